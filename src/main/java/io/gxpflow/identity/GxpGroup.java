@@ -1,0 +1,69 @@
+package io.gxpflow.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The groups of the public contract (shared/CONTRACT.md), each with its demo user (password = user id in the
+ * demo profile). Candidate groups in the models, authorizations and Tasklist filters all refer to these ids.
+ */
+public enum GxpGroup {
+  CONTENT_AUTHORS("content-authors", "Content authors", "alice", "Alice", "Author", true),
+  MLR_COORDINATORS("mlr-coordinators", "MLR coordinators", "carl", "Carl", "Coordinator", true),
+  MLR_MEDICAL("mlr-medical", "MLR medical reviewers", "mark", "Mark", "Medic", true),
+  MLR_LEGAL("mlr-legal", "MLR legal reviewers", "lena", "Lena", "Lawyer", true),
+  MLR_REGULATORY("mlr-regulatory", "MLR regulatory reviewers", "rita", "Rita", "Regulatory", true),
+  PRODUCTION("production", "Production", "paul", "Paul", "Production", true),
+  INVESTIGATORS("investigators", "Investigators", "ivan", "Ivan", "Investigator", true),
+  QA("qa", "Quality assurance", "quinn", "Quinn", "Quality", true),
+  QP("qp", "Qualified persons", "petra", "Petra", "Qualified-Person", true),
+  PROCESS_OWNERS("process-owners", "Process owners", "olivia", "Olivia", "Owner", false),
+  OPS("ops", "Operations", "oscar", "Oscar", "Operator", false),
+  CAMUNDA_ADMIN("camunda-admin", "Camunda administrators", "admin", "Ada", "Admin", false);
+
+  private final String id;
+  private final String displayName;
+  private final String demoUserId;
+  private final String demoFirstName;
+  private final String demoLastName;
+  private final boolean doesTaskWork;
+
+  GxpGroup(String id, String displayName, String demoUserId, String demoFirstName, String demoLastName,
+      boolean doesTaskWork) {
+    this.id = id;
+    this.displayName = displayName;
+    this.demoUserId = demoUserId;
+    this.demoFirstName = demoFirstName;
+    this.demoLastName = demoLastName;
+    this.doesTaskWork = doesTaskWork;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String demoUserId() {
+    return demoUserId;
+  }
+
+  public String demoFirstName() {
+    return demoFirstName;
+  }
+
+  public String demoLastName() {
+    return demoLastName;
+  }
+
+  /** Authors and reviewers work tasks in Tasklist; process owners, ops and admins do not (segregation). */
+  public boolean doesTaskWork() {
+    return doesTaskWork;
+  }
+
+  public static Optional<GxpGroup> byId(String id) {
+    return Arrays.stream(values()).filter(g -> g.id.equals(id)).findFirst();
+  }
+}

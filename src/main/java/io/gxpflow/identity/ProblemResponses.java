@@ -1,0 +1,51 @@
+package io.gxpflow.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 from the security filters as RFC 9457 problem details, so an API client gets the same shape of error
+ * from authentication as from validation. The 401 carries the Basic challenge Camunda Modeler and curl expect.
+ */
+public class ProblemResponses {
+
+  public static final String REALM = "GxP Flow";
+
+  private final ObjectMapper objectMapper;
+
+  public ProblemResponses(ObjectMapper objectMapper) {
+    this.objectMapper = objectMapper;
+  }
+
+  public AuthenticationEntryPoint unauthorized() {
+    return (request, response, exception) -> {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+      write(request, response, HttpStatus.UNAUTHORIZED,
+          "Authentication required: send the HTTP Basic credentials of a GxP Flow user. " + exception.getMessage());
+    };
+  }
+
+  public AccessDeniedHandler forbidden() {
+    return (request, response, exception) -> write(request, response, HttpStatus.FORBIDDEN,
+        "User '" + (request.getUserPrincipal() == null ? "?" : request.getUserPrincipal().getName())
+            + "' is not allowed to " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,90 @@
+package io.gxpflow.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Deny by default over HTTP.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless HTTP Basic against the engine's
+ *       identity service; nothing without credentials (401) except {@code /actuator/health}. Other actuator
+ *       endpoints are for {@code ops} and {@code camunda-admin} only. The engine then checks its own
+ *       authorizations for the user (403 when missing).
+ *   <li>{@code /camunda/**}: the Camunda webapps, which run their own session login, CSRF protection and security
+ *       headers; Spring Security stays out of their way.
+ *   <li>Anything else is refused.
+ * </ul>
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  static final String[] API_PATHS = {"/engine-rest/**", "/api/**", "/actuator/**"};
+
+  @Bean
+  EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(IdentityService identityService) {
+    return new EngineIdentityAuthenticationProvider(identityService);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
+      throws Exception {
+    ProblemResponses problems = new ProblemResponses(objectMapper);
+    return http
+        .securityMatcher(paths(API_PATHS))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/actuator/**"))
+            .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthorized()))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(problems.unauthorized())
+            .accessDeniedHandler(problems.forbidden()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless, credentials on every request, no cookies: nothing for a cross-site request to ride on
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths("/", "/camunda", "/camunda/**", "/error", "/favicon.ico")).permitAll()
+            .anyRequest().denyAll())
+        // the webapps bring their own CSRF filter and security headers (camunda.bpm.webapp.*)
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .build();
+  }
+
+  /**
+   * Path patterns on the full request path: {@code /engine-rest} is a Jersey servlet, not Spring MVC, so the
+   * MVC-aware default matchers would not see it.
+   */
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns)
+        .<RequestMatcher>map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
+        .toList());
+  }
+
+  private static String group(GxpGroup group) {
+    return EngineIdentityAuthenticationProvider.GROUP_PREFIX + group.id();
+  }
+}

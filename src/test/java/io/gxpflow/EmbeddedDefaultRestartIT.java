@@ -1,0 +1,75 @@
+package io.gxpflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gxpflow.identity.GxpGroup;
+import io.gxpflow.support.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default as {@code ./mvnw spring-boot:run} runs it: demo profile, H2 file database. Stop and start
+ * again: instances and tasks are still there, and the start-up seeding added nothing twice.
+ */
+class EmbeddedDefaultRestartIT {
+
+  @Test
+  void aRestartKeepsInstancesTasksAndSeedsNothingTwice() throws Exception {
+    Path dataDir = Files.createDirectories(Path.of("target", "restart-it")).resolve("run-" + System.nanoTime());
+    String processInstanceId;
+    String taskId;
+    long authorizations;
+    long filters;
+    long users;
+
+    try (ConfigurableApplicationContext first = start(dataDir)) {
+      ProcessEngine engine = first.getBean(ProcessEngine.class);
+      Fixtures.deploy(engine.getRepositoryService(), "fixtures/access/mlr-review.bpmn");
+      ProcessInstance instance = engine.getRuntimeService()
+          .startProcessInstanceByKey("mlr-review", "MLR-2026-0042");
+      processInstanceId = instance.getId();
+      taskId = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+      authorizations = first.getBean(AuthorizationService.class).createAuthorizationQuery().count();
+      filters = first.getBean(FilterService.class).createFilterQuery().count();
+      users = first.getBean(IdentityService.class).createUserQuery().count();
+    }
+    assertThat(dataDir.resolve("gxpflow.mv.db")).exists();
+
+    try (ConfigurableApplicationContext second = start(dataDir)) {
+      ProcessEngine engine = second.getBean(ProcessEngine.class);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+          .processInstanceBusinessKey("MLR-2026-0042").count()).isOne();
+      Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      assertThat(task.getName()).isEqualTo("Medical review");
+      assertThat(engine.getTaskService().createTaskQuery().taskId(taskId)
+          .taskCandidateGroup(GxpGroup.MLR_MEDICAL.id()).count()).isOne();
+
+      assertThat(second.getBean(AuthorizationService.class).createAuthorizationQuery().count())
+          .isEqualTo(authorizations);
+      assertThat(second.getBean(FilterService.class).createFilterQuery().count()).isEqualTo(filters);
+      assertThat(second.getBean(IdentityService.class).createUserQuery().count())
+          .isEqualTo(users).isEqualTo(GxpGroup.values().length);
+    }
+  }
+
+  private static ConfigurableApplicationContext start(Path dataDir) {
+    return new SpringApplicationBuilder(GxpFlowApplication.class).run(
+        // command-line arguments win over the build's spring.profiles.active: this is the embedded default
+        "--spring.profiles.active=demo",
+        "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow")
+            + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--server.port=0",
+        // a name of its own, so this engine does not replace the shared test context's "default" engine
+        "--camunda.bpm.process-engine-name=restart-check",
+        "--spring.main.banner-mode=off");
+  }
+}

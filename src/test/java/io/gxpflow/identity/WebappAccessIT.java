@@ -1,0 +1,79 @@
+package io.gxpflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.support.Fixtures;
+import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.ProbeUsers;
+import io.gxpflow.support.WebappSession;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Log in to the real Tasklist, Cockpit and Admin as each demo user, as the login page does. */
+@IntegrationTest
+class WebappAccessIT {
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+
+  @ParameterizedTest
+  @EnumSource(GxpGroup.class)
+  void eachDemoUserReachesExactlyTheWebappsOfTheirGroup(GxpGroup group) {
+    String user = group.demoUserId();
+    boolean admin = group == GxpGroup.CAMUNDA_ADMIN;
+    boolean monitors = group == GxpGroup.OPS || group == GxpGroup.PROCESS_OWNERS || admin;
+
+    assertThat(new WebappSession(port).login(user, user, "tasklist"))
+        .isEqualTo(group.doesTaskWork() || admin ? 200 : 403);
+    assertThat(new WebappSession(port).login(user, user, "cockpit")).isEqualTo(monitors ? 200 : 403);
+    assertThat(new WebappSession(port).login(user, user, "admin")).isEqualTo(admin ? 200 : 403);
+  }
+
+  @Test
+  void wrongPasswordDoesNotOpenTasklist() {
+    String probe = ProbeUsers.create(identityService, "wrong-password-webapp-probe", "right", "mlr-coordinators");
+
+    assertThat(new WebappSession(port).login(probe, "wrong", "tasklist")).isEqualTo(401);
+  }
+
+  @Test
+  void reviewerSeesTheirGroupQueueWithItsTasksAndNoOtherQueue() {
+    Deployment deployment = Fixtures.deploy(repositoryService, "fixtures/access/mlr-review.bpmn");
+    try {
+      runtimeService.startProcessInstanceByKey("mlr-review", "MLR-2026-0100");
+      WebappSession tasklist = new WebappSession(port);
+      assertThat(tasklist.login("mark", "mark", "tasklist")).isEqualTo(200);
+
+      JsonNode filters = tasklist.getJson("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
+
+      assertThat(filters.findValuesAsText("name")).containsExactly("MLR medical reviewers queue");
+      assertThat(filters.get(0).path("itemCount").asLong()).isEqualTo(1);
+      JsonNode tasks = tasklist.getJson("/camunda/api/engine/engine/default/filter/" + filters.get(0).path("id")
+          .asText() + "/list");
+      assertThat(tasks.findValuesAsText("name")).containsExactly("Medical review");
+    } finally {
+      Fixtures.undeploy(repositoryService, deployment);
+    }
+  }
+
+  @Test
+  void everyWorkingGroupHasExactlyItsOwnQueue() {
+    Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).forEach(group -> {
+      WebappSession tasklist = new WebappSession(port);
+      assertThat(tasklist.login(group.demoUserId(), group.demoUserId(), "tasklist")).isEqualTo(200);
+      assertThat(tasklist.getJson("/camunda/api/engine/engine/default/filter?resourceType=Task")
+          .findValuesAsText("name")).as(group.id()).containsExactly(TasklistFilters.filterName(group));
+    });
+  }
+}
