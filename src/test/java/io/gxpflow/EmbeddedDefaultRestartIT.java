@@ -6,6 +6,7 @@ import io.gxpflow.identity.GxpGroup;
 import io.gxpflow.support.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -61,12 +62,28 @@ class EmbeddedDefaultRestartIT {
     }
   }
 
+  @Test
+  void withoutTheDemoProfileThereAreNoDemoUsersButGroupsGrantsAndQueuesAreInPlace() {
+    try (ConfigurableApplicationContext noDemo = start("no-demo", "jdbc:h2:mem:no-demo-" + System.nanoTime())) {
+      IdentityService identityService = noDemo.getBean(IdentityService.class);
+      assertThat(identityService.createUserQuery().count()).isZero();
+      assertThat(identityService.createGroupQuery().count()).isEqualTo(GxpGroup.values().length);
+      assertThat(noDemo.getBean(AuthorizationService.class).createAuthorizationQuery()
+          .groupIdIn(GxpGroup.OPS.id()).count()).isPositive();
+      assertThat(noDemo.getBean(FilterService.class).createFilterQuery().count())
+          .isEqualTo(Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).count());
+    }
+  }
+
   private static ConfigurableApplicationContext start(Path dataDir) {
+    return start("demo", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow") + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  private static ConfigurableApplicationContext start(String profiles, String databaseUrl) {
     return new SpringApplicationBuilder(GxpFlowApplication.class).run(
         // command-line arguments win over the build's spring.profiles.active: this is the embedded default
-        "--spring.profiles.active=demo",
-        "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow")
-            + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--spring.profiles.active=" + profiles,
+        "--spring.datasource.url=" + databaseUrl,
         "--server.port=0",
         // a name of its own, so this engine does not replace the shared test context's "default" engine
         "--camunda.bpm.process-engine-name=restart-check",
