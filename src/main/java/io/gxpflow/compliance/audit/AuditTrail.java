@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditTrail {
 
-  static final int PAGE_SIZE = 500;
+  static final int DEFAULT_PAGE_SIZE = 500;
 
   private static final String COLUMNS = "seq, occurred_at, event_type, actor, business_key, process_instance_id,"
       + " process_definition_key, task_id, details, previous_hash, hash";
@@ -49,15 +49,16 @@ public class AuditTrail {
   private final TransactionTemplate joinOrStart;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
-  // bound while a transaction of this thread holds the head lock; the value is that transaction's connection
+  private final int pageSize;
+  // bound while a transaction of this thread holds the head lock; the value is that transaction's connection holder
   private final Object headLockKey = new Object();
 
   @Autowired
   public AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    this(jdbc, transactionManager, Clock.systemUTC());
+    this(jdbc, transactionManager, Clock.systemUTC(), DEFAULT_PAGE_SIZE);
   }
 
-  AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+  AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, int pageSize) {
     this.jdbc = jdbc;
     this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
     this.joinOrStart = new TransactionTemplate(transactionManager);
@@ -65,6 +66,7 @@ public class AuditTrail {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.pageSize = pageSize;
   }
 
   /**
@@ -132,8 +134,8 @@ public class AuditTrail {
   }
 
   /**
-   * Events 1 to {@code lastSeq} in seq order, read lazily {@value #PAGE_SIZE} at a time (keyset paging on seq), so a
-   * long trail is never in memory at once.
+   * Events 1 to {@code lastSeq} in seq order, read lazily {@value #DEFAULT_PAGE_SIZE} at a time (keyset paging on
+   * seq), so a long trail is never in memory at once.
    */
   public Iterable<StoredAuditEvent> chainUpTo(long lastSeq) {
     return () -> new PagedEvents(lastSeq);
@@ -175,9 +177,10 @@ public class AuditTrail {
   }
 
   private ChainHead lockHead() {
-    Object connection = TransactionSynchronizationManager.getResource(dataSource);
+    // the current transaction's connection holder (DataSourceTransactionManager binds it to the DataSource)
+    Object transaction = TransactionSynchronizationManager.getResource(dataSource);
     Object lockedBy = TransactionSynchronizationManager.getResource(headLockKey);
-    if (lockedBy != null && lockedBy != connection) {
+    if (lockedBy != null && lockedBy != transaction) {
       throw new IllegalStateException("A suspended transaction of this thread holds the audit chain lock (it has"
           + " recorded an event): an append in a new transaction would wait for it forever. Record independent"
           + " events before record() in the same transaction, or after that transaction has ended.");
@@ -185,8 +188,8 @@ public class AuditTrail {
     ChainHead head = jdbc.queryForObject(
         "SELECT last_seq, last_hash FROM gxp_audit_chain_head WHERE id = 1 FOR UPDATE",
         (rs, row) -> new ChainHead(rs.getLong("last_seq"), rs.getString("last_hash")));
-    if (lockedBy == null && connection != null && TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.bindResource(headLockKey, connection);
+    if (lockedBy == null && transaction != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.bindResource(headLockKey, transaction);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public int getOrder() {
@@ -242,8 +245,8 @@ public class AuditTrail {
     public boolean hasNext() {
       if (!page.hasNext() && !exhausted) {
         List<StoredAuditEvent> next = jdbc.query("SELECT " + COLUMNS
-            + " FROM gxp_audit_event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE_SIZE, EVENT, after, lastSeq);
-        exhausted = next.size() < PAGE_SIZE;
+            + " FROM gxp_audit_event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + pageSize, EVENT, after, lastSeq);
+        exhausted = next.size() < pageSize;
         if (!next.isEmpty()) {
           after = next.get(next.size() - 1).seq();
         }

@@ -3,8 +3,10 @@ package io.gxpflow.compliance.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.support.IntegrationTest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +83,22 @@ class AuditTrailConcurrencyIT {
     VerificationResult verification = auditTrail.verify();
     assertThat(verification.isOk()).as("%s", verification).isTrue();
     assertThat(verification.events()).isGreaterThanOrEqualTo(after.lastSeq());
+  }
+
+  @Test
+  void theVerifierReadsTheChainPageByPageAcrossPageBoundaries() {
+    for (int i = 0; i < 20; i++) {
+      auditTrail.record(AuditEvent.of(AuditEventTypes.SYSTEM_CALL, "system", Map.of("i", i)));
+    }
+    AuditTrail smallPages = new AuditTrail(jdbc, transactionManager, Clock.systemUTC(), 7);
+    ChainHead head = auditTrail.head();
+
+    long expected = 1;
+    for (StoredAuditEvent event : smallPages.chainUpTo(head.lastSeq())) {
+      assertThat(event.seq()).isEqualTo(expected++);
+    }
+    assertThat(expected - 1).isEqualTo(head.lastSeq());
+    assertThat(smallPages.verify()).isEqualTo(VerificationResult.ok(head.lastSeq(), head.lastHash()));
   }
 
   private static void sleep(long millis) {

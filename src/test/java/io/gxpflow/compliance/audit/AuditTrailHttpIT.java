@@ -87,7 +87,8 @@ class AuditTrailHttpIT {
         + "\"hash\":\"%s\"}", signed.seq(), AuditChain.formatTimestamp(signed.occurredAt()), businessKey,
         processInstanceId, signed.previousHash(), signed.hash()) + "]");
     assertThat(json(response)).isEqualTo(expected);
-    assertThat(json(response).get(0).path("occurredAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(json(response).get(0).path("occurredAt").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
   }
 
   @Test
