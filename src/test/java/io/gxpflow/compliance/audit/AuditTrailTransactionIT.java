@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Which transaction an event belongs to: the caller's, the engine command's, or its own. */
@@ -121,6 +123,24 @@ class AuditTrailTransactionIT {
     // and once that transaction is over, an independent event goes through
     transaction.executeWithoutResult(status -> auditTrail.recordIndependently(event(AuditEventTypes.SOD_VIOLATION)));
     assertThat(auditTrail.findByBusinessKey(businessKey)).hasSize(1);
+  }
+
+  @Test
+  void recordIndependentlyWorksFromAnAfterCompletionCallbackOfATransactionThatRecorded() {
+    // as Camunda's COMMITTED / ROLLED_BACK transaction listeners run: Spring after-completion callbacks
+    transaction.executeWithoutResult(status -> {
+      auditTrail.record(event(AuditEventTypes.TASK_COMPLETED));
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int completion) {
+          auditTrail.recordIndependently(event(AuditEventTypes.SIGNATURE_FAILED));
+        }
+      });
+      status.setRollbackOnly();
+    });
+
+    assertThat(auditTrail.findByBusinessKey(businessKey)).extracting(StoredAuditEvent::type)
+        .containsExactly(AuditEventTypes.SIGNATURE_FAILED);
   }
 
   @Test
