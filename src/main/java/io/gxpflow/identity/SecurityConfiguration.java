@@ -48,6 +48,8 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**"))
             .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
+            .requestMatchers(paths("/api/audit", "/api/audit/**"))
+            .hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS), group(GxpGroup.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthorized()))
         .exceptionHandling(errors -> errors

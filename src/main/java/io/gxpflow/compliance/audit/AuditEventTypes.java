@@ -1,0 +1,29 @@
+package io.gxpflow.compliance.audit;
+
+/**
+ * Event types of the audit trail ({@code gxp_audit_event.event_type}, at most 64 characters). Stored as text: a
+ * constant may be added, never renamed, or older events no longer match their type.
+ */
+public final class AuditEventTypes {
+
+  public static final String PROCESS_STARTED = "PROCESS_STARTED";
+  public static final String PROCESS_ENDED = "PROCESS_ENDED";
+  public static final String PROCESS_CANCELLED = "PROCESS_CANCELLED";
+  public static final String TASK_CREATED = "TASK_CREATED";
+  public static final String TASK_ASSIGNED = "TASK_ASSIGNED";
+  public static final String TASK_CLAIMED = "TASK_CLAIMED";
+  public static final String TASK_COMPLETED = "TASK_COMPLETED";
+  public static final String SIGNATURE = "SIGNATURE";
+  public static final String SIGNATURE_FAILED = "SIGNATURE_FAILED";
+  public static final String SIGNING_LOCKED = "SIGNING_LOCKED";
+  public static final String SOD_VIOLATION = "SOD_VIOLATION";
+  public static final String DECISION_EVALUATED = "DECISION_EVALUATED";
+  public static final String SYSTEM_CALL = "SYSTEM_CALL";
+  public static final String DEPLOYMENT = "DEPLOYMENT";
+  public static final String AUTHORIZATION_CHANGED = "AUTHORIZATION_CHANGED";
+  public static final String INCIDENT_CREATED = "INCIDENT_CREATED";
+  public static final String INCIDENT_RESOLVED = "INCIDENT_RESOLVED";
+  public static final String DUE_DATE_CHANGED = "DUE_DATE_CHANGED";
+
+  private AuditEventTypes() {}
+}
