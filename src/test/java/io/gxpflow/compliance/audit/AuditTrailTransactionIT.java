@@ -94,8 +94,9 @@ class AuditTrailTransactionIT {
     });
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isOne();
-    assertThat(auditTrail.findByProcessInstanceId(instanceId)).singleElement()
-        .extracting(StoredAuditEvent::type).isEqualTo(AuditEventTypes.PROCESS_STARTED);
+    // the engine audits the start itself too; the test's own event is the one without details
+    assertThat(auditTrail.findByProcessInstanceId(instanceId)).filteredOn(e -> e.details().isEmpty())
+        .extracting(StoredAuditEvent::type).containsExactly(AuditEventTypes.PROCESS_STARTED);
   }
 
   @Test

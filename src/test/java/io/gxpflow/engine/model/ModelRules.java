@@ -1,6 +1,11 @@
 package io.gxpflow.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.compliance.sod.SegregationOfDuties;
+import io.gxpflow.compliance.tasks.UserTaskRules;
+import io.gxpflow.compliance.validation.CamundaForm;
+import io.gxpflow.compliance.validation.ModelConstraints;
+import io.gxpflow.compliance.validation.TaskInputSpec;
 import io.gxpflow.identity.GxpGroup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,6 +65,7 @@ public final class ModelRules {
   public static final String EXTERNAL_CALL_SYSTEM = "external-call-system";
   /** The file cannot be read as BPMN/DMN at all (not XML, not schema-valid): nothing else can be checked. */
   public static final String MODEL_READABLE = "model-readable";
+  public static final String COMPLIANCE_PROPERTIES = "compliance-properties";
 
   /** The groups of the authorization contract; anything else would be a group nobody is a member of. */
   public static final Set<String> CONTRACT_GROUPS = Arrays.stream(GxpGroup.values())
@@ -118,6 +124,7 @@ public final class ModelRules {
       userTaskName(task, report);
       userTaskCandidateGroups(task, report);
       userTaskForm(task, report);
+      complianceProperties(task, report);
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       startEventForm(start, report);
@@ -226,6 +233,39 @@ public final class ModelRules {
     if (!formsById.containsKey(formRef)) {
       report.add(elementId, USER_TASK_FORM, "camunda:formRef='" + formRef
           + "' matches no form: no forms/*.form has this top-level \"id\"");
+    }
+  }
+
+  // --- compliance-properties -------------------------------------------------------------------------------
+  // The rules a process owner declares in Modeler (validate.*, sod.notSameAs) are enforced by the server at
+  // run time; a typo there would silently weaken a control, so it fails the build instead.
+
+  private void complianceProperties(UserTask task, Report report) {
+    UserTaskRules rules = UserTaskRules.of(task);
+    ModelConstraints constraints;
+    try {
+      constraints = ModelConstraints.from(rules.properties());
+    } catch (IllegalArgumentException e) {
+      report.add(task.getId(), COMPLIANCE_PROPERTIES, e.getMessage());
+      return;
+    }
+    Path form = formsById.get(task.getCamundaFormRef());
+    if (form != null) {
+      try {
+        TaskInputSpec.of(CamundaForm.parse(Files.readString(form)), constraints);
+      } catch (IllegalArgumentException e) {
+        report.add(task.getId(), COMPLIANCE_PROPERTIES, "form " + form.getFileName() + ": " + e.getMessage());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (String conflicting : rules.notSameAs()) {
+      boolean known = SegregationOfDuties.INITIATOR.equals(conflicting)
+          || task.getModelInstance().getModelElementById(conflicting) instanceof UserTask;
+      if (!known) {
+        report.add(task.getId(), COMPLIANCE_PROPERTIES, UserTaskRules.SOD_NOT_SAME_AS + " names '" + conflicting
+            + "', which is neither a user task of this model nor 'initiator'");
+      }
     }
   }
 

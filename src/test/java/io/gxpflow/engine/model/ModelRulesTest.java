@@ -1,5 +1,6 @@
 package io.gxpflow.engine.model;
 
+import static io.gxpflow.engine.model.ModelRules.COMPLIANCE_PROPERTIES;
 import static io.gxpflow.engine.model.ModelRules.EXTERNAL_CALL_ASYNC;
 import static io.gxpflow.engine.model.ModelRules.EXTERNAL_CALL_SYSTEM;
 import static io.gxpflow.engine.model.ModelRules.HISTORY_TTL;
@@ -40,6 +41,18 @@ class ModelRulesTest {
   @DisplayName("the valid DMN (decision with history TTL) has no violation")
   void validDmnHasNoViolation() {
     assertThat(RULES.check(FIXTURES.resolve("valid/model-rules-valid.dmn"))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("compliance-properties: a misspelt validate.* constraint and a sod.notSameAs naming no user task")
+  void complianceProperties() {
+    List<ModelRuleViolation> violations = RULES.check(FIXTURES.resolve("broken/compliance-properties.bpmn"));
+
+    assertThat(violations).extracting(v -> v.ruleId() + "@" + v.elementId()).containsExactly(
+        COMPLIANCE_PROPERTIES + "@UserTask_BadConstraint",
+        COMPLIANCE_PROPERTIES + "@UserTask_UnknownSod");
+    assertThat(violations.get(0).message()).contains("minLenght");
+    assertThat(violations.get(1).message()).contains("NoSuchTask");
   }
 
   @Test

@@ -1,0 +1,34 @@
+package io.gxpflow.compliance;
+
+import io.gxpflow.compliance.audit.AuditEvent;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+/** Who is acting and on which record, as seen from inside an engine command. */
+public final class EngineContext {
+
+  /** The actor of work the engine does on its own (job executor, timers, start-up). */
+  public static final String SYSTEM = "system";
+
+  private EngineContext() {}
+
+  public static String actor() {
+    CommandContext commandContext = Context.getCommandContext();
+    String userId = commandContext == null ? null : commandContext.getAuthenticatedUserId();
+    return userId == null ? SYSTEM : userId;
+  }
+
+  /** An audit event about a task, with its process instance, business key and definition key. */
+  public static AuditEvent taskEvent(String type, DelegateTask task, Map<String, Object> details) {
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    ExecutionEntity processInstance = execution == null ? null : execution.getProcessInstance();
+    return new AuditEvent(type, actor(),
+        processInstance == null ? null : processInstance.getBusinessKey(),
+        task.getProcessInstanceId(),
+        processInstance == null ? null : processInstance.getProcessDefinition().getKey(),
+        task.getId(), JsonValues.of(details));
+  }
+}

@@ -1,0 +1,44 @@
+package io.gxpflow.compliance;
+
+import io.gxpflow.compliance.validation.FieldViolation;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * What a client submitted to a task breaks its form or the model's constraints. A
+ * {@link FormFieldValidationException}, the engine's own form validation failure, so Camunda's REST API and
+ * the webapps answer 400 (not 500) and nothing changes; the problem detail lists each field and why.
+ */
+public class InvalidTaskInput extends FormFieldValidationException implements ProblemSource {
+
+  public static final URI TYPE = URI.create("urn:gxpflow:problem:invalid-task-input");
+
+  private final String taskId;
+  private final List<FieldViolation> violations;
+
+  public InvalidTaskInput(String taskId, List<FieldViolation> violations) {
+    super(taskId, "Task " + taskId + " input refused: " + violations.stream()
+        .map(v -> v.field() + " " + v.reason()).collect(Collectors.joining("; ")));
+    this.taskId = taskId;
+    this.violations = List.copyOf(violations);
+  }
+
+  public List<FieldViolation> violations() {
+    return violations;
+  }
+
+  @Override
+  public ProblemDetail problem() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, getMessage());
+    problem.setTitle("Invalid task input");
+    problem.setType(TYPE);
+    problem.setProperty("taskId", taskId);
+    problem.setProperty("errors", violations.stream()
+        .map(v -> java.util.Map.of("field", v.field(), "reason", v.reason())).toList());
+    return problem;
+  }
+}

@@ -1,0 +1,56 @@
+package io.gxpflow.compliance.engine;
+
+import io.gxpflow.compliance.RefusalAudit;
+import io.gxpflow.compliance.audit.AuditTrail;
+import io.gxpflow.compliance.sod.SegregationOfDuties;
+import io.gxpflow.compliance.tasks.ComplianceTaskListener;
+import io.gxpflow.compliance.tasks.GxpFormService;
+import io.gxpflow.compliance.tasks.GxpTaskService;
+import io.gxpflow.compliance.tasks.TaskInputCheck;
+import io.gxpflow.compliance.tasks.UserTaskListenerParseListener;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wires the compliance layer into the engine (the starter applies every ProcessEnginePlugin bean): the guarded
+ * Task/Form services, the listener on every user task, audit of history events and of deployments.
+ */
+@Component
+public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final AuditTrail auditTrail;
+  private final RefusalAudit refusalAudit;
+  private final TaskInputCheck inputCheck;
+
+  public ComplianceEnginePlugin(AuditTrail auditTrail, RefusalAudit refusalAudit, TaskInputCheck inputCheck) {
+    this.auditTrail = auditTrail;
+    this.refusalAudit = refusalAudit;
+    this.inputCheck = inputCheck;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    SegregationOfDuties segregation = new SegregationOfDuties(refusalAudit);
+    GxpTaskService taskService = new GxpTaskService(inputCheck, segregation);
+    configuration.setTaskService(taskService);
+    configuration.setFormService(new GxpFormService(taskService));
+
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(
+        new UserTaskListenerParseListener(new ComplianceTaskListener(auditTrail, segregation)));
+
+    if (configuration.getCustomHistoryEventHandlers() == null) {
+      configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+    }
+    configuration.getCustomHistoryEventHandlers().add(new AuditHistoryEventHandler(auditTrail));
+
+    if (configuration.getCustomPostDeployers() == null) {
+      configuration.setCustomPostDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPostDeployers().add(new DeploymentAuditor(auditTrail));
+  }
+}

@@ -1,0 +1,228 @@
+package io.gxpflow.compliance.signature;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gxpflow.compliance.audit.AuditEvent;
+import io.gxpflow.compliance.audit.AuditEventTypes;
+import io.gxpflow.compliance.audit.AuditTrail;
+import io.gxpflow.compliance.audit.StoredAuditEvent;
+import io.gxpflow.compliance.tasks.GxpTaskService;
+import io.gxpflow.compliance.tasks.SubmittedValues;
+import io.gxpflow.compliance.tasks.UserTaskRules;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Part 11 electronic signatures on the tasks a model marks with {@code signature.meaning}. The signer
+ * re-enters their password (checked by the identity service) and confirms the meaning; then, in ONE transaction,
+ * the task completes (validation and segregation of duties as always), the SIGNATURE audit event is appended and
+ * the manifest stored. A refused attempt changes nothing but is audited and counted toward the lock.
+ * The password is only passed to the identity service: never stored, logged or put into a variable.
+ */
+@Service
+public class SignatureService {
+
+  private static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+      .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+      .findAndAddModules()
+      .build();
+
+  private final ProcessEngine engine;
+  private final AuditTrail auditTrail;
+  private final SigningLocks locks;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public SignatureService(ProcessEngine engine, AuditTrail auditTrail, SigningLocks locks, JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.engine = engine;
+    this.auditTrail = auditTrail;
+    this.locks = locks;
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /**
+   * Signs and completes the task as {@code signerId}, the authenticated user of the request (the engine's
+   * authorizations apply: a task the signer may not see is "not found").
+   */
+  public SignatureManifest sign(String signerId, String taskId, SignatureRequest request) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
+      throw new SignatureRejected(HttpStatus.NOT_FOUND, "task-not-found", "No open task " + taskId
+          + " visible to " + signerId);
+    }
+    String meaning = meaningOf(task);
+    if (meaning == null) {
+      throw new SignatureRejected(HttpStatus.CONFLICT, "not-a-signature-step", "Task '" + task.getName()
+          + "' is not a signature step; complete it without a signature");
+    }
+    if (request.meaning() == null || !meaning.equals(request.meaning().trim())) {
+      throw new SignatureRejected(HttpStatus.BAD_REQUEST, "meaning-not-confirmed", "Confirm the meaning of this "
+          + "signature: \"" + meaning + "\"");
+    }
+    if (request.password() == null || request.password().isEmpty()) {
+      throw new SignatureRejected(HttpStatus.BAD_REQUEST, "password-missing", "Re-enter your password to sign");
+    }
+    RecordKeys instance = recordKeys(task);
+    Instant lockedUntil = locks.lockedUntil(signerId);
+    if (lockedUntil != null) {
+      auditFailure(signerId, task, instance, meaning, "signing locked until " + lockedUntil);
+      throw new SignatureRejected(HttpStatus.FORBIDDEN, "locked", "Signing is locked for " + signerId + " until "
+          + lockedUntil + " after " + SigningLocks.MAX_FAILURES + " failed attempts in a row");
+    }
+    if (!checkPassword(signerId, request.password())) {
+      auditFailure(signerId, task, instance, meaning, "wrong password");
+      Instant locked = locks.recordFailure(signerId);
+      if (locked != null) {
+        auditTrail.recordIndependently(new AuditEvent(AuditEventTypes.SIGNING_LOCKED, signerId,
+            businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(),
+            Map.of("lockedUntil", locked.toString(), "failures", SigningLocks.MAX_FAILURES)));
+      }
+      throw new SignatureRejected(HttpStatus.UNAUTHORIZED, "wrong-password", "Signature refused: wrong password"
+          + (locked != null ? "; signing is now locked until " + locked : ""));
+    }
+    locks.recordSuccess(signerId);
+    return transaction.execute(status -> signAndComplete(signerId, task, instance, meaning, request.variables()));
+  }
+
+  private SignatureManifest signAndComplete(String signerId, Task task, RecordKeys instance, String meaning,
+      Map<String, Object> submitted) {
+    String signatureId = UUID.randomUUID().toString();
+    Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Map<String, Object> variables = submitted == null ? Map.of() : submitted;
+    String contentHash = contentHash(task, instance, meaning, variables);
+
+    ((GxpTaskService) engine.getTaskService()).completeWithSignature(task.getId(), variables, signatureId);
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("signatureId", signatureId);
+    details.put("signerName", fullName(signerId));
+    details.put("signedAt", signedAt.toString());
+    details.put("meaning", meaning);
+    details.put("taskName", task.getName());
+    details.put("contentHash", contentHash);
+    StoredAuditEvent audit = auditTrail.record(new AuditEvent(AuditEventTypes.SIGNATURE, signerId,
+        businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(), details));
+    SignatureManifest manifest = new SignatureManifest(signatureId, signerId, fullName(signerId), signedAt, meaning,
+        businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(), task.getName(),
+        contentHash, audit.seq());
+    jdbc.update("insert into gxp_signature (id, signer_id, signer_name, signed_at, meaning, business_key, "
+            + "process_instance_id, process_definition_key, task_id, task_name, content_hash, audit_seq) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        manifest.id(), manifest.signerId(), manifest.signerName(), Timestamp.from(manifest.signedAt()),
+        manifest.meaning(), manifest.businessKey(), manifest.processInstanceId(), manifest.processDefinitionKey(),
+        manifest.taskId(), manifest.taskName(), manifest.contentHash(), manifest.auditSeq());
+    return manifest;
+  }
+
+  public List<SignatureManifest> findByBusinessKey(String businessKey) {
+    return jdbc.query("select * from gxp_signature where business_key = ? order by signed_at, id",
+        (rs, row) -> new SignatureManifest(rs.getString("id"), rs.getString("signer_id"), rs.getString("signer_name"),
+            rs.getTimestamp("signed_at").toInstant(), rs.getString("meaning"), rs.getString("business_key"),
+            rs.getString("process_instance_id"), rs.getString("process_definition_key"), rs.getString("task_id"),
+            rs.getString("task_name"), rs.getString("content_hash"), rs.getLong("audit_seq")),
+        businessKey);
+  }
+
+  /** The model's meaning of the signature step, or null. */
+  private String meaningOf(Task task) {
+    RepositoryService repository = engine.getRepositoryService();
+    UserTask userTask = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return UserTaskRules.of(userTask).signatureMeaning();
+  }
+
+  /** SHA-256 over a canonical JSON of what is signed: the record, the step, its meaning and the task's data. */
+  private String contentHash(Task task, RecordKeys instance, String meaning, Map<String, Object> submitted) {
+    Map<String, Object> data = new TreeMap<>(SubmittedValues.plain(engine.getTaskService().getVariables(task.getId())));
+    data.putAll(SubmittedValues.plain(submitted));
+    Map<String, Object> content = new TreeMap<>();
+    content.put("businessKey", businessKey(instance));
+    content.put("processInstanceId", task.getProcessInstanceId());
+    content.put("taskId", task.getId());
+    content.put("taskDefinitionKey", task.getTaskDefinitionKey());
+    content.put("taskName", task.getName());
+    content.put("meaning", meaning);
+    content.put("data", data);
+    try {
+      byte[] canonical = CANONICAL.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash the signed content of task " + task.getId(), e);
+    }
+  }
+
+  private boolean checkPassword(String userId, String password) {
+    IdentityService identity = engine.getIdentityService();
+    return identity.checkPassword(userId, password);
+  }
+
+  private void auditFailure(String signerId, Task task, RecordKeys instance, String meaning, String reason) {
+    auditTrail.recordIndependently(new AuditEvent(AuditEventTypes.SIGNATURE_FAILED, signerId, businessKey(instance),
+        task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(),
+        Map.of("taskName", task.getName(), "meaning", meaning, "reason", reason)));
+  }
+
+  private String fullName(String userId) {
+    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name;
+  }
+
+  /** The record a task belongs to. */
+  private record RecordKeys(String businessKey, String processDefinitionKey) {}
+
+  /**
+   * Read as the engine, not as the signer: a reviewer may work a task without read access to the whole process
+   * instance, yet the manifest must name the record.
+   */
+  private RecordKeys recordKeys(Task task) {
+    if (task.getProcessInstanceId() == null) {
+      return new RecordKeys(null, null);
+    }
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(commandContext -> {
+          ExecutionEntity processInstance = commandContext.getExecutionManager()
+              .findExecutionById(task.getProcessInstanceId());
+          return new RecordKeys(processInstance.getBusinessKey(), processInstance.getProcessDefinition().getKey());
+        });
+  }
+
+  private static String businessKey(RecordKeys instance) {
+    return instance.businessKey();
+  }
+}

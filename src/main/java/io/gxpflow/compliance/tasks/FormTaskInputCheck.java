@@ -1,0 +1,74 @@
+package io.gxpflow.compliance.tasks;
+
+import io.gxpflow.compliance.validation.CamundaForm;
+import io.gxpflow.compliance.validation.DynamicValues;
+import io.gxpflow.compliance.validation.FieldViolation;
+import io.gxpflow.compliance.validation.ModelConstraints;
+import io.gxpflow.compliance.validation.TaskInputSpec;
+import io.gxpflow.compliance.validation.TaskInputValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a task's input against its Camunda Form (from the task's deployment) and the {@code validate.*}
+ * properties of its model element. A task without a form accepts only what the model declares. A variable
+ * update outside completion is checked only on the variables it sends (required fields are for completion).
+ */
+@Component
+public class FormTaskInputCheck implements TaskInputCheck {
+
+  private final TaskInputValidator validator = new TaskInputValidator();
+
+  @Override
+  public List<FieldViolation> check(TaskEntity task, Map<String, Object> submitted, boolean completing) {
+    TaskInputSpec spec = specOf(task);
+    Map<String, Object> current = SubmittedValues.plain(task.getVariables());
+    List<FieldViolation> violations = validator.validate(spec, submitted, current,
+        DynamicValues.fromVariables(spec, current));
+    if (completing) {
+      return violations;
+    }
+    return violations.stream().filter(violation -> submitted.containsKey(topLevel(violation.field()))).toList();
+  }
+
+  static TaskInputSpec specOf(TaskEntity task) {
+    ModelConstraints constraints = ModelConstraints.from(UserTaskRules.of(task).properties());
+    return hasCamundaForm(task) ? TaskInputSpec.of(deployedForm(task), constraints)
+        : TaskInputSpec.withoutForm(constraints);
+  }
+
+  private static boolean hasCamundaForm(TaskEntity task) {
+    if (task.getTaskDefinition() == null) {
+      return false;
+    }
+    FormDefinition form = task.getTaskDefinition().getFormDefinition();
+    return form != null && form.getCamundaFormDefinitionKey() != null;
+  }
+
+  private static CamundaForm deployedForm(TaskEntity task) {
+    try (InputStream json = new GetDeployedTaskFormCmd(task.getId()).execute(Context.getCommandContext())) {
+      return CamundaForm.parse(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the form of task " + task.getId(), e);
+    }
+  }
+
+  private static String topLevel(String field) {
+    int end = field.length();
+    for (char separator : new char[] {'.', '['}) {
+      int at = field.indexOf(separator);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return field.substring(0, end);
+  }
+}
