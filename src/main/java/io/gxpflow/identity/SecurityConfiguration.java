@@ -48,7 +48,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**"))
             .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
-            .requestMatchers(paths("/api/audit", "/api/audit/**"))
+            .requestMatchers(paths("/api/audit", "/api/audit/**", "/api/signatures"))
             .hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS), group(GxpGroup.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthorized()))

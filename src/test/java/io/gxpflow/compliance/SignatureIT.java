@@ -2,6 +2,7 @@ package io.gxpflow.compliance;
 
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.compliance.audit.AuditEventTypes;
@@ -9,6 +10,7 @@ import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.audit.StoredAuditEvent;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.ItProfiles;
 import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.RestClientForUsers;
 import java.sql.Connection;
@@ -103,6 +105,16 @@ class SignatureIT {
 
     ResponseEntity<String> manifests = http.get("quinn", "/api/signatures?businessKey=" + businessKey);
     assertThat(json(manifests).findValuesAsText("id")).containsExactly(manifest.path("id").asText());
+    assertThat(http.get("mark", "/api/signatures?businessKey=" + businessKey).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    if (ItProfiles.onPostgres()) {
+      // the database itself refuses to change or remove a signature
+      assertThatThrownBy(() -> jdbc.update("update gxp_signature set meaning = 'Rejected' where id = ?",
+          manifest.path("id").asText())).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> jdbc.update("delete from gxp_signature where id = ?", manifest.path("id").asText()))
+          .hasMessageContaining("append-only");
+    }
   }
 
   @Test
