@@ -3,6 +3,7 @@ package io.gxpflow.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -19,7 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ul>
  *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless HTTP Basic against the engine's
- *       identity service; nothing without credentials (401) except {@code /actuator/health}. Other actuator
+ *       identity service, or (from Tasklist) the webapps' session with their CSRF token; nothing without
+ *       credentials (401) except {@code /actuator/health}. Other actuator
  *       endpoints are for {@code ops} and {@code camunda-admin} only. The engine then checks its own
  *       authorizations for the user (403 when missing).
  *   <li>{@code /camunda/**}: the Camunda webapps, which run their own session login, CSRF protection and security
@@ -39,8 +42,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProcessEngine processEngine,
+      ObjectMapper objectMapper) throws Exception {
     ProblemResponses problems = new ProblemResponses(objectMapper);
     return http
         .securityMatcher(paths(API_PATHS))
@@ -58,6 +61,8 @@ public class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless, credentials on every request, no cookies: nothing for a cross-site request to ride on
         .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, processEngine.getName()),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }

@@ -13,6 +13,7 @@ import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.ItProfiles;
 import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.RestClientForUsers;
+import io.gxpflow.support.WebappSession;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -37,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +51,7 @@ class SignatureIT {
 
   static final String MEANING = "Deviation closure approved";
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -115,6 +118,52 @@ class SignatureIT {
       assertThatThrownBy(() -> jdbc.update("delete from gxp_signature where id = ?", manifest.path("id").asText()))
           .hasMessageContaining("append-only");
     }
+  }
+
+  @Test
+  void tasklistSignsWithTheWebappSessionAndItsCsrfToken() throws Exception {
+    String signer = qaUser("Tasklist", "pw-" + UUID.randomUUID());
+    String password = identityPassword(signer);
+    Task closure = closureClaimedBy(signer, password);
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.login(signer, password, "tasklist")).isEqualTo(200);
+    String path = "/api/tasks/" + closure.getId() + "/signature";
+
+    // the session alone is not enough: a cross-site request would carry the cookie but not the token
+    assertThat(tasklist.sendJson("GET", path, null, false).statusCode()).isEqualTo(401);
+
+    java.net.http.HttpResponse<String> step = tasklist.sendJson("GET", path, null, true);
+    assertThat(step.statusCode()).isEqualTo(200);
+    JsonNode described = new com.fasterxml.jackson.databind.ObjectMapper().readTree(step.body());
+    assertThat(described.path("meaning").asText()).isEqualTo(MEANING);
+    assertThat(described.path("signerId").asText()).isEqualTo(signer);
+    assertThat(described.path("fields").findValuesAsText("key")).containsExactly("closureComment");
+    assertThat(described.path("fields").get(0).path("required").asBoolean()).isTrue();
+
+    java.net.http.HttpResponse<String> signed = tasklist.sendJson("POST", path, "{\"password\": \"" + password
+        + "\", \"meaning\": \"" + MEANING + "\", \"variables\": {\"closureComment\": \"Verified\"}}", true);
+    assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
+    assertThat(taskService.createTaskQuery().taskId(closure.getId()).count()).isZero();
+  }
+
+  @Test
+  void tasklistLoadsTheSignaturePlugin() {
+    assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
+        .contains("customScripts: ['scripts/gxp-signature/plugin']");
+    assertThat(rest.getForObject("/camunda/app/tasklist/scripts/gxp-signature/plugin.js", String.class))
+        .contains("pluginPoint: 'tasklist.task.detail'").contains("type: 'password'")
+        .contains("/signature");
+  }
+
+  @Test
+  void aTaskThatIsNoSignatureStepSaysSo() {
+    String processInstanceId = runtimeService.startProcessInstanceByKey("deviation-capa", businessKey).getId();
+    Task assessment = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+
+    ResponseEntity<String> response = http.get("ivan", "/api/tasks/" + assessment.getId() + "/signature");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(json(response).path("reason").asText()).isEqualTo("not-a-signature-step");
   }
 
   @Test

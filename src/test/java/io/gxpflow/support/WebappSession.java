@@ -32,16 +32,30 @@ public class WebappSession {
   public int login(String user, String password, String app) {
     get("/camunda/app/" + app + "/default/");
     String form = "username=" + encode(user) + "&password=" + encode(password);
-    return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+    int status = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .header("X-XSRF-TOKEN", csrfToken())
         .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+    // the login starts a new session; like the app after login, ask who is logged in, which issues its CSRF token
+    get("/camunda/api/admin/auth/user/default");
+    return status;
   }
 
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
         .header("X-XSRF-TOKEN", csrfToken()).GET());
+  }
+
+  /** A JSON request to any path of the app with the session cookie, with or without the webapps' CSRF header. */
+  public HttpResponse<String> sendJson(String method, String path, String json, boolean withCsrfToken) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (withCsrfToken) {
+      request.header("X-XSRF-TOKEN", csrfToken());
+    }
+    return send(request);
   }
 
   public JsonNode getJson(String path) {

@@ -23,6 +23,12 @@ public class SignatureController {
     this.signatures = signatures;
   }
 
+  /** The step to sign: meaning, signer and the fields of its form (for the Tasklist signature plugin). */
+  @GetMapping("/tasks/{taskId}/signature")
+  public SignatureStep step(@PathVariable String taskId, Authentication signer) {
+    return signatures.describe(signer.getName(), taskId);
+  }
+
   /** Signs and completes the task as the authenticated user; 201 with the signature manifest. */
   @PostMapping("/tasks/{taskId}/signature")
   @ResponseStatus(HttpStatus.CREATED)

@@ -11,6 +11,11 @@ import io.gxpflow.compliance.audit.StoredAuditEvent;
 import io.gxpflow.compliance.tasks.GxpTaskService;
 import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.compliance.tasks.UserTaskRules;
+import io.gxpflow.compliance.validation.CamundaForm;
+import io.gxpflow.compliance.validation.FieldKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +27,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -143,6 +150,39 @@ public class SignatureService {
         manifest.meaning(), manifest.businessKey(), manifest.processInstanceId(), manifest.processDefinitionKey(),
         manifest.taskId(), manifest.taskName(), manifest.contentHash(), manifest.auditSeq());
     return manifest;
+  }
+
+  /** The signature step as the signer sees it; 404 when the task is not theirs to see, 409 when no signature step. */
+  public SignatureStep describe(String signerId, String taskId) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new SignatureRejected(HttpStatus.NOT_FOUND, "task-not-found", "No open task " + taskId
+          + " visible to " + signerId);
+    }
+    String meaning = meaningOf(task);
+    if (meaning == null) {
+      throw new SignatureRejected(HttpStatus.CONFLICT, "not-a-signature-step", "Task '" + task.getName()
+          + "' is not a signature step; complete it without a signature");
+    }
+    Map<String, Object> current = SubmittedValues.plain(engine.getTaskService().getVariables(taskId));
+    List<SignatureStep.Field> fields = formOf(task).map(form -> form.fields().stream()
+        .filter(field -> field.kind() != FieldKind.LIST && field.kind() != FieldKind.COMPUTED)
+        .map(field -> new SignatureStep.Field(field.key(), field.label(), field.type(), field.required(),
+            field.readOnly(), field.values() == null ? List.of() : List.copyOf(field.values()),
+            current.get(field.key())))
+        .toList()).orElse(List.of());
+    return new SignatureStep(task.getId(), task.getName(), meaning, signerId, fullName(signerId), fields);
+  }
+
+  /** The step's Camunda Form, if it has one (a task without a deployed form answers "bad request"). */
+  private Optional<CamundaForm> formOf(Task task) {
+    try (InputStream json = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      return Optional.of(CamundaForm.parse(json));
+    } catch (BadUserRequestException noForm) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public List<SignatureManifest> findByBusinessKey(String businessKey) {

@@ -1,0 +1,78 @@
+package io.gxpflow.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a user logged in to the Camunda webapps (Tasklist) call {@code /api} from the browser: the webapps' session
+ * login counts as authentication, but only together with the webapps' CSRF token in {@code X-XSRF-TOKEN}, so a
+ * cross-site request riding on the session cookie is still refused. Requests with an {@code Authorization}
+ * header go to HTTP Basic as before. This is how the Tasklist signature plugin signs.
+ */
+public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+
+  private final IdentityService identityService;
+  private final String engineName;
+
+  public WebappSessionAuthenticationFilter(IdentityService identityService, String engineName) {
+    this.identityService = identityService;
+    this.engineName = engineName;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+      String userId = webappUser(request);
+      if (userId != null) {
+        List<GrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + id))
+            .toList();
+        SecurityContextHolder.getContext().setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(userId, null, groups));
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  private String webappUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    String token = request.getHeader(CSRF_HEADER);
+    if (session == null || token == null) {
+      return null;
+    }
+    Object expected = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+    if (!(expected instanceof String sessionToken) || !MessageDigest.isEqual(
+        sessionToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null
+        || !(authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
+      return null;
+    }
+    return user.getName();
+  }
+}

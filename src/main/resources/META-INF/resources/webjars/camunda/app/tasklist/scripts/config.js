@@ -1,0 +1,31 @@
+/*
+ * GxP Flow's Tasklist configuration: Camunda's default (shortcuts) plus the electronic signature plugin.
+ * This file replaces app/tasklist/scripts/config.js of the Camunda webjar (the application's classes come
+ * first on the classpath).
+ */
+export default {
+  customScripts: ['scripts/gxp-signature/plugin'],
+
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};
