@@ -1,0 +1,63 @@
+// Shared pieces of the browser tests: the app's URL, REST calls as a demo user, and a fresh headless Chromium.
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE = process.env.GXPFLOW_URL || 'http://localhost:8080';
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = join(REPO, 'target', 'e2e');
+mkdirSync(SHOTS, { recursive: true });
+
+// Flags that work on the build machines (no sandbox as root, no network beyond localhost).
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function browser() {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gxpflow-e2e-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+}
+
+/** A REST call as a demo user (password = user id); returns the parsed JSON body or null. */
+export async function rest(user, method, path, body) {
+  const headers = { Authorization: 'Basic ' + Buffer.from(user + ':' + user).toString('base64') };
+  let payload;
+  if (body instanceof FormData) {
+    payload = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const response = await fetch(BASE + path, { method, headers, body: payload });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`${method} ${path} as ${user}: ${response.status} ${text}`);
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+/** Deploys test resources (paths relative to the repository) as one deployment, like Camunda Modeler. */
+export async function deploy(user, name, files) {
+  const form = new FormData();
+  form.append('deployment-name', name);
+  form.append('deployment-source', 'gxp-flow e2e');
+  form.append('enable-duplicate-filtering', 'true');
+  for (const file of files) {
+    const fileName = file.split('/').pop();
+    form.append(fileName, new Blob([readFileSync(join(REPO, file))]), fileName);
+  }
+  return rest(user, 'POST', '/engine-rest/deployment/create', form);
+}
+
+/** Logs in to a Camunda webapp through its login page. */
+export async function login(page, app, user, password = user) {
+  await page.goto(`${BASE}/camunda/app/${app}/default/`);
+  await page.fill('input[type=text]', user);
+  await page.fill('input[type=password]', password);
+  await page.click('button[type=submit]');
+}
