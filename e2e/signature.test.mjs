@@ -25,9 +25,17 @@ test('QA signs the closure in Tasklist with a masked password', async () => {
   const { businessKey, processInstanceId } = await deviationAtClosure();
   const context = await browser();
   const page = context.pages()[0] || await context.newPage();
+  const consoleLines = [];
+  page.on('console', message => consoleLines.push(message.type() + ': ' + message.text()));
+  page.on('response', response => {
+    if (response.status() >= 400) {
+      consoleLines.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
   try {
     await login(page, 'tasklist', 'quinn');
     await page.getByText('QA closure approval').first().click();
+    await page.waitForLoadState('networkidle');
     await page.getByText('Sign', { exact: true }).click();
 
     const password = page.locator('#gxp-sign-password');
@@ -52,6 +60,13 @@ test('QA signs the closure in Tasklist with a masked password', async () => {
     await done.waitFor();
     assert.match(await done.innerText(), /Signed by Quinn Quality .* \(Deviation closure approved\)/);
     await page.screenshot({ path: join(SHOTS, 'signature-signed.png') });
+    // still logged in to Tasklist after signing through /api (the session was not renewed under its feet)
+    await page.getByText('Form', { exact: true }).click();
+    assert.equal(await page.locator('input[type=password]').count(), 0);
+  } catch (error) {
+    await page.screenshot({ path: join(SHOTS, 'signature-failure.png') });
+    console.log('browser console and failed requests:\n' + consoleLines.join('\n'));
+    throw error;
   } finally {
     await context.close();
   }

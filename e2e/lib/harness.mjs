@@ -60,4 +60,7 @@ export async function login(page, app, user, password = user) {
   await page.fill('input[type=text]', user);
   await page.fill('input[type=password]', password);
   await page.click('button[type=submit]');
+  // the login renews the session; requests still on the old one would get a 401 and log the user out again
+  await page.waitForSelector('input[type=password]', { state: 'detached' });
+  await page.waitForLoadState('networkidle');
 }

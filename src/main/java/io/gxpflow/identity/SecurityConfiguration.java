@@ -58,7 +58,10 @@ public class SecurityConfiguration {
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(problems.unauthorized())
             .accessDeniedHandler(problems.forbidden()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless, and never a session login of its own: session-fixation protection would otherwise renew the
+        // Tasklist session that a request from the signature plugin rides on, logging the user out of Tasklist
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // stateless, credentials on every request, no cookies: nothing for a cross-site request to ride on
         .csrf(csrf -> csrf.disable())
         .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, processEngine.getName()),

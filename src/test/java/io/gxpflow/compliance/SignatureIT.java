@@ -134,6 +134,9 @@ class SignatureIT {
 
     java.net.http.HttpResponse<String> step = tasklist.sendJson("GET", path, null, true);
     assertThat(step.statusCode()).isEqualTo(200);
+    // the call leaves the Tasklist session as it was (no new session id): Tasklist stays logged in
+    assertThat(step.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    assertThat(tasklist.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
     JsonNode described = new com.fasterxml.jackson.databind.ObjectMapper().readTree(step.body());
     assertThat(described.path("meaning").asText()).isEqualTo(MEANING);
     assertThat(described.path("signerId").asText()).isEqualTo(signer);

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -42,24 +44,35 @@ public class SegregationOfDuties {
     if (userId == null || task.getProcessInstanceId() == null) {
       return;
     }
-    for (String conflicting : UserTaskRules.of(task).notSameAs()) {
-      if (performers(task.getProcessInstanceId(), conflicting).contains(userId)) {
-        String rule = UserTaskRules.SOD_NOT_SAME_AS + "=" + conflicting;
-        SegregationOfDutiesViolation violation = new SegregationOfDutiesViolation(rule, userId + " may not "
-            + action + " '" + task.getName() + "': segregation of duties (" + rule + "), " + userId + " "
-            + (INITIATOR.equals(conflicting) ? "started this process" : "performed step '" + conflicting + "'")
-            + " of the same record");
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("taskName", task.getName());
-        details.put("taskDefinitionKey", task.getTaskDefinitionKey());
-        details.put("rule", rule);
-        details.put("user", userId);
-        details.put("action", action);
-        details.put("message", violation.getMessage());
-        refusalAudit.record(EngineContext.taskEvent(AuditEventTypes.SOD_VIOLATION, task, details));
-        throw violation;
-      }
+    Optional<String> conflict = firstConflict(UserTaskRules.of(task).notSameAs(), userId,
+        step -> performers(task.getProcessInstanceId(), step));
+    if (conflict.isEmpty()) {
+      return;
     }
+    String conflicting = conflict.get();
+    String rule = UserTaskRules.SOD_NOT_SAME_AS + "=" + conflicting;
+    SegregationOfDutiesViolation violation = new SegregationOfDutiesViolation(rule, userId + " may not " + action
+        + " '" + task.getName() + "': segregation of duties (" + rule + "), " + userId + " "
+        + (INITIATOR.equals(conflicting) ? "started this process" : "performed step '" + conflicting + "'")
+        + " of the same record");
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("taskName", task.getName());
+    details.put("taskDefinitionKey", task.getTaskDefinitionKey());
+    details.put("rule", rule);
+    details.put("user", userId);
+    details.put("action", action);
+    details.put("message", violation.getMessage());
+    refusalAudit.record(EngineContext.taskEvent(AuditEventTypes.SOD_VIOLATION, task, details));
+    throw violation;
+  }
+
+  /**
+   * The rule itself, without the engine: the first step of {@code notSameAs} that {@code userId} performed, given
+   * who performed each step.
+   */
+  static Optional<String> firstConflict(List<String> notSameAs, String userId,
+      Function<String, Set<String>> performersOf) {
+    return notSameAs.stream().filter(step -> performersOf.apply(step).contains(userId)).findFirst();
   }
 
   /** Everyone who started the instance ({@code initiator}) or claimed, held or completed a task with that key. */
