@@ -34,11 +34,15 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
         || !identityService.checkPassword(userId, secret)) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
-    List<GrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groupAuthorities(identityService, userId));
+  }
+
+  /** The user's groups in the identity service, as {@code GROUP_<id>} authorities. */
+  static List<GrantedAuthority> groupAuthorities(IdentityService identityService, String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
         .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 
   @Override

@@ -8,16 +8,12 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,12 +42,8 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
       String userId = webappUser(request);
       if (userId != null) {
-        List<GrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(EngineIdentityAuthenticationProvider.GROUP_PREFIX + id))
-            .toList();
-        SecurityContextHolder.getContext().setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(userId, null, groups));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+            userId, null, EngineIdentityAuthenticationProvider.groupAuthorities(identityService, userId)));
       }
     }
     chain.doFilter(request, response);

@@ -83,16 +83,8 @@ public class SignatureService {
    * authorizations apply: a task the signer may not see is "not found").
    */
   public SignatureManifest sign(String signerId, String taskId, SignatureRequest request) {
-    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-    if (task == null) {
-      throw new SignatureRejected(HttpStatus.NOT_FOUND, "task-not-found", "No open task " + taskId
-          + " visible to " + signerId);
-    }
+    Task task = signatureTask(signerId, taskId);
     String meaning = meaningOf(task);
-    if (meaning == null) {
-      throw new SignatureRejected(HttpStatus.CONFLICT, "not-a-signature-step", "Task '" + task.getName()
-          + "' is not a signature step; complete it without a signature");
-    }
     if (request.meaning() == null || !meaning.equals(request.meaning().trim())) {
       throw new SignatureRejected(HttpStatus.BAD_REQUEST, "meaning-not-confirmed", "Confirm the meaning of this "
           + "signature: \"" + meaning + "\"");
@@ -154,16 +146,8 @@ public class SignatureService {
 
   /** The signature step as the signer sees it; 404 when the task is not theirs to see, 409 when no signature step. */
   public SignatureStep describe(String signerId, String taskId) {
-    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      throw new SignatureRejected(HttpStatus.NOT_FOUND, "task-not-found", "No open task " + taskId
-          + " visible to " + signerId);
-    }
+    Task task = signatureTask(signerId, taskId);
     String meaning = meaningOf(task);
-    if (meaning == null) {
-      throw new SignatureRejected(HttpStatus.CONFLICT, "not-a-signature-step", "Task '" + task.getName()
-          + "' is not a signature step; complete it without a signature");
-    }
     Map<String, Object> current = SubmittedValues.plain(engine.getTaskService().getVariables(taskId));
     List<SignatureStep.Field> fields = formOf(task).map(form -> form.fields().stream()
         .filter(field -> field.kind() != FieldKind.LIST && field.kind() != FieldKind.COMPUTED)
@@ -192,6 +176,20 @@ public class SignatureService {
             rs.getString("process_instance_id"), rs.getString("process_definition_key"), rs.getString("task_id"),
             rs.getString("task_name"), rs.getString("content_hash"), rs.getLong("audit_seq")),
         businessKey);
+  }
+
+  /** The open task, as the signer may see it, that the model marks as a signature step: else 404 or 409. */
+  private Task signatureTask(String signerId, String taskId) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new SignatureRejected(HttpStatus.NOT_FOUND, "task-not-found", "No open task " + taskId
+          + " visible to " + signerId);
+    }
+    if (meaningOf(task) == null) {
+      throw new SignatureRejected(HttpStatus.CONFLICT, "not-a-signature-step", "Task '" + task.getName()
+          + "' is not a signature step; complete it without a signature");
+    }
+    return task;
   }
 
   /** The model's meaning of the signature step, or null. */
