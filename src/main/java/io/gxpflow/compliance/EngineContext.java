@@ -3,6 +3,7 @@ package io.gxpflow.compliance;
 import io.gxpflow.compliance.audit.AuditEvent;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -19,6 +20,18 @@ public final class EngineContext {
     CommandContext commandContext = Context.getCommandContext();
     String userId = commandContext == null ? null : commandContext.getAuthenticatedUserId();
     return userId == null ? SYSTEM : userId;
+  }
+
+  /** An audit event about what the current execution does (a service task's call, say); record-less outside one. */
+  public static AuditEvent currentExecutionEvent(String type, Map<String, Object> details) {
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    ExecutionEntity execution = context == null ? null : context.getExecution();
+    ExecutionEntity processInstance = execution == null ? null : execution.getProcessInstance();
+    return new AuditEvent(type, actor(),
+        processInstance == null ? null : processInstance.getBusinessKey(),
+        processInstance == null ? null : processInstance.getId(),
+        processInstance == null ? null : processInstance.getProcessDefinition().getKey(),
+        null, JsonValues.of(details));
   }
 
   /** An audit event about a task, with its process instance, business key and definition key. */

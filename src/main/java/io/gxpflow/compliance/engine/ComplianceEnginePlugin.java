@@ -1,6 +1,6 @@
 package io.gxpflow.compliance.engine;
 
-import io.gxpflow.compliance.RefusalAudit;
+import io.gxpflow.compliance.IndependentAudit;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
 import io.gxpflow.compliance.tasks.ComplianceTaskListener;
@@ -21,18 +21,18 @@ import org.springframework.stereotype.Component;
 public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final AuditTrail auditTrail;
-  private final RefusalAudit refusalAudit;
+  private final IndependentAudit independentAudit;
   private final TaskInputCheck inputCheck;
 
-  public ComplianceEnginePlugin(AuditTrail auditTrail, RefusalAudit refusalAudit, TaskInputCheck inputCheck) {
+  public ComplianceEnginePlugin(AuditTrail auditTrail, IndependentAudit independentAudit, TaskInputCheck inputCheck) {
     this.auditTrail = auditTrail;
-    this.refusalAudit = refusalAudit;
+    this.independentAudit = independentAudit;
     this.inputCheck = inputCheck;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    SegregationOfDuties segregation = new SegregationOfDuties(refusalAudit);
+    SegregationOfDuties segregation = new SegregationOfDuties(independentAudit);
     GxpTaskService taskService = new GxpTaskService(inputCheck, segregation);
     configuration.setTaskService(taskService);
     configuration.setFormService(new GxpFormService(taskService));

@@ -1,7 +1,7 @@
 package io.gxpflow.compliance.sod;
 
 import io.gxpflow.compliance.EngineContext;
-import io.gxpflow.compliance.RefusalAudit;
+import io.gxpflow.compliance.IndependentAudit;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.tasks.UserTaskRules;
 import java.util.LinkedHashMap;
@@ -29,10 +29,10 @@ public class SegregationOfDuties {
 
   public static final String INITIATOR = "initiator";
 
-  private final RefusalAudit refusalAudit;
+  private final IndependentAudit independentAudit;
 
-  public SegregationOfDuties(RefusalAudit refusalAudit) {
-    this.refusalAudit = refusalAudit;
+  public SegregationOfDuties(IndependentAudit independentAudit) {
+    this.independentAudit = independentAudit;
   }
 
   /**
@@ -62,7 +62,7 @@ public class SegregationOfDuties {
     details.put("user", userId);
     details.put("action", action);
     details.put("message", violation.getMessage());
-    refusalAudit.record(EngineContext.taskEvent(AuditEventTypes.SOD_VIOLATION, task, details));
+    independentAudit.record(EngineContext.taskEvent(AuditEventTypes.SOD_VIOLATION, task, details));
     throw violation;
   }
 

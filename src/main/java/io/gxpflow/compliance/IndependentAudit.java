@@ -7,16 +7,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Audits a refusal (segregation-of-duties violation, failed signature) that rolls back the transaction it
- * happens in. The event is written once that transaction has ended, in a transaction of its own: writing it
- * earlier would either roll back with the refused change or wait on the audit chain's lock held by it.
+ * Audits what must be on record whatever becomes of the transaction it happens in: a refusal that rolls it back
+ * (segregation-of-duties violation), a call to another system (it happened, even if the job then fails). The
+ * event is written once that transaction has ended, in a transaction of its own: writing it earlier would
+ * either roll back with the refused change or wait on the audit chain's lock held by it.
  */
 @Component
-public class RefusalAudit {
+public class IndependentAudit {
 
   private final AuditTrail auditTrail;
 
-  public RefusalAudit(AuditTrail auditTrail) {
+  public IndependentAudit(AuditTrail auditTrail) {
     this.auditTrail = auditTrail;
   }
 

@@ -1,0 +1,37 @@
+package io.gxpflow.integration.mes;
+
+import io.gxpflow.integration.BusinessRejection;
+import io.gxpflow.integration.IdempotencyKeys;
+import io.gxpflow.integration.mes.MesPort.BatchStatus;
+import io.gxpflow.integration.mes.MesPort.BatchStatusChange;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code camunda:delegateExpression="${mesSetBatchStatus}"}: sets the MES status of {@code batchNumber} to
+ * {@code targetBatchStatus} (ON_HOLD, RELEASED, REJECTED), with {@code statusReason}. Writes back
+ * {@code mesBatchStatus}. A business rejection becomes a BPMN error ({@code MES_BATCH_UNKNOWN}, …).
+ */
+@Component("mesSetBatchStatus")
+public class SetBatchStatusDelegate implements JavaDelegate {
+
+  private final MesPort mes;
+
+  public SetBatchStatusDelegate(MesPort mes) {
+    this.mes = mes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String batchNumber = (String) execution.getVariable("batchNumber");
+    BatchStatus status = BatchStatus.valueOf((String) execution.getVariable("targetBatchStatus"));
+    try {
+      BatchStatusChange change = mes.setBatchStatus(batchNumber, status,
+          (String) execution.getVariable("statusReason"), IdempotencyKeys.of(execution));
+      execution.setVariable("mesBatchStatus", change.status());
+    } catch (BusinessRejection rejection) {
+      throw rejection.toBpmnError();
+    }
+  }
+}
