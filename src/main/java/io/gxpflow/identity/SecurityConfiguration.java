@@ -53,6 +53,7 @@ public class SecurityConfiguration {
             .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
             .requestMatchers(paths("/api/audit", "/api/audit/**", "/api/signatures"))
             .hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS), group(GxpGroup.CAMUNDA_ADMIN))
+            .requestMatchers(paths("/api/sim/**")).hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthorized()))
         .exceptionHandling(errors -> errors
@@ -75,7 +76,7 @@ public class SecurityConfiguration {
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths("/", "/camunda", "/camunda/**", "/error", "/favicon.ico")).permitAll()
+            .requestMatchers(paths("/", "/camunda", "/camunda/**", "/error", "/favicon.ico", "/sim/**")).permitAll()
             .anyRequest().denyAll())
         // the webapps bring their own CSRF filter and security headers (camunda.bpm.webapp.*)
         .csrf(csrf -> csrf.disable())

@@ -1,0 +1,70 @@
+package io.gxpflow.integration.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.integration.sim.MesSimulator.Answer;
+import io.gxpflow.integration.sim.SimulatorFaults.MalformedAnswer;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The MES API GxP Flow calls (docs/integration/mes.md), served by the app itself in the demo profile so the real
+ * HTTP client runs against it. {@code X-Api-Key} is checked by {@link SimulatorApiKeyFilter}.
+ */
+@RestController
+@Profile("demo")
+@RequestMapping("/sim/mes")
+public class MesSimulatorController {
+
+  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+  private final MesSimulator mes;
+  private final SimulatorFaults faults;
+
+  public MesSimulatorController(MesSimulator mes, SimulatorFaults faults) {
+    this.mes = mes;
+    this.faults = faults;
+  }
+
+  @GetMapping("/batches/{batchNumber}/record")
+  JsonNode batchRecord(@PathVariable String batchNumber) {
+    faults.inject(MesSimulator.SYSTEM, MesSimulator.BATCH_RECORD);
+    return mes.batchRecord(batchNumber);
+  }
+
+  @PutMapping(path = "/batches/{batchNumber}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> setStatus(@PathVariable String batchNumber,
+      @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
+      @RequestBody(required = false) JsonNode request) {
+    faults.inject(MesSimulator.SYSTEM, MesSimulator.SET_STATUS);
+    Answer answer = mes.setStatus(batchNumber, idempotencyKey, request);
+    return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+  }
+
+  @ExceptionHandler(SimulatorProblem.class)
+  ResponseEntity<ProblemDetail> problem(SimulatorProblem problem) {
+    return problem.response();
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
+    return new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:mes:invalid-request", "Invalid request",
+        "INVALID_REQUEST", "The body is not valid JSON.").response();
+  }
+
+  @ExceptionHandler(MalformedAnswer.class)
+  ResponseEntity<String> malformed(MalformedAnswer answer) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(MalformedAnswer.BODY);
+  }
+}
