@@ -100,13 +100,24 @@ public class SystemCalls {
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
     requests.setReadTimeout(endpoint.getReadTimeout());
     RestClient.Builder builder = RestClient.builder()
-        // resolved on first use: the simulators' URL names the app's own port, known only once it listens
-        .baseUrl(environment.resolveRequiredPlaceholders(endpoint.getBaseUrl()))
+        .baseUrl(baseUrl(endpoint.getBaseUrl()))
         .requestFactory(requests);
     if (endpoint.getApiKey() != null && !endpoint.getApiKey().isBlank()) {
       builder.defaultHeader(API_KEY_HEADER, endpoint.getApiKey());
     }
     return builder.build();
+  }
+
+  /**
+   * A base URL that is only a path ({@code /sim/mes}) means this application itself: the simulators of the
+   * embedded default. Its port is known only once the server listens, so it is resolved on first use.
+   */
+  private String baseUrl(String configured) {
+    if (!configured.startsWith("/")) {
+      return configured;
+    }
+    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    return "http://localhost:" + port + configured;
   }
 
   private IntegrationProperties.Endpoint endpoint(ExternalSystem system) {
