@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.authorization.Resources;
  *   <li>{@code ops}: Cockpit, read everything a monitor needs, retry failed jobs; no task work.
  *   <li>{@code process-owners}: Cockpit read and deploy models (Camunda Modeler); no task work, no deletes.
  *   <li>{@code camunda-admin}: everything.
+ *   <li>{@code systems} (technical clients): start the processes their events start; nothing else.
  * </ul>
  * Tasklist filters are granted per group by {@link TasklistFilters}.
  */
@@ -55,10 +56,22 @@ public final class AccessPolicy {
         grants.add(Grant.of(starter, Resources.PROCESS_INSTANCE, ANY, CREATE));
       }
     }
+    grants.addAll(technicalClients());
     grants.addAll(operations());
     grants.addAll(processOwners());
     grants.addAll(administrators());
     return grants;
+  }
+
+  /** The MES/QMS bridges start the processes their events start (BatchRecordCompleted, DeviationReported). */
+  private static List<Grant> technicalClients() {
+    GxpGroup systems = GxpGroup.SYSTEMS;
+    return List.of(
+        Grant.of(systems, Resources.PROCESS_DEFINITION, GxpProcess.BATCH_RELEASE.key(), READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE),
+        Grant.of(systems, Resources.PROCESS_DEFINITION, GxpProcess.DEVIATION_CAPA.key(), READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE),
+        Grant.of(systems, Resources.PROCESS_INSTANCE, ANY, CREATE));
   }
 
   private static List<Grant> operations() {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The groups of the public contract (shared/CONTRACT.md), each with its demo user (password = user id in the
- * demo profile). Candidate groups in the models, authorizations and Tasklist filters all refer to these ids.
+ * demo profile), plus {@code systems} for the technical clients that post events. Candidate groups in the models, authorizations and Tasklist filters all refer to these ids.
  */
 public enum GxpGroup {
   CONTENT_AUTHORS("content-authors", "Content authors", "alice", "Alice", "Author", true),
@@ -19,7 +19,12 @@ public enum GxpGroup {
   QP("qp", "Qualified persons", "petra", "Petra", "Qualified-Person", true),
   PROCESS_OWNERS("process-owners", "Process owners", "olivia", "Olivia", "Owner", false),
   OPS("ops", "Operations", "oscar", "Oscar", "Operator", false),
-  CAMUNDA_ADMIN("camunda-admin", "Camunda administrators", "admin", "Ada", "Admin", false);
+  CAMUNDA_ADMIN("camunda-admin", "Camunda administrators", "admin", "Ada", "Admin", false),
+  /**
+   * Not a group of people: the technical clients (MES and QMS bridges) that post events to /api/events. Never a
+   * candidate group of a user task.
+   */
+  SYSTEMS("systems", "Technical clients (MES/QMS bridges)", "mes-bridge", "MES", "Bridge", false);
 
   private final String id;
   private final String displayName;
@@ -61,6 +66,11 @@ public enum GxpGroup {
   /** Authors and reviewers work tasks in Tasklist; process owners, ops and admins do not (segregation). */
   public boolean doesTaskWork() {
     return doesTaskWork;
+  }
+
+  /** A group of people who may be candidates of user tasks (all but {@link #SYSTEMS}). */
+  public boolean isPeople() {
+    return this != SYSTEMS;
   }
 
   public static Optional<GxpGroup> byId(String id) {

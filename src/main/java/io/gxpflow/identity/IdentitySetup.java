@@ -48,7 +48,7 @@ public class IdentitySetup implements SmartInitializingSingleton {
       if (identityService.createGroupQuery().groupId(gxpGroup.id()).count() == 0) {
         Group group = identityService.newGroup(gxpGroup.id());
         group.setName(gxpGroup.displayName());
-        group.setType(gxpGroup == GxpGroup.CAMUNDA_ADMIN ? "SYSTEM" : "WORKFLOW");
+        group.setType(gxpGroup.isPeople() && gxpGroup != GxpGroup.CAMUNDA_ADMIN ? "WORKFLOW" : "SYSTEM");
         identityService.saveGroup(group);
       }
     }

@@ -51,6 +51,8 @@ public class SecurityConfiguration {
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/**"))
             .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
+            .requestMatchers(paths("/api/events/**"))
+            .hasAnyAuthority(group(GxpGroup.SYSTEMS), group(GxpGroup.CAMUNDA_ADMIN))
             .requestMatchers(paths("/api/audit", "/api/audit/**", "/api/signatures"))
             .hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS), group(GxpGroup.CAMUNDA_ADMIN))
             .requestMatchers(paths("/api/sim/**")).hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))

@@ -68,7 +68,7 @@ public final class ModelRules {
   public static final String COMPLIANCE_PROPERTIES = "compliance-properties";
 
   /** The groups of the authorization contract; anything else would be a group nobody is a member of. */
-  public static final Set<String> CONTRACT_GROUPS = Arrays.stream(GxpGroup.values())
+  public static final Set<String> CONTRACT_GROUPS = Arrays.stream(GxpGroup.values()).filter(GxpGroup::isPeople)
       .map(GxpGroup::id).collect(Collectors.toUnmodifiableSet());
 
   /** Values allowed in {@code <camunda:property name="gxp.system" value="..."/>}. */
