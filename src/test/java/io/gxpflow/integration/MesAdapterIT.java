@@ -46,6 +46,7 @@ class MesAdapterIT {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired AuditTrail auditTrail;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   RestClientForUsers http;
   Deployment deployment;
 
@@ -111,6 +112,22 @@ class MesAdapterIT {
     assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
     assertThat(systemCalls(key)).extracting(call -> call.details().get("outcome"))
         .containsExactly("FAILED", "FAILED", "OK");
+  }
+
+  @Test
+  void aRetryAfterATimeoutDoesNotChangeTheBatchTwice() {
+    // the MES applies the change but answers after the client gave up (2 s read timeout in tests); the retry, 3 s
+    // later by the model's retry cycle, sends the same key and gets the first answer back
+    fault("set-status", Map.of("delayMs", 3000, "times", 1));
+    String key = "B-SLOW-" + UUID.randomUUID().toString().substring(0, 8);
+    String instance = start(key, BATCH);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> task(instance, "ReviewHeldBatch") != null);
+
+    assertThat(systemCalls(key)).extracting(call -> call.details().get("outcome")).containsExactly("FAILED", "OK");
+    assertThat(jdbc.queryForObject("select count(*) from gxp_sim_idempotency where system = 'mes' and "
+        + "idempotency_key = ?", Integer.class, instance + ":HoldBatch")).isOne();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
   }
 
   private String start(String businessKey, String batchNumber) {
