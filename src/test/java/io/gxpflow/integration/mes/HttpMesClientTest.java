@@ -48,7 +48,7 @@ class HttpMesClientTest {
     IntegrationProperties.Endpoint endpoint = new IntegrationProperties.Endpoint();
     endpoint.setBaseUrl("http://localhost:" + server.port() + "/mes");
     endpoint.setApiKey("test-key");
-    endpoint.setReadTimeout(Duration.ofMillis(500));
+    endpoint.setReadTimeout(Duration.ofSeconds(2));
     properties.getSystems().put(ExternalSystem.MES, endpoint);
     mes = new HttpMesClient(new SystemCalls(properties, new StandardEnvironment(),
         (system, operation, key, outcome, status, duration, message) ->
@@ -117,11 +117,11 @@ class HttpMesClientTest {
 
   @Test
   void aTimeoutIsATechnicalFailure() {
-    server.stubFor(get(RECORD).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)
+    server.stubFor(get(RECORD).willReturn(aResponse().withStatus(200).withFixedDelay(4_000)
         .withHeader("Content-Type", "application/json").withBody("{}")));
 
     assertThatThrownBy(() -> mes.batchRecord("B-1")).isInstanceOf(SystemUnavailable.class)
-        .hasMessageContaining("got no answer (timeout 500 ms");
+        .hasMessageContaining("got no answer (timeout 2000 ms");
     assertThat(audited).containsExactly("MES batch-record null FAILED null");
   }
 
@@ -137,7 +137,7 @@ class HttpMesClientTest {
   @Test
   void aRetryAfterATimeoutSendsTheSameIdempotencyKey() {
     server.stubFor(put(STATUS).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(200).withFixedDelay(2_000)).willSetStateTo("answered"));
+        .willReturn(aResponse().withStatus(200).withFixedDelay(4_000)).willSetStateTo("answered"));
     server.stubFor(put(STATUS).inScenario("retry").whenScenarioStateIs("answered")
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
             .withBody("{\"batchNumber\":\"B-1\",\"status\":\"ON_HOLD\",\"previousStatus\":\"IN_REVIEW\"}")));
