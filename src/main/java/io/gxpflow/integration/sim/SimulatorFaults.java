@@ -21,7 +21,8 @@ public class SimulatorFaults {
 
   /** The operations of each simulated system that faults can target (the names the client uses too). */
   public static final Map<String, Set<String>> OPERATIONS = Map.of(
-      "mes", Set.of("batch-record", "set-status"));
+      "mes", Set.of("batch-record", "set-status"),
+      "crm", Set.of("publish-content", "withdraw-content", "publish-supply"));
 
   static final long MAX_DELAY_MS = 120_000;
 

@@ -1,0 +1,295 @@
+package io.gxpflow.integration.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gxpflow.integration.sim.MesSimulator.Answer;
+import io.gxpflow.integration.sim.SimulatorStore.StoredResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.time.Clock;
+import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The simulated CRM: distributed promotional content and supply availability per product and market, kept in
+ * {@link SimulatorStore} (docs/integration/crm.md). Idempotency as in {@link MesSimulator}.
+ */
+@Component
+@Profile("demo")
+public class CrmSimulator {
+
+  public static final String SYSTEM = "crm";
+  public static final String CONTENT = "content";
+  public static final String SUPPLY = "supply";
+  public static final String PUBLISH_CONTENT = "publish-content";
+  public static final String WITHDRAW_CONTENT = "withdraw-content";
+  public static final String PUBLISH_SUPPLY = "publish-supply";
+
+  static final Set<String> MARKETS = Set.of("CH", "DE", "FR", "IT", "AT", "GB", "US");
+  static final Set<String> CHANNELS = Set.of("email", "rep-detail", "web");
+  static final Set<String> SUPPLY_STATUSES = Set.of("AVAILABLE", "CONSTRAINED", "UNAVAILABLE");
+
+  private final SimulatorStore store;
+  private final ObjectMapper objectMapper;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public CrmSimulator(SimulatorStore store, ObjectMapper objectMapper, PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.store = store;
+    this.objectMapper = objectMapper;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /** Publishes a content version; the same version while published keeps its distribution. */
+  public Answer publishContent(String idempotencyKey, JsonNode request) {
+    requireKey(idempotencyKey);
+    JsonNode body = request == null ? objectMapper.createObjectNode() : request;
+    String contentId = text(body, "contentId");
+    return once(idempotencyKey, PUBLISH_CONTENT, contentId, () -> {
+      int version = body.path("version").asInt(0);
+      String title = text(body, "title");
+      List<String> channels = strings(body, "channels");
+      List<String> markets = strings(body, "markets");
+      if (contentId.isEmpty() || title.isEmpty() || version < 1) {
+        throw invalid("contentId, title and version (1 or more) are required.");
+      }
+      if (channels.isEmpty() || !CHANNELS.containsAll(channels)) {
+        throw invalid("channels must be a non-empty list of " + sorted(CHANNELS) + ", not " + channels + ".");
+      }
+      if (markets.isEmpty()) {
+        throw invalid("markets must be a non-empty list.");
+      }
+      LocalDate expiry = date(body, "expiryDate");
+      markets.stream().filter(m -> !MARKETS.contains(m)).findFirst().ifPresent(m -> {
+        throw marketUnknown(m);
+      });
+      if (expiry.isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+        throw new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:crm:content-expired",
+            "Content expired", "CONTENT_EXPIRED",
+            "Content " + contentId + " expired on " + expiry + " and cannot be published.");
+      }
+      ObjectNode content = (ObjectNode) store.findForUpdate(SYSTEM, CONTENT, contentId)
+          .orElseGet(() -> objectMapper.createObjectNode().put("contentId", contentId));
+      ArrayNode withdrawn = content.has("withdrawnVersions") ? (ArrayNode) content.get("withdrawnVersions")
+          : content.putArray("withdrawnVersions");
+      for (JsonNode v : withdrawn) {
+        if (v.asInt() == version) {
+          throw new SimulatorProblem(HttpStatus.CONFLICT, "urn:gxpflow:crm:content-withdrawn", "Content withdrawn",
+              "CONTENT_WITHDRAWN", "Version " + version + " of " + contentId
+                  + " was withdrawn and cannot be published again; publish a new version.");
+        }
+      }
+      boolean samePublished = "PUBLISHED".equals(content.path("status").asText())
+          && content.path("version").asInt() == version;
+      if (!samePublished) {
+        content.put("distributionId", "DIST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        content.put("publishedAt", now());
+      }
+      content.put("version", version);
+      content.put("title", title);
+      content.set("channels", objectMapper.valueToTree(channels));
+      content.set("markets", objectMapper.valueToTree(markets));
+      content.put("expiryDate", expiry.toString());
+      content.put("status", "PUBLISHED");
+      content.remove("withdrawnAt");
+      content.remove("withdrawalReason");
+      store.put(SYSTEM, CONTENT, contentId, content);
+      ObjectNode answer = objectMapper.createObjectNode();
+      answer.put("distributionId", content.path("distributionId").asText());
+      answer.put("contentId", contentId);
+      answer.put("version", version);
+      answer.put("status", "PUBLISHED");
+      answer.put("publishedAt", content.path("publishedAt").asText());
+      return new Answer(HttpStatus.CREATED.value(), answer);
+    });
+  }
+
+  /** Withdraws the content; withdrawing withdrawn content again answers the first withdrawal's time. */
+  public Answer withdrawContent(String contentId, String idempotencyKey, JsonNode request) {
+    requireKey(idempotencyKey);
+    String reason = request == null ? "" : request.path("reason").asText("");
+    return once(idempotencyKey, WITHDRAW_CONTENT, contentId, () -> {
+      ObjectNode content = (ObjectNode) store.findForUpdate(SYSTEM, CONTENT, contentId)
+          .orElseThrow(() -> new SimulatorProblem(HttpStatus.NOT_FOUND, "urn:gxpflow:crm:content-unknown",
+              "Content unknown", "CONTENT_UNKNOWN", "The CRM has no content " + contentId + "."));
+      if (!"WITHDRAWN".equals(content.path("status").asText())) {
+        ArrayNode withdrawn = content.has("withdrawnVersions") ? (ArrayNode) content.get("withdrawnVersions")
+            : content.putArray("withdrawnVersions");
+        withdrawn.add(content.path("version").asInt());
+        content.put("status", "WITHDRAWN");
+        content.put("withdrawnAt", now());
+        content.put("withdrawalReason", reason);
+        store.put(SYSTEM, CONTENT, contentId, content);
+      }
+      ObjectNode answer = objectMapper.createObjectNode();
+      answer.put("contentId", contentId);
+      answer.put("status", "WITHDRAWN");
+      answer.put("withdrawnAt", content.path("withdrawnAt").asText());
+      return new Answer(HttpStatus.OK.value(), answer);
+    });
+  }
+
+  /** Sets the supply availability of a product in a market (replaces the previous one). */
+  public Answer publishSupply(String productCode, String market, String idempotencyKey, JsonNode request) {
+    requireKey(idempotencyKey);
+    JsonNode body = request == null ? objectMapper.createObjectNode() : request;
+    String subject = productCode + "/" + market;
+    return once(idempotencyKey, PUBLISH_SUPPLY, subject, () -> {
+      String status = text(body, "status");
+      if (!SUPPLY_STATUSES.contains(status)) {
+        throw invalid("status must be one of " + sorted(SUPPLY_STATUSES) + ", not '" + status + "'.");
+      }
+      if (!body.path("quantity").canConvertToLong() || body.path("quantity").asLong() < 0) {
+        throw invalid("quantity must be a whole number, 0 or more.");
+      }
+      if (!MARKETS.contains(market)) {
+        throw marketUnknown(market);
+      }
+      ObjectNode supply = objectMapper.createObjectNode();
+      supply.put("productCode", productCode);
+      supply.put("market", market);
+      supply.put("status", status);
+      JsonNode batch = body.path("batchNumber");
+      if (batch.isTextual() && !batch.asText().isBlank()) {
+        supply.put("batchNumber", batch.asText());
+      } else {
+        supply.putNull("batchNumber");
+      }
+      supply.put("quantity", body.path("quantity").asLong());
+      supply.put("updatedAt", now());
+      store.put(SYSTEM, SUPPLY, subject, supply);
+      return new Answer(HttpStatus.OK.value(), supply);
+    });
+  }
+
+  public Optional<JsonNode> content(String contentId) {
+    return store.find(SYSTEM, CONTENT, contentId);
+  }
+
+  public Optional<JsonNode> supply(String productCode, String market) {
+    return store.find(SYSTEM, SUPPLY, productCode + "/" + market);
+  }
+
+  /** Seeding: the record as it would be after a publish, only when the content is not there yet. */
+  public boolean seedPublished(String contentId, int version, String title, List<String> channels,
+      List<String> markets, LocalDate expiry) {
+    ObjectNode content = objectMapper.createObjectNode();
+    content.put("contentId", contentId);
+    content.put("version", version);
+    content.put("title", title);
+    content.set("channels", objectMapper.valueToTree(channels));
+    content.set("markets", objectMapper.valueToTree(markets));
+    content.put("expiryDate", expiry.toString());
+    content.put("status", "PUBLISHED");
+    content.put("distributionId", "DIST-" + contentId + "-V" + version);
+    content.put("publishedAt", now());
+    content.putArray("withdrawnVersions");
+    return store.putIfAbsent(SYSTEM, CONTENT, contentId, content);
+  }
+
+  /**
+   * Applies a write once per Idempotency-Key: the answer is stored with the change in one transaction and
+   * replayed for the same key. Refusals are not stored (they change nothing and are refused again).
+   */
+  private Answer once(String idempotencyKey, String operation, String subject, Supplier<Answer> write) {
+    Optional<Answer> replay = replay(idempotencyKey, operation, subject);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    try {
+      return transaction.execute(tx -> {
+        Answer answer = write.get();
+        store.saveResponse(SYSTEM, idempotencyKey, operation, answer.status(), withSubject(answer, subject));
+        return answer;
+      });
+    } catch (DuplicateKeyException sameKeyAtTheSameTime) {
+      // a concurrent request with the same key won: answer what it answered
+      return replay(idempotencyKey, operation, subject).orElseThrow(() -> sameKeyAtTheSameTime);
+    }
+  }
+
+  /** The stored body carries the request's subject so a key reused for another one is recognised. */
+  private JsonNode withSubject(Answer answer, String subject) {
+    ObjectNode stored = objectMapper.createObjectNode();
+    stored.put("subject", subject);
+    stored.set("body", answer.body());
+    return stored;
+  }
+
+  private Optional<Answer> replay(String idempotencyKey, String operation, String subject) {
+    Optional<StoredResponse> stored = store.findResponse(SYSTEM, idempotencyKey);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredResponse response = stored.get();
+    String storedSubject = response.body().path("subject").asText();
+    // a key names one request: reusing it for another operation or subject is the client's bug, not a retry
+    if (!operation.equals(response.operation()) || !subject.equals(storedSubject)) {
+      throw new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:crm:idempotency-key-reused",
+          "Idempotency-Key reused", "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key '" + idempotencyKey
+              + "' was used for another request (" + response.operation() + " of " + storedSubject + ").");
+    }
+    return Optional.of(new Answer(response.status(), response.body().path("body")));
+  }
+
+  private static void requireKey(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      throw new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:crm:idempotency-key-missing",
+          "Idempotency-Key missing", "IDEMPOTENCY_KEY_MISSING",
+          "Every CRM write needs an Idempotency-Key header; retries send the same key.");
+    }
+  }
+
+  private String now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.path(field);
+    return value.isTextual() ? value.asText().trim() : "";
+  }
+
+  private static List<String> strings(JsonNode body, String field) {
+    List<String> values = new ArrayList<>();
+    body.path(field).forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  private static LocalDate date(JsonNode body, String field) {
+    try {
+      return LocalDate.parse(text(body, field));
+    } catch (DateTimeParseException e) {
+      throw invalid(field + " must be an ISO date (2027-03-31).");
+    }
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+
+  static SimulatorProblem invalid(String detail) {
+    return new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:crm:invalid-request", "Invalid request",
+        "INVALID_REQUEST", detail);
+  }
+
+  private static SimulatorProblem marketUnknown(String market) {
+    return new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:crm:market-unknown",
+        "Market unknown", "MARKET_UNKNOWN", "The CRM has no market '" + market + "'; known: " + sorted(MARKETS) + ".");
+  }
+}
