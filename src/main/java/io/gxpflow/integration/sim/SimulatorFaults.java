@@ -22,7 +22,9 @@ public class SimulatorFaults {
   /** The operations of each simulated system that faults can target (the names the client uses too). */
   public static final Map<String, Set<String>> OPERATIONS = Map.of(
       "mes", Set.of("batch-record", "set-status"),
-      "crm", Set.of("publish-content", "withdraw-content", "publish-supply"));
+      "crm", Set.of("publish-content", "withdraw-content", "publish-supply"),
+      "qms", Set.of("create-deviation", "update-deviation", "close-deviation", "create-capa", "update-capa",
+          "close-capa", "batch-quality-events", "qc-results"));
 
   static final long MAX_DELAY_MS = 120_000;
 

@@ -1,0 +1,130 @@
+package io.gxpflow.integration.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.integration.sim.MesSimulator.Answer;
+import io.gxpflow.integration.sim.SimulatorFaults.MalformedAnswer;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The QMS API GxP Flow calls (docs/integration/qms.md), served by the app itself in the demo profile so the real
+ * HTTP client runs against it. {@code X-Api-Key} is checked by {@link SimulatorApiKeyFilter}; every operation
+ * takes its injected fault first, before it reads or changes anything.
+ */
+@RestController
+@Profile("demo")
+@RequestMapping("/sim/qms")
+public class QmsSimulatorController {
+
+  static final String KEY = MesSimulatorController.IDEMPOTENCY_KEY_HEADER;
+
+  private final QmsSimulator qms;
+  private final SimulatorFaults faults;
+
+  public QmsSimulatorController(QmsSimulator qms, SimulatorFaults faults) {
+    this.qms = qms;
+    this.faults = faults;
+  }
+
+  @PostMapping(path = "/deviations", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> createDeviation(@RequestHeader(name = KEY, required = false) String idempotencyKey,
+      @RequestBody(required = false) JsonNode request) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CREATE_DEVIATION);
+    return answer(qms.createDeviation(idempotencyKey, request));
+  }
+
+  @PatchMapping(path = "/deviations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> updateDeviation(@PathVariable String id,
+      @RequestHeader(name = KEY, required = false) String idempotencyKey,
+      @RequestBody(required = false) JsonNode request) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.UPDATE_DEVIATION);
+    return answer(qms.updateDeviation(id, idempotencyKey, request));
+  }
+
+  @PostMapping(path = "/deviations/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> closeDeviation(@PathVariable String id,
+      @RequestHeader(name = KEY, required = false) String idempotencyKey,
+      @RequestBody(required = false) JsonNode request) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CLOSE_DEVIATION);
+    return answer(qms.closeDeviation(id, idempotencyKey, request));
+  }
+
+  @GetMapping("/deviations/{id}")
+  JsonNode deviation(@PathVariable String id) {
+    return qms.deviation(id);
+  }
+
+  @PostMapping(path = "/deviations/{id}/capas", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> createCapa(@PathVariable String id,
+      @RequestHeader(name = KEY, required = false) String idempotencyKey,
+      @RequestBody(required = false) JsonNode request) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CREATE_CAPA);
+    return answer(qms.createCapa(id, idempotencyKey, request));
+  }
+
+  @PatchMapping(path = "/capas/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> updateCapa(@PathVariable String id,
+      @RequestHeader(name = KEY, required = false) String idempotencyKey,
+      @RequestBody(required = false) JsonNode request) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.UPDATE_CAPA);
+    return answer(qms.updateCapa(id, idempotencyKey, request));
+  }
+
+  @PostMapping(path = "/capas/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> closeCapa(@PathVariable String id,
+      @RequestHeader(name = KEY, required = false) String idempotencyKey,
+      @RequestBody(required = false) JsonNode request) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CLOSE_CAPA);
+    return answer(qms.closeCapa(id, idempotencyKey, request));
+  }
+
+  @GetMapping("/capas/{id}")
+  JsonNode capa(@PathVariable String id) {
+    return qms.capa(id);
+  }
+
+  @GetMapping("/batches/{batchNumber}/quality-events")
+  JsonNode batchQualityEvents(@PathVariable String batchNumber) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.BATCH_QUALITY_EVENTS);
+    return qms.batchQualityEvents(batchNumber);
+  }
+
+  @GetMapping("/batches/{batchNumber}/qc-results")
+  JsonNode qcResults(@PathVariable String batchNumber) {
+    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.QC_RESULTS);
+    return qms.qcResults(batchNumber);
+  }
+
+  private static ResponseEntity<JsonNode> answer(Answer answer) {
+    return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+  }
+
+  @ExceptionHandler(SimulatorProblem.class)
+  ResponseEntity<ProblemDetail> problem(SimulatorProblem problem) {
+    return problem.response();
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
+    return new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:qms:invalid-request", "Invalid request",
+        "INVALID_REQUEST", "The body is not valid JSON.").response();
+  }
+
+  @ExceptionHandler(MalformedAnswer.class)
+  ResponseEntity<String> malformed(MalformedAnswer answer) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(MalformedAnswer.BODY);
+  }
+}
