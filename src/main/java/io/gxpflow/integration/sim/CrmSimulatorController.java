@@ -2,13 +2,9 @@ package io.gxpflow.integration.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.integration.sim.MesSimulator.Answer;
-import io.gxpflow.integration.sim.SimulatorFaults.MalformedAnswer;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -60,20 +56,5 @@ public class CrmSimulatorController {
 
   private static ResponseEntity<JsonNode> answer(Answer answer) {
     return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
-  }
-
-  @ExceptionHandler(SimulatorProblem.class)
-  ResponseEntity<ProblemDetail> problem(SimulatorProblem problem) {
-    return problem.response();
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
-    return CrmSimulator.invalid("The body is not valid JSON.").response();
-  }
-
-  @ExceptionHandler(MalformedAnswer.class)
-  ResponseEntity<String> malformed(MalformedAnswer answer) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(MalformedAnswer.BODY);
   }
 }

@@ -2,14 +2,9 @@ package io.gxpflow.integration.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.integration.sim.MesSimulator.Answer;
-import io.gxpflow.integration.sim.SimulatorFaults.MalformedAnswer;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,21 +105,5 @@ public class QmsSimulatorController {
 
   private static ResponseEntity<JsonNode> answer(Answer answer) {
     return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
-  }
-
-  @ExceptionHandler(SimulatorProblem.class)
-  ResponseEntity<ProblemDetail> problem(SimulatorProblem problem) {
-    return problem.response();
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
-    return new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:qms:invalid-request", "Invalid request",
-        "INVALID_REQUEST", "The body is not valid JSON.").response();
-  }
-
-  @ExceptionHandler(MalformedAnswer.class)
-  ResponseEntity<String> malformed(MalformedAnswer answer) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(MalformedAnswer.BODY);
   }
 }
