@@ -8,31 +8,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.ExternalSystem;
-import io.gxpflow.integration.IntegrationProperties;
-import io.gxpflow.integration.SystemCalls;
+import io.gxpflow.integration.StubbedSystem;
 import io.gxpflow.integration.SystemUnavailable;
 import io.gxpflow.integration.crm.CrmPort.ContentPublication;
 import io.gxpflow.integration.crm.CrmPort.Distribution;
 import io.gxpflow.integration.crm.CrmPort.SupplyAvailability;
 import io.gxpflow.integration.crm.CrmPort.SupplyStatus;
 import io.gxpflow.integration.crm.CrmPort.Withdrawal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.env.StandardEnvironment;
 
 /** The CRM client against a stub server: requests it sends, what each kind of answer becomes, what is audited. */
 class HttpCrmClientTest {
@@ -43,29 +37,19 @@ class HttpCrmClientTest {
   static final ContentPublication PUBLICATION = new ContentPublication("MLR-2026-0001", 2, "Dosing leaflet",
       List.of("email", "rep-detail"), List.of("CH", "DE"), LocalDate.of(2027, 6, 30));
 
-  WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-  List<String> audited = new ArrayList<>();
+  StubbedSystem stub = new StubbedSystem(ExternalSystem.CRM, "/crm");
+  WireMockServer server = stub.server;
+  List<String> audited = stub.audited;
   HttpCrmClient crm;
 
   @BeforeEach
   void start() {
-    server.start();
-    IntegrationProperties properties = new IntegrationProperties();
-    IntegrationProperties.Endpoint endpoint = new IntegrationProperties.Endpoint();
-    endpoint.setBaseUrl("http://localhost:" + server.port() + "/crm");
-    endpoint.setApiKey("test-key");
-    // generous: the first call of a cold JVM on a busy machine must not look like a timeout
-    endpoint.setReadTimeout(Duration.ofMillis(2_000));
-    properties.getSystems().put(ExternalSystem.CRM, endpoint);
-    crm = new HttpCrmClient(new SystemCalls(properties, new StandardEnvironment(),
-        (system, operation, key, outcome, status, duration, message) ->
-            audited.add(system + " " + operation + " " + key + " " + outcome + " " + status),
-        new ObjectMapper()));
+    crm = new HttpCrmClient(stub.calls);
   }
 
   @AfterEach
   void stop() {
-    server.stop();
+    stub.stop();
   }
 
   @Test

@@ -8,28 +8,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.ExternalSystem;
-import io.gxpflow.integration.IntegrationProperties;
-import io.gxpflow.integration.SystemCalls;
+import io.gxpflow.integration.StubbedSystem;
 import io.gxpflow.integration.SystemUnavailable;
 import io.gxpflow.integration.mes.MesPort.BatchRecordSummary;
 import io.gxpflow.integration.mes.MesPort.BatchStatus;
 import io.gxpflow.integration.mes.MesPort.Severity;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.env.StandardEnvironment;
 
 /** The MES client against a stub server: what each kind of answer becomes, and what is audited. */
 class HttpMesClientTest {
@@ -37,28 +31,19 @@ class HttpMesClientTest {
   static final String RECORD = "/mes/batches/B-1/record";
   static final String STATUS = "/mes/batches/B-1/status";
 
-  WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-  List<String> audited = new ArrayList<>();
+  StubbedSystem stub = new StubbedSystem(ExternalSystem.MES, "/mes");
+  WireMockServer server = stub.server;
+  List<String> audited = stub.audited;
   HttpMesClient mes;
 
   @BeforeEach
   void start() {
-    server.start();
-    IntegrationProperties properties = new IntegrationProperties();
-    IntegrationProperties.Endpoint endpoint = new IntegrationProperties.Endpoint();
-    endpoint.setBaseUrl("http://localhost:" + server.port() + "/mes");
-    endpoint.setApiKey("test-key");
-    endpoint.setReadTimeout(Duration.ofSeconds(2));
-    properties.getSystems().put(ExternalSystem.MES, endpoint);
-    mes = new HttpMesClient(new SystemCalls(properties, new StandardEnvironment(),
-        (system, operation, key, outcome, status, duration, message) ->
-            audited.add(system + " " + operation + " " + key + " " + outcome + " " + status),
-        new ObjectMapper()));
+    mes = new HttpMesClient(stub.calls);
   }
 
   @AfterEach
   void stop() {
-    server.stop();
+    stub.stop();
   }
 
   @Test

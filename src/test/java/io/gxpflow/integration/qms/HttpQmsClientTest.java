@@ -9,29 +9,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.ExternalSystem;
-import io.gxpflow.integration.IntegrationProperties;
-import io.gxpflow.integration.SystemCalls;
+import io.gxpflow.integration.StubbedSystem;
 import io.gxpflow.integration.SystemUnavailable;
 import io.gxpflow.integration.qms.QmsPort.ActionStatus;
 import io.gxpflow.integration.qms.QmsPort.CapaAction;
 import io.gxpflow.integration.qms.QmsPort.Classification;
 import io.gxpflow.integration.qms.QmsPort.NewDeviation;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.env.StandardEnvironment;
 
 /** The QMS client against a stub server: what each kind of answer becomes, and what is audited. */
 class HttpQmsClientTest {
@@ -39,28 +33,19 @@ class HttpQmsClientTest {
   static final String DEVIATIONS = "/qms/deviations";
   static final String JSON = "application/json";
 
-  WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
-  List<String> audited = new ArrayList<>();
+  StubbedSystem stub = new StubbedSystem(ExternalSystem.QMS, "/qms");
+  WireMockServer server = stub.server;
+  List<String> audited = stub.audited;
   HttpQmsClient qms;
 
   @BeforeEach
   void start() {
-    server.start();
-    IntegrationProperties properties = new IntegrationProperties();
-    IntegrationProperties.Endpoint endpoint = new IntegrationProperties.Endpoint();
-    endpoint.setBaseUrl("http://localhost:" + server.port() + "/qms");
-    endpoint.setApiKey("test-key");
-    endpoint.setReadTimeout(Duration.ofMillis(500));
-    properties.getSystems().put(ExternalSystem.QMS, endpoint);
-    qms = new HttpQmsClient(new SystemCalls(properties, new StandardEnvironment(),
-        (system, operation, key, outcome, status, duration, message) ->
-            audited.add(system + " " + operation + " " + key + " " + outcome + " " + status),
-        new ObjectMapper()));
+    qms = new HttpQmsClient(stub.calls);
   }
 
   @AfterEach
   void stop() {
-    server.stop();
+    stub.stop();
   }
 
   @Test
