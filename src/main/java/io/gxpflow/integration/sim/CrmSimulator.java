@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.integration.sim.MesSimulator.Answer;
-import io.gxpflow.integration.sim.SimulatorStore.StoredResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -15,14 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.time.Clock;
 import org.springframework.context.annotation.Profile;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The simulated CRM: distributed promotional content and supply availability per product and market, kept in
@@ -45,23 +40,21 @@ public class CrmSimulator {
 
   private final SimulatorStore store;
   private final ObjectMapper objectMapper;
-  private final TransactionTemplate transaction;
+  private final IdempotentWrites writes;
   private final Clock clock;
 
-  public CrmSimulator(SimulatorStore store, ObjectMapper objectMapper, PlatformTransactionManager transactionManager,
-      Clock clock) {
+  public CrmSimulator(SimulatorStore store, ObjectMapper objectMapper, IdempotentWrites writes, Clock clock) {
     this.store = store;
     this.objectMapper = objectMapper;
-    this.transaction = new TransactionTemplate(transactionManager);
+    this.writes = writes;
     this.clock = clock;
   }
 
   /** Publishes a content version; the same version while published keeps its distribution. */
   public Answer publishContent(String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
     JsonNode body = request == null ? objectMapper.createObjectNode() : request;
     String contentId = text(body, "contentId");
-    return once(idempotencyKey, PUBLISH_CONTENT, contentId, () -> {
+    return writes.once(SYSTEM, PUBLISH_CONTENT, contentId, idempotencyKey, () -> {
       int version = body.path("version").asInt(0);
       String title = text(body, "title");
       List<String> channels = strings(body, "channels");
@@ -122,9 +115,8 @@ public class CrmSimulator {
 
   /** Withdraws the content; withdrawing withdrawn content again answers the first withdrawal's time. */
   public Answer withdrawContent(String contentId, String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
     String reason = request == null ? "" : request.path("reason").asText("");
-    return once(idempotencyKey, WITHDRAW_CONTENT, contentId, () -> {
+    return writes.once(SYSTEM, WITHDRAW_CONTENT, contentId, idempotencyKey, () -> {
       ObjectNode content = (ObjectNode) store.findForUpdate(SYSTEM, CONTENT, contentId)
           .orElseThrow(() -> new SimulatorProblem(HttpStatus.NOT_FOUND, "urn:gxpflow:crm:content-unknown",
               "Content unknown", "CONTENT_UNKNOWN", "The CRM has no content " + contentId + "."));
@@ -147,10 +139,9 @@ public class CrmSimulator {
 
   /** Sets the supply availability of a product in a market (replaces the previous one). */
   public Answer publishSupply(String productCode, String market, String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
     JsonNode body = request == null ? objectMapper.createObjectNode() : request;
     String subject = productCode + "/" + market;
-    return once(idempotencyKey, PUBLISH_SUPPLY, subject, () -> {
+    return writes.once(SYSTEM, PUBLISH_SUPPLY, subject, idempotencyKey, () -> {
       String status = text(body, "status");
       if (!SUPPLY_STATUSES.contains(status)) {
         throw invalid("status must be one of " + sorted(SUPPLY_STATUSES) + ", not '" + status + "'.");
@@ -201,59 +192,6 @@ public class CrmSimulator {
     content.put("publishedAt", now());
     content.putArray("withdrawnVersions");
     return store.putIfAbsent(SYSTEM, CONTENT, contentId, content);
-  }
-
-  /**
-   * Applies a write once per Idempotency-Key: the answer is stored with the change in one transaction and
-   * replayed for the same key. Refusals are not stored (they change nothing and are refused again).
-   */
-  private Answer once(String idempotencyKey, String operation, String subject, Supplier<Answer> write) {
-    Optional<Answer> replay = replay(idempotencyKey, operation, subject);
-    if (replay.isPresent()) {
-      return replay.get();
-    }
-    try {
-      return transaction.execute(tx -> {
-        Answer answer = write.get();
-        store.saveResponse(SYSTEM, idempotencyKey, operation, answer.status(), withSubject(answer, subject));
-        return answer;
-      });
-    } catch (DuplicateKeyException sameKeyAtTheSameTime) {
-      // a concurrent request with the same key won: answer what it answered
-      return replay(idempotencyKey, operation, subject).orElseThrow(() -> sameKeyAtTheSameTime);
-    }
-  }
-
-  /** The stored body carries the request's subject so a key reused for another one is recognised. */
-  private JsonNode withSubject(Answer answer, String subject) {
-    ObjectNode stored = objectMapper.createObjectNode();
-    stored.put("subject", subject);
-    stored.set("body", answer.body());
-    return stored;
-  }
-
-  private Optional<Answer> replay(String idempotencyKey, String operation, String subject) {
-    Optional<StoredResponse> stored = store.findResponse(SYSTEM, idempotencyKey);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredResponse response = stored.get();
-    String storedSubject = response.body().path("subject").asText();
-    // a key names one request: reusing it for another operation or subject is the client's bug, not a retry
-    if (!operation.equals(response.operation()) || !subject.equals(storedSubject)) {
-      throw new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:crm:idempotency-key-reused",
-          "Idempotency-Key reused", "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key '" + idempotencyKey
-              + "' was used for another request (" + response.operation() + " of " + storedSubject + ").");
-    }
-    return Optional.of(new Answer(response.status(), response.body().path("body")));
-  }
-
-  private static void requireKey(String idempotencyKey) {
-    if (idempotencyKey == null || idempotencyKey.isBlank()) {
-      throw new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:crm:idempotency-key-missing",
-          "Idempotency-Key missing", "IDEMPOTENCY_KEY_MISSING",
-          "Every CRM write needs an Idempotency-Key header; retries send the same key.");
-    }
   }
 
   private String now() {

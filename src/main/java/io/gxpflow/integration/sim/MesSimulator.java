@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gxpflow.integration.sim.SimulatorStore.StoredResponse;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Profile;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The simulated MES: batch records and their status, kept in {@link SimulatorStore} (docs/integration/mes.md). */
 @Component
@@ -39,14 +35,13 @@ public class MesSimulator {
 
   private final SimulatorStore store;
   private final ObjectMapper objectMapper;
-  private final TransactionTemplate transaction;
+  private final IdempotentWrites writes;
   private final Clock clock;
 
-  public MesSimulator(SimulatorStore store, ObjectMapper objectMapper, PlatformTransactionManager transactionManager,
-      Clock clock) {
+  public MesSimulator(SimulatorStore store, ObjectMapper objectMapper, IdempotentWrites writes, Clock clock) {
     this.store = store;
     this.objectMapper = objectMapper;
-    this.transaction = new TransactionTemplate(transactionManager);
+    this.writes = writes;
     this.clock = clock;
   }
 
@@ -83,33 +78,22 @@ public class MesSimulator {
    * change nothing, and a refused request is refused again: a final status stays final).
    */
   public Answer setStatus(String batchNumber, String idempotencyKey, JsonNode request) {
-    if (idempotencyKey == null || idempotencyKey.isBlank()) {
-      throw new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:mes:idempotency-key-missing",
-          "Idempotency-Key missing", "IDEMPOTENCY_KEY_MISSING",
-          "A status change needs an Idempotency-Key header; retries send the same key.");
-    }
-    Optional<Answer> replay = replay(batchNumber, idempotencyKey);
-    if (replay.isPresent()) {
-      return replay.get();
-    }
-    String status = request == null ? "" : request.path("status").asText("");
-    if (!SETTABLE.contains(status)) {
-      throw new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:mes:invalid-status", "Invalid status",
-          "INVALID_STATUS", "status must be one of " + SETTABLE.stream().sorted().toList() + ", not '" + status + "'.");
-    }
-    try {
-      return transaction.execute(tx -> apply(batchNumber, idempotencyKey, status));
-    } catch (DuplicateKeyException sameKeyAtTheSameTime) {
-      // a concurrent request with the same key won: answer what it answered (its change is the only one)
-      return replay(batchNumber, idempotencyKey).orElseThrow(() -> sameKeyAtTheSameTime);
-    }
+    return writes.once(SYSTEM, SET_STATUS, batchNumber, idempotencyKey, () -> {
+      String status = request == null ? "" : request.path("status").asText("");
+      if (!SETTABLE.contains(status)) {
+        throw new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:mes:invalid-status", "Invalid status",
+            "INVALID_STATUS", "status must be one of " + SETTABLE.stream().sorted().toList() + ", not '" + status
+                + "'.");
+      }
+      return apply(batchNumber, idempotencyKey, status);
+    });
   }
 
   private Answer apply(String batchNumber, String idempotencyKey, String status) {
     ObjectNode batch = (ObjectNode) store.findForUpdate(SYSTEM, BATCH, batchNumber)
         .orElseThrow(() -> batchUnknown(batchNumber));
     // checked again under the batch's lock: a request with the same key may have committed meanwhile
-    Optional<Answer> replay = replay(batchNumber, idempotencyKey);
+    Optional<Answer> replay = writes.replay(SYSTEM, SET_STATUS, batchNumber, idempotencyKey);
     if (replay.isPresent()) {
       return replay.get();
     }
@@ -126,25 +110,7 @@ public class MesSimulator {
     change.put("status", status);
     change.put("previousStatus", previous);
     change.put("changedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-    store.saveResponse(SYSTEM, idempotencyKey, SET_STATUS, HttpStatus.OK.value(), change);
     return new Answer(HttpStatus.OK.value(), change);
-  }
-
-  private Optional<Answer> replay(String batchNumber, String idempotencyKey) {
-    Optional<StoredResponse> stored = store.findResponse(SYSTEM, idempotencyKey);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredResponse response = stored.get();
-    // a key names one request: reusing it for another batch or operation is the client's bug, not a retry
-    if (!SET_STATUS.equals(response.operation())
-        || !batchNumber.equals(response.body().path("batchNumber").asText())) {
-      throw new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:mes:idempotency-key-reused",
-          "Idempotency-Key reused", "IDEMPOTENCY_KEY_REUSED",
-          "Idempotency-Key '" + idempotencyKey + "' was used for another request (" + response.operation() + " of "
-              + response.body().path("batchNumber").asText() + ").");
-    }
-    return Optional.of(new Answer(response.status(), response.body()));
   }
 
   private static SimulatorProblem batchUnknown(String batchNumber) {

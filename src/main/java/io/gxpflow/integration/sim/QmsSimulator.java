@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.integration.sim.MesSimulator.Answer;
-import io.gxpflow.integration.sim.SimulatorStore.StoredResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,11 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.context.annotation.Profile;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,13 +54,15 @@ public class QmsSimulator {
   private final SimulatorStore store;
   private final ObjectMapper objectMapper;
   private final TransactionTemplate transaction;
+  private final IdempotentWrites writes;
   private final Clock clock;
 
   public QmsSimulator(SimulatorStore store, ObjectMapper objectMapper, PlatformTransactionManager transactionManager,
-      Clock clock) {
+      IdempotentWrites writes, Clock clock) {
     this.store = store;
     this.objectMapper = objectMapper;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.writes = writes;
     this.clock = clock;
   }
 
@@ -109,8 +107,7 @@ public class QmsSimulator {
   // ---- writes: each once per Idempotency-Key, the first answer stored with the change in one transaction
 
   public Answer createDeviation(String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
-    return once(CREATE_DEVIATION, null, idempotencyKey, () -> {
+    return writes.once(SYSTEM, CREATE_DEVIATION, "", idempotencyKey, () -> {
       List<String> batchNumbers = strings(request, "batchNumbers");
       String occurredAt = instant(request, "occurredAt");
       require(request, "title", "site", "category");
@@ -136,8 +133,7 @@ public class QmsSimulator {
   }
 
   public Answer updateDeviation(String id, String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
-    return once(UPDATE_DEVIATION, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, UPDATE_DEVIATION, id, idempotencyKey, () -> {
       String classification = optional(request, "classification", CLASSIFICATIONS, "INVALID_CLASSIFICATION");
       String status = optional(request, "status", SETTABLE_STATUSES, "INVALID_STATUS");
       if (classification == null && status == null) {
@@ -156,8 +152,7 @@ public class QmsSimulator {
   }
 
   public Answer closeDeviation(String id, String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
-    return once(CLOSE_DEVIATION, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, CLOSE_DEVIATION, id, idempotencyKey, () -> {
       ObjectNode deviation = openDeviation(id);
       deviation.put("status", CLOSED);
       deviation.put("closureSummary", text(request, "closureSummary"));
@@ -168,8 +163,7 @@ public class QmsSimulator {
   }
 
   public Answer createCapa(String deviationId, String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
-    return once(CREATE_CAPA, deviationId, idempotencyKey, () -> {
+    return writes.once(SYSTEM, CREATE_CAPA, deviationId, idempotencyKey, () -> {
       require(request, "title");
       openDeviation(deviationId);
       String id = nextId("CAPA");
@@ -189,8 +183,7 @@ public class QmsSimulator {
   }
 
   public Answer updateCapa(String id, String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
-    return once(UPDATE_CAPA, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, UPDATE_CAPA, id, idempotencyKey, () -> {
       ArrayNode actions = actions(request);
       ObjectNode capa = openCapa(id);
       capa.set("actions", actions);
@@ -200,8 +193,7 @@ public class QmsSimulator {
   }
 
   public Answer closeCapa(String id, String idempotencyKey, JsonNode request) {
-    requireKey(idempotencyKey);
-    return once(CLOSE_CAPA, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, CLOSE_CAPA, id, idempotencyKey, () -> {
       ObjectNode capa = openCapa(id);
       capa.put("status", CLOSED);
       capa.put("effectivenessCheck", text(request, "effectivenessCheck"));
@@ -257,48 +249,6 @@ public class QmsSimulator {
   }
 
   // ---- internals
-
-  /**
-   * Runs a write once per key: replays a stored answer for the same operation and target, else applies it and
-   * stores its answer in the same transaction. Refusals are not stored (they change nothing).
-   */
-  private Answer once(String operation, String target, String idempotencyKey, Supplier<Answer> change) {
-    Optional<Answer> replay = replay(operation, target, idempotencyKey);
-    if (replay.isPresent()) {
-      return replay.get();
-    }
-    try {
-      return transaction.execute(tx -> {
-        // the key's row is the lock: a concurrent request with the same key fails on insert and replays ours
-        Answer answer = change.get();
-        store.saveResponse(SYSTEM, idempotencyKey, operation, answer.status(), answer.body());
-        return answer;
-      });
-    } catch (DuplicateKeyException sameKeyAtTheSameTime) {
-      return replay(operation, target, idempotencyKey).orElseThrow(() -> sameKeyAtTheSameTime);
-    }
-  }
-
-  private Optional<Answer> replay(String operation, String target, String idempotencyKey) {
-    Optional<StoredResponse> stored = store.findResponse(SYSTEM, idempotencyKey);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredResponse response = stored.get();
-    String storedTarget = target(operation, response.body());
-    // a key names one request: reusing it for another record or operation is the client's bug, not a retry
-    if (!operation.equals(response.operation()) || (target != null && !target.equals(storedTarget))) {
-      throw new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:qms:idempotency-key-reused",
-          "Idempotency-Key reused", "IDEMPOTENCY_KEY_REUSED",
-          "Idempotency-Key '" + idempotencyKey + "' was used for another request (" + response.operation() + ").");
-    }
-    return Optional.of(new Answer(response.status(), response.body()));
-  }
-
-  /** The record a stored answer concerns: the deviation of a new CAPA, else the record itself. */
-  private static String target(String operation, JsonNode body) {
-    return CREATE_CAPA.equals(operation) ? body.path("deviationId").asText() : body.path("id").asText();
-  }
 
   /** The next id of that kind this year, e.g. DEV-2026-0008; the counter row is locked until the commit. */
   private String nextId(String prefix) {
@@ -369,14 +319,6 @@ public class QmsSimulator {
           .put("dueDate", dueDate).put("status", status);
     }
     return clean;
-  }
-
-  private static void requireKey(String idempotencyKey) {
-    if (idempotencyKey == null || idempotencyKey.isBlank()) {
-      throw new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:qms:idempotency-key-missing",
-          "Idempotency-Key missing", "IDEMPOTENCY_KEY_MISSING",
-          "A write needs an Idempotency-Key header; retries send the same key.");
-    }
   }
 
   private static void require(JsonNode request, String... fields) {
