@@ -59,17 +59,28 @@ class DeviationRiskDecisionTest {
 
   @Test
   void dueDatesDefaultToThirtyDaysWithTheInvestigationThreeDaysBefore() {
-    DmnDecisionResultEntries minor = dmn.evaluateDecision(dueDates, inputs("none", "low", "first", "high"))
-        .getSingleResult();
+    DmnDecisionResultEntries minor = dmn.evaluateDecision(dueDates, Map.of("severity", "MINOR")).getSingleResult();
+    DmnDecisionResultEntries major = dmn.evaluateDecision(dueDates, Map.of("severity", "MAJOR")).getSingleResult();
 
     assertThat(minor.<Integer>getEntry("closureDueDays")).isEqualTo(30);
     assertThat(minor.<Integer>getEntry("investigationDueDays")).isEqualTo(27);
     assertThat(minor.<Integer>getEntry("effectivenessCheckDays")).isEqualTo(90);
+    assertThat(major.getEntryMap()).isEqualTo(minor.getEntryMap());
+  }
+
+  @Test
+  void dueDatesFollowTheSeverityQaApprovedNotTheProposedOne() {
+    // QA reclassified a table-MINOR deviation as CRITICAL: the due dates take the approved severity only
+    DmnDecisionResultEntries critical = dmn.evaluateDecision(dueDates, Map.of("severity", "CRITICAL",
+        "patientSafetyImpact", "none", "productQualityImpact", "none", "occurrence", "first",
+        "detectability", "high")).getSingleResult();
+
+    assertThat(critical.<Integer>getEntry("closureDueDays")).isEqualTo(15);
   }
 
   @Test
   void criticalDeviationsHaveTighterDueDates() {
-    DmnDecisionResultEntries critical = dmn.evaluateDecision(dueDates, inputs("actual", "high", "first", "low"))
+    DmnDecisionResultEntries critical = dmn.evaluateDecision(dueDates, Map.of("severity", "CRITICAL"))
         .getSingleResult();
 
     assertThat(critical.<Integer>getEntry("closureDueDays")).isEqualTo(15);
