@@ -31,7 +31,7 @@ public class FormTaskInputCheck implements TaskInputCheck {
   public List<FieldViolation> check(TaskEntity task, Map<String, Object> submitted, boolean completing) {
     TaskInputSpec spec = specOf(task);
     Map<String, Object> current = SubmittedValues.plain(task.getVariables());
-    List<FieldViolation> violations = validator.validate(spec, submitted, current,
+    List<FieldViolation> violations = validator.validate(spec, SubmittedValues.plain(submitted), current,
         DynamicValues.fromVariables(spec, current));
     if (completing) {
       return violations;

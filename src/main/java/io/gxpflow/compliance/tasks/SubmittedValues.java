@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -19,23 +21,42 @@ public final class SubmittedValues {
 
   public static Map<String, Object> plain(Map<String, ?> variables) {
     Map<String, Object> plain = new LinkedHashMap<>();
-    if (variables != null) {
+    if (variables instanceof VariableMap typed) {
+      // get() of a VariableMap gives null for a value still serialized (a Json variable from REST or Tasklist)
+      for (String name : typed.keySet()) {
+        TypedValue value = typed.getValueTyped(name);
+        plain.put(name, plain((Object) value));
+      }
+    } else if (variables != null) {
       variables.forEach((name, value) -> plain.put(name, plain(value)));
     }
     return plain;
   }
 
   public static Object plain(Object value) {
+    if (value instanceof SerializableValue serialized && !serialized.isDeserialized()
+        && serialized.getValueSerialized() != null && isJson(serialized.getSerializationDataFormat())) {
+      // a Json variable as the REST API and Tasklist send it: {"value": "[...]", "type": "Json"}
+      return json(serialized.getValueSerialized());
+    }
     if (value instanceof TypedValue typed) {
       return plain(typed.getValue());
     }
     if (value instanceof SpinJsonNode json) {
-      try {
-        return JSON.readValue(json.toString(), Object.class);
-      } catch (JsonProcessingException e) {
-        return json.toString();
-      }
+      return json(json.toString());
     }
     return value;
+  }
+
+  private static boolean isJson(String dataFormat) {
+    return dataFormat == null || dataFormat.equals("application/json");
+  }
+
+  private static Object json(String text) {
+    try {
+      return JSON.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
+      return text;
+    }
   }
 }
