@@ -18,12 +18,24 @@ public class InvalidTaskInput extends FormFieldValidationException implements Pr
   public static final URI TYPE = URI.create("urn:gxpflow:problem:invalid-task-input");
 
   private final String taskId;
+  private final String processDefinitionId;
   private final List<FieldViolation> violations;
 
   public InvalidTaskInput(String taskId, List<FieldViolation> violations) {
-    super(taskId, "Task " + taskId + " input refused: " + violations.stream()
+    this(taskId, null, "Task " + taskId, violations);
+  }
+
+  /** A start form submission that breaks the form: no process instance is started. */
+  public static InvalidTaskInput startForm(String processDefinitionId, List<FieldViolation> violations) {
+    return new InvalidTaskInput(null, processDefinitionId, "Start form of " + processDefinitionId, violations);
+  }
+
+  private InvalidTaskInput(String taskId, String processDefinitionId, String subject,
+      List<FieldViolation> violations) {
+    super(taskId == null ? processDefinitionId : taskId, subject + " input refused: " + violations.stream()
         .map(v -> v.field() + " " + v.reason()).collect(Collectors.joining("; ")));
     this.taskId = taskId;
+    this.processDefinitionId = processDefinitionId;
     this.violations = List.copyOf(violations);
   }
 
@@ -36,7 +48,11 @@ public class InvalidTaskInput extends FormFieldValidationException implements Pr
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, getMessage());
     problem.setTitle("Invalid task input");
     problem.setType(TYPE);
-    problem.setProperty("taskId", taskId);
+    if (taskId != null) {
+      problem.setProperty("taskId", taskId);
+    } else {
+      problem.setProperty("processDefinitionId", processDefinitionId);
+    }
     problem.setProperty("errors", violations.stream()
         .map(v -> java.util.Map.of("field", v.field(), "reason", v.reason())).toList());
     return problem;
