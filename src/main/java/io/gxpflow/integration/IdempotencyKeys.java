@@ -16,4 +16,12 @@ public final class IdempotencyKeys {
     Object loopCounter = execution.getVariableLocal("loopCounter");
     return loopCounter == null ? key : key + "#" + loopCounter;
   }
+
+  /**
+   * For a step the model runs again in a later round (a new CAPA plan after a failed effectiveness check): the
+   * round is part of the key, so the new round's write is applied rather than answered with the old one.
+   */
+  public static String of(DelegateExecution execution, Object round) {
+    return of(execution) + "@" + round;
+  }
 }

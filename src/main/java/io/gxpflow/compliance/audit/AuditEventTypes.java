@@ -24,6 +24,9 @@ public final class AuditEventTypes {
   public static final String INCIDENT_CREATED = "INCIDENT_CREATED";
   public static final String INCIDENT_RESOLVED = "INCIDENT_RESOLVED";
   public static final String DUE_DATE_CHANGED = "DUE_DATE_CHANGED";
+  public static final String DEADLINE_MISSED = "DEADLINE_MISSED";
+  public static final String BATCH_MESSAGE_SENT = "BATCH_MESSAGE_SENT";
+  public static final String CHANGE_REQUESTED = "CHANGE_REQUESTED";
 
   private AuditEventTypes() {}
 }

@@ -1,7 +1,7 @@
 package io.gxpflow.integration.qms;
 
-import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.IdempotencyKeys;
+import io.gxpflow.integration.SystemCallDelegate;
 import io.gxpflow.integration.qms.QmsPort.NewDeviation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,17 +9,17 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code camunda:delegateExpression="${qmsCreateDeviation}"}: records a deviation in the QMS from
- * {@code deviationTitle}, {@code deviationDescription}, {@code site}, {@code productCode}, {@code batchNumbers}
- * (a list, or else {@code batchNumber}), {@code deviationCategory} and {@code occurredAt} (Date or ISO string,
- * default now). Writes back {@code deviationId}. A business rejection becomes a BPMN error ({@code QMS_...}).
+ * {@code camunda:delegateExpression="${qmsCreateDeviation}"}: records a deviation in the QMS from the intake
+ * variables of {@code deviation-capa} ({@code title}, {@code description}, {@code site}, {@code product},
+ * {@code affectedBatchNumbers} (a list), {@code category}, {@code occurredAt} (Date or ISO string, default now)).
+ * Writes back {@code deviationId} and makes it the business key, as the contract names it. A business rejection
+ * becomes a BPMN error ({@code QMS_...}).
  */
 @Component("qmsCreateDeviation")
-public class CreateDeviationDelegate implements JavaDelegate {
+public class CreateDeviationDelegate implements SystemCallDelegate {
 
   private final QmsPort qms;
 
@@ -28,28 +28,22 @@ public class CreateDeviationDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  public void call(DelegateExecution execution) {
     NewDeviation deviation = new NewDeviation(
-        (String) execution.getVariable("deviationTitle"),
-        (String) execution.getVariable("deviationDescription"),
+        (String) execution.getVariable("title"),
+        (String) execution.getVariable("description"),
         (String) execution.getVariable("site"),
-        (String) execution.getVariable("productCode"),
-        batchNumbers(execution),
-        (String) execution.getVariable("deviationCategory"),
+        (String) execution.getVariable("product"),
+        batchNumbers(execution.getVariable("affectedBatchNumbers")),
+        (String) execution.getVariable("category"),
         occurredAt(execution.getVariable("occurredAt")));
-    try {
-      execution.setVariable("deviationId", qms.createDeviation(deviation, IdempotencyKeys.of(execution)));
-    } catch (BusinessRejection rejection) {
-      throw rejection.toBpmnError();
-    }
+    String deviationId = qms.createDeviation(deviation, IdempotencyKeys.of(execution));
+    execution.setVariable("deviationId", deviationId);
+    execution.setProcessBusinessKey(deviationId);
   }
 
-  private static List<String> batchNumbers(DelegateExecution execution) {
-    if (execution.getVariable("batchNumbers") instanceof Collection<?> numbers) {
-      return numbers.stream().map(String::valueOf).toList();
-    }
-    Object single = execution.getVariable("batchNumber");
-    return single == null ? List.of() : List.of(single.toString());
+  private static List<String> batchNumbers(Object value) {
+    return value instanceof Collection<?> numbers ? numbers.stream().map(String::valueOf).toList() : List.of();
   }
 
   private static Instant occurredAt(Object value) {

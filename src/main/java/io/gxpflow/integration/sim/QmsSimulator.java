@@ -108,6 +108,7 @@ public class QmsSimulator {
 
   public Answer createDeviation(String idempotencyKey, JsonNode request) {
     return writes.once(SYSTEM, CREATE_DEVIATION, "", idempotencyKey, () -> {
+      // a deviation may affect no batch at all (an environmental or documentation event)
       List<String> batchNumbers = strings(request, "batchNumbers");
       String occurredAt = instant(request, "occurredAt");
       require(request, "title", "site", "category");
@@ -343,8 +344,11 @@ public class QmsSimulator {
 
   private static List<String> strings(JsonNode request, String field) {
     JsonNode list = request == null ? null : request.get(field);
-    if (list == null || !list.isArray() || list.isEmpty()) {
-      throw badRequest("INVALID_REQUEST", field + " must be a non-empty list.");
+    if (list == null || list.isNull()) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      throw badRequest("INVALID_REQUEST", field + " must be a list.");
     }
     List<String> values = new ArrayList<>();
     list.forEach(v -> values.add(v.asText()));

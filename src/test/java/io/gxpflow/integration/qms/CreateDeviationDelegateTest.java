@@ -31,12 +31,12 @@ class CreateDeviationDelegateTest {
   void variables() {
     when(execution.getProcessInstanceId()).thenReturn("pi-1");
     when(execution.getCurrentActivityId()).thenReturn("RecordDeviation");
-    when(execution.getVariable("deviationTitle")).thenReturn("Temperature excursion");
-    when(execution.getVariable("deviationDescription")).thenReturn("24 °C for 40 min");
+    when(execution.getVariable("title")).thenReturn("Temperature excursion");
+    when(execution.getVariable("description")).thenReturn("24 °C for 40 min");
     when(execution.getVariable("site")).thenReturn("Basel");
-    when(execution.getVariable("productCode")).thenReturn("P-100");
-    when(execution.getVariable("batchNumber")).thenReturn("B-2026-0042");
-    when(execution.getVariable("deviationCategory")).thenReturn("PROCESS");
+    when(execution.getVariable("product")).thenReturn("P-100");
+    when(execution.getVariable("affectedBatchNumbers")).thenReturn(List.of("B-2026-0042"));
+    when(execution.getVariable("category")).thenReturn("PROCESS");
     when(execution.getVariable("occurredAt")).thenReturn(Date.from(Instant.parse("2026-11-22T08:00:00Z")));
   }
 
@@ -51,6 +51,7 @@ class CreateDeviationDelegateTest {
     assertThat(sent.getValue()).isEqualTo(new NewDeviation("Temperature excursion", "24 °C for 40 min", "Basel",
         "P-100", List.of("B-2026-0042"), "PROCESS", Instant.parse("2026-11-22T08:00:00Z")));
     verify(execution).setVariable("deviationId", "DEV-2026-0007");
+    verify(execution).setProcessBusinessKey("DEV-2026-0007");
   }
 
   @Test

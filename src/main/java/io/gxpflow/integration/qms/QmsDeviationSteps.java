@@ -1,0 +1,89 @@
+package io.gxpflow.integration.qms;
+
+import io.gxpflow.integration.IdempotencyKeys;
+import io.gxpflow.integration.SystemCallDelegate;
+import io.gxpflow.integration.qms.QmsPort.ActionStatus;
+import io.gxpflow.integration.qms.QmsPort.CapaAction;
+import io.gxpflow.integration.qms.QmsPort.Classification;
+import io.gxpflow.integration.qms.QmsPort.DeviationStatus;
+import io.gxpflow.integration.qms.QmsPort.NewCapa;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The QMS steps of {@code deviation-capa} after intake (intake is {@link CreateDeviationDelegate}), one bean per
+ * service task, each keeping the QMS record in step with the process. Variable names are those of
+ * docs/processes/deviation-capa.md. CAPA steps carry {@code capaRound} in their Idempotency-Key: a new round after
+ * a failed effectiveness check is a new write, a retry of the same round is not.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QmsDeviationSteps {
+
+  /** {@code ${qmsClassifyDeviation}}: the QA-approved {@code severity}; under investigation unless closed as minor. */
+  @Bean
+  public SystemCallDelegate qmsClassifyDeviation(QmsPort qms) {
+    return execution -> {
+      boolean closedAsMinor = "MINOR".equals(execution.getVariable("severity"))
+          && Boolean.TRUE.equals(execution.getVariable("closeWithoutInvestigation"));
+      qms.updateDeviation(deviationId(execution),
+          Classification.valueOf((String) execution.getVariable("severity")),
+          closedAsMinor ? null : DeviationStatus.UNDER_INVESTIGATION, IdempotencyKeys.of(execution));
+    };
+  }
+
+  /**
+   * {@code ${qmsRecordCapaPlan}}: opens the CAPA ({@code capaTitle}, {@code findings}) on the first round and
+   * replaces its actions on later rounds; writes {@code capaId} and {@code capaActionList}, the plan's actions as
+   * the multi-instance collection of the action tasks.
+   */
+  @Bean
+  public SystemCallDelegate qmsRecordCapaPlan(QmsPort qms) {
+    return execution -> {
+      List<CapaActionItem> items = CapaActionItem.listOf(execution.getVariable("capaActions"));
+      List<CapaAction> actions = items.stream().map(item -> item.toQms(ActionStatus.OPEN)).toList();
+      String key = IdempotencyKeys.of(execution, execution.getVariable("capaRound"));
+      String capaId = (String) execution.getVariable("capaId");
+      if (capaId == null) {
+        String owner = items.isEmpty() ? null : items.get(0).owner();
+        capaId = qms.createCapa(deviationId(execution), new NewCapa((String) execution.getVariable("capaTitle"),
+            (String) execution.getVariable("findings"), owner), key + ":create");
+        execution.setVariable("capaId", capaId);
+      }
+      qms.updateCapa(capaId, actions, key);
+      List<Map<String, Object>> actionList = items.stream().map(CapaActionItem::toVariable).toList();
+      execution.setVariable("capaActionList", actionList);
+    };
+  }
+
+  /** {@code ${qmsCompleteCapaActions}}: every action of the current round done. */
+  @Bean
+  public SystemCallDelegate qmsCompleteCapaActions(QmsPort qms) {
+    return execution -> {
+      List<CapaAction> done = CapaActionItem.listOf(execution.getVariable("capaActions")).stream()
+          .map(item -> item.toQms(ActionStatus.DONE)).toList();
+      qms.updateCapa((String) execution.getVariable("capaId"), done,
+          IdempotencyKeys.of(execution, execution.getVariable("capaRound")));
+    };
+  }
+
+  /** {@code ${qmsCloseDeviation}}: closes the record with {@code closureSummary} (after closure or cancellation). */
+  @Bean
+  public SystemCallDelegate qmsCloseDeviation(QmsPort qms) {
+    return execution -> qms.closeDeviation(deviationId(execution),
+        (String) execution.getVariable("closureSummary"), IdempotencyKeys.of(execution));
+  }
+
+  /** {@code ${qmsCloseCapa}}: closes the CAPA with the effectiveness check's {@code effectivenessSummary}. */
+  @Bean
+  public SystemCallDelegate qmsCloseCapa(QmsPort qms) {
+    return execution -> qms.closeCapa((String) execution.getVariable("capaId"),
+        (String) execution.getVariable("effectivenessSummary"), IdempotencyKeys.of(execution));
+  }
+
+  private static String deviationId(DelegateExecution execution) {
+    return (String) execution.getVariable("deviationId");
+  }
+}
