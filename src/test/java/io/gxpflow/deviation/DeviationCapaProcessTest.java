@@ -1,0 +1,476 @@
+package io.gxpflow.deviation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.gxpflow.compliance.audit.AuditEvent;
+import io.gxpflow.compliance.audit.AuditEventTypes;
+import io.gxpflow.compliance.audit.AuditTrail;
+import io.gxpflow.integration.mes.MesPort;
+import io.gxpflow.integration.mes.MesPort.BatchStatus;
+import io.gxpflow.integration.qms.CreateDeviationDelegate;
+import io.gxpflow.integration.qms.QmsDeviationSteps;
+import io.gxpflow.integration.qms.QmsPort;
+import io.gxpflow.integration.qms.QmsPort.ActionStatus;
+import io.gxpflow.integration.qms.QmsPort.CapaAction;
+import io.gxpflow.integration.qms.QmsPort.Classification;
+import io.gxpflow.integration.qms.QmsPort.DeviationStatus;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * Every path of bpmn/deviation-capa.bpmn on a plain in-memory engine with the real delegates and listeners, the
+ * QMS, MES and audit trail mocked. The coverage extension fails the class unless every flow node and sequence
+ * flow was passed, and writes its report to target/process-test-coverage/.
+ */
+@Deployment(resources = {"bpmn/deviation-capa.bpmn", "bpmn/deviation-risk.dmn"})
+class DeviationCapaProcessTest {
+
+  static final String DEVIATION = "DEV-2026-0101";
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(configuration())
+      .assertClassCoverageAtLeast(1.0).build();
+
+  QmsPort qms = mock(QmsPort.class);
+  MesPort mes = mock(MesPort.class);
+  AuditTrail auditTrail = mock(AuditTrail.class);
+
+  static ProcessEngineConfiguration configuration() {
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("deviation-capa-process-test");
+    configuration.setJdbcUrl("jdbc:h2:mem:deviation-capa-process-test;DB_CLOSE_DELAY=1000");
+    configuration.setJobExecutorActivate(false);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setExpressionManager(new MockExpressionManager());
+    // as in application.yaml: lists and maps as JSON, an uncaught BPMN error is an incident
+    configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
+    configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+    return configuration;
+  }
+
+  @BeforeEach
+  void wire() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T08:00:00Z")));
+    when(qms.createDeviation(any(), anyString())).thenReturn(DEVIATION);
+    when(qms.createCapa(eq(DEVIATION), any(), anyString())).thenReturn("CAPA-2026-0007");
+    QmsDeviationSteps steps = new QmsDeviationSteps();
+    BatchMessages batches = new BatchMessages();
+    DueDates dueDates = new DueDates(auditTrail);
+    Mocks.register("deviationIntake", new DeviationIntake());
+    Mocks.register("qmsCreateDeviation", new CreateDeviationDelegate(qms));
+    Mocks.register("qmsClassifyDeviation", steps.qmsClassifyDeviation(qms));
+    Mocks.register("qmsRecordCapaPlan", steps.qmsRecordCapaPlan(qms));
+    Mocks.register("qmsCompleteCapaActions", steps.qmsCompleteCapaActions(qms));
+    Mocks.register("qmsCloseDeviation", steps.qmsCloseDeviation(qms));
+    Mocks.register("qmsCloseCapa", steps.qmsCloseCapa(qms));
+    Mocks.register("deviationDueDates", dueDates);
+    Mocks.register("deviationExtendDueDates", new DueDateExtension(dueDates));
+    Mocks.register("deviationOverdue", new OverdueEscalation(auditTrail));
+    Mocks.register("deviationHoldBatch", batches.deviationHoldBatch(mes, auditTrail));
+    Mocks.register("deviationNotifyBatchRelease", batches.deviationNotifyBatchRelease(auditTrail));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  // ---- paths ------------------------------------------------------------------------------------------------
+
+  @Test
+  void aMinorDeviationFromTheStartFormIsClosedByQaWithoutInvestigation() {
+    ProcessInstance deviation = runtimeService().startProcessInstanceByKey("deviation-capa", report(""));
+    assertThat(deviation).isWaitingAt("Task_RecordInQms");
+    runJobs(deviation);
+    assertThat(deviation).hasBusinessKey(DEVIATION).isWaitingAt("Task_Assessment");
+
+    assess(deviation, "none", "low", "first", "high", false);
+    assertThat(deviation).isWaitingAt("Task_QaApproval").variables()
+        .containsEntry("classification", Map.of("severity", "MINOR", "classificationReason",
+            "No patient safety impact, low product quality impact, detectable, not recurring"));
+    complete(deviation, "Task_QaApproval", Map.of("qaDecision", "approve", "closeWithoutInvestigation", true,
+        "minorClosureRationale", "Label misprint caught at line clearance, no product affected"));
+    runJobs(deviation);
+    verify(qms).updateDeviation(eq(DEVIATION), eq(Classification.MINOR), isNull(), anyString());
+
+    assertThat(deviation).isWaitingAt("Task_ClosureApproval").hasNotPassed("Task_Investigation");
+    closeWithSignature(deviation);
+    assertThat(deviation).isEnded().hasPassed("End_Closed");
+    verify(qms).closeDeviation(DEVIATION, "Closed as minor", idempotencyKey(deviation, "Task_CloseInQms"));
+    assertThat(deviation).variables().containsEntry("deviationClosed", true).containsKey("deviationClosedAt");
+  }
+
+  @Test
+  void aMajorDeviationWithCapaRunsActionsPerOwnerAndAnEffectivenessCheck() {
+    ProcessInstance deviation = reported("");
+    assess(deviation, "potential", "low", "first", "high", false);
+    approve(deviation);
+    assertThat(deviation).variables().containsEntry("severity", "MAJOR")
+        .containsEntry("closureDueDate", at("2026-12-02T08:00:00Z"))
+        .containsEntry("investigationDueDate", at("2026-11-29T08:00:00Z"))
+        .containsEntry("effectivenessCheckDays", 90);
+    verify(qms).updateDeviation(eq(DEVIATION), eq(Classification.MAJOR), eq(DeviationStatus.UNDER_INVESTIGATION),
+        anyString());
+
+    investigate(deviation, true);
+    planCapa(deviation, Variables.objectValue(List.of(
+        action("Retrain line operators on gowning", "corrective", "ivan", "2026-11-20"),
+        action("Add gowning check to the batch record", "preventive", "ines", "2026-11-25"))).create());
+    verify(qms).updateCapa(eq("CAPA-2026-0007"), argThat(actions -> actions.size() == 2
+        && actions.get(1).equals(new CapaAction("Add gowning check to the batch record", "ines", "2026-11-25",
+        ActionStatus.OPEN))), eq(idempotencyKey(deviation, "Task_RecordCapa") + "@1"));
+
+    List<Task> actions = taskService().createTaskQuery().processInstanceId(deviation.getId())
+        .taskDefinitionKey("Task_CapaAction").orderByTaskAssignee().asc().list();
+    assertThat(actions).extracting(Task::getAssignee).containsExactly("ines", "ivan");
+    for (Task action : actions) {
+      taskService().complete(action.getId(), Map.of("actionEvidence", "Done, see training record TR-77"));
+    }
+    runJobs(deviation);
+    verify(qms).updateCapa(eq("CAPA-2026-0007"), argThat(done -> done.stream()
+        .allMatch(a -> a.status() == ActionStatus.DONE)), anyString());
+
+    closeWithSignature(deviation);
+    assertThat(deviation).isWaitingAt("Timer_EffectivenessDue");
+    Job effectivenessTimer = timer(deviation, "Timer_EffectivenessDue");
+    assertThat(effectivenessTimer.getDuedate()).isEqualTo(at("2027-01-31T08:00:00Z"));
+    execute(effectivenessTimer);
+    complete(deviation, "Task_EffectivenessCheck", Map.of("effectivenessResult", "effective",
+        "effectivenessSummary", "No recurrence in 20 batches"));
+    runJobs(deviation);
+    verify(qms).closeCapa("CAPA-2026-0007", "No recurrence in 20 batches",
+        idempotencyKey(deviation, "Task_CloseCapa"));
+    assertThat(deviation).isEnded().hasPassed("End_CapaClosed");
+  }
+
+  @Test
+  void aCriticalDeviationHoldsItsBatchesAndReleasesTheRunningBatchReleaseOnClosure() {
+    ProcessInstance release = runningBatchRelease("B-2026-0043");
+    ProcessInstance deviation = reported("b-2026-0043, B-2026-0044");
+    assertThat(deviation).variables().containsEntry("affectedBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
+
+    assess(deviation, "actual", "high", "first", "low", true);
+    assertThat(deviation).isWaitingAt("Task_HoldBatches#multiInstanceBody");
+    runJobs(deviation);
+    // the running release takes the hold; the other batch is held in the MES
+    assertThat(release).isWaitingAt("WaitForDeviationClosed");
+    verify(mes).setBatchStatus(eq("B-2026-0044"), eq(BatchStatus.ON_HOLD), anyString(), anyString());
+    verify(mes, never()).setBatchStatus(eq("B-2026-0043"), any(), any(), any());
+    assertThat(deviation).variables().containsEntry("heldBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
+
+    approve(deviation);
+    assertThat(deviation).variables().containsEntry("severity", "CRITICAL")
+        .containsEntry("closureDueDate", at("2026-11-17T08:00:00Z"))
+        .containsEntry("investigationDueDate", at("2026-11-14T08:00:00Z"));
+    investigate(deviation, false);
+    assertThat(deviation).isWaitingAt("Task_ClosureApproval").hasNotPassed("Task_CapaPlan");
+    closeWithSignature(deviation);
+
+    assertThat(release).isEnded();
+    assertThat(deviation).isEnded().hasPassed("End_Closed").hasNotPassed("Timer_EffectivenessDue");
+    assertThat(audited(AuditEventTypes.BATCH_MESSAGE_SENT)).extracting(e -> e.details())
+        .anySatisfy(d -> assertThat(d).containsEntry("message", "DeviationClosed").containsEntry("receivedBy", 1))
+        .anySatisfy(d -> assertThat(d).containsEntry("batchNumber", "B-2026-0044").containsEntry("fallback", "MES ON_HOLD"));
+  }
+
+  @Test
+  void qaReturnsTheAssessmentWithAReasonAndThenReclassifies() {
+    ProcessInstance deviation = reported("");
+    assess(deviation, "none", "low", "first", "high", false);
+    complete(deviation, "Task_QaApproval", Map.of("qaDecision", "return",
+        "returnReason", "Detectability is overstated: the check is manual"));
+    assertThat(deviation).isWaitingAt("Task_Assessment").variables()
+        .containsEntry("classificationReturns", 1L)
+        .containsEntry("lastReturnReason", "Detectability is overstated: the check is manual");
+
+    assess(deviation, "none", "low", "first", "medium", false);
+    complete(deviation, "Task_QaApproval", Map.of("qaDecision", "reclassify", "qaSeverity", "MAJOR",
+        "reclassificationReason", "Third event on this line this year"));
+    runJobs(deviation);
+    assertThat(deviation).isWaitingAt("Task_Investigation").variables()
+        .containsEntry("severity", "MAJOR").containsEntry("classificationReturns", 1L);
+  }
+
+  @Test
+  void anExtensionMovesTheLockedDueDatesOnlyWhenQaApprovesIt() {
+    ProcessInstance deviation = reported("");
+    assess(deviation, "potential", "low", "first", "high", false);
+    approve(deviation);
+    Job investigationTimer = timer(deviation, "Timer_InvestigationOverdue");
+    assertThat(investigationTimer.getDuedate()).isEqualTo(at("2026-11-29T08:00:00Z"));
+
+    requestExtension(deviation, "2026-12-15");
+    complete(deviation, "Task_ExtensionDecision", Map.of("extensionDecision", "reject",
+        "extensionComment", "No reason given why the root cause is not known yet"));
+    assertThat(deviation).hasPassed("End_ExtensionRejected").variables()
+        .containsEntry("closureDueDate", at("2026-12-02T08:00:00Z"));
+
+    requestExtension(deviation, "2026-12-15");
+    complete(deviation, "Task_ExtensionDecision", Map.of("extensionDecision", "approve",
+        "extensionComment", "Lab results pending"));
+    // closure due: end of 15 Dec (UTC); the investigation keeps its three days' lead and its timer follows
+    assertThat(deviation).hasPassed("End_DueDatesMoved").variables()
+        .containsEntry("closureDueDate", at("2026-12-16T00:00:00Z"))
+        .containsEntry("investigationDueDate", at("2026-12-13T00:00:00Z"));
+    assertThat(managementService().createJobQuery().jobId(investigationTimer.getId()).singleResult().getDuedate())
+        .isEqualTo(at("2026-12-13T00:00:00Z"));
+    assertThat(audited(AuditEventTypes.DUE_DATE_CHANGED)).extracting(e -> e.details())
+        .anySatisfy(d -> assertThat(d).containsEntry("oldValue", "2026-12-02T08:00:00Z")
+            .containsEntry("newValue", "2026-12-16T00:00:00Z")
+            .containsEntry("reason", "extension requested by ivan: Lab results pending"));
+    assertThat(deviation).isWaitingAt("Task_Investigation");
+  }
+
+  @Test
+  void overdueInvestigationAndActionsEscalateToQaWithoutStoppingTheWork() {
+    ProcessInstance deviation = reported("");
+    assess(deviation, "potential", "low", "first", "high", false);
+    approve(deviation);
+
+    ClockUtil.setCurrentTime(at("2026-11-30T08:00:00Z"));
+    execute(timer(deviation, "Timer_InvestigationOverdue"));
+    assertThat(deviation).isWaitingAt("Task_Investigation", "Task_EscalateInvestigation");
+    complete(deviation, "Task_EscalateInvestigation", Map.of("escalationAction", "Called the investigator"));
+    assertThat(deviation).hasPassed("End_InvestigationEscalated");
+
+    investigate(deviation, true);
+    planCapa(deviation, Variables.objectValue(List.of(
+        action("Replace the sensor", "corrective", "ivan", "2026-12-01"))).create());
+    Job actionTimer = timer(deviation, "Timer_ActionOverdue");
+    assertThat(actionTimer.getDuedate()).isEqualTo(at("2026-12-02T00:00:00Z"));
+    execute(actionTimer);
+    complete(deviation, "Task_EscalateAction", Map.of("escalationAction", "Owner reminded, new ETA agreed"));
+    assertThat(deviation).hasPassed("End_ActionEscalated").isWaitingAt("Task_CapaAction");
+    assertThat(audited(AuditEventTypes.DEADLINE_MISSED)).extracting(e -> e.details())
+        .anySatisfy(d -> assertThat(d).containsEntry("timer", "Timer_InvestigationOverdue"))
+        .anySatisfy(d -> assertThat(d).containsEntry("timer", "Timer_ActionOverdue").containsEntry("owner", "ivan"));
+  }
+
+  @Test
+  void anIneffectiveCapaStartsANewRoundAfterTheDeviationIsClosed() {
+    ProcessInstance deviation = reported("");
+    assess(deviation, "potential", "low", "first", "high", false);
+    approve(deviation);
+    investigate(deviation, true);
+    // as Tasklist submits the dynamic list: Spin JSON
+    planCapa(deviation, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[{\"description\":\"Retrain\",\"actionType\":\"corrective\",\"owner\":\"ivan\",\"dueDate\":\"2026-11-20\"}]")
+        .create());
+    completeActions(deviation);
+    closeWithSignature(deviation);
+    execute(timer(deviation, "Timer_EffectivenessDue"));
+    complete(deviation, "Task_EffectivenessCheck", Map.of("effectivenessResult", "notEffective",
+        "effectivenessSummary", "Same event twice since"));
+
+    assertThat(deviation).isWaitingAt("Task_CapaPlan").variables().containsEntry("capaRound", 2L);
+    planCapa(deviation, Variables.objectValue(List.of(
+        action("Automate the check", "preventive", "ivan", "2027-02-01"))).create());
+    verify(qms, times(1)).createCapa(any(), any(), any());
+    verify(qms).updateCapa(eq("CAPA-2026-0007"), anyList(), eq(idempotencyKey(deviation, "Task_RecordCapa") + "@2"));
+    completeActions(deviation);
+    // the deviation is closed already: straight back to the effectiveness check, no second closure
+    assertThat(deviation).isWaitingAt("Timer_EffectivenessDue");
+    verify(qms, times(1)).closeDeviation(any(), any(), any());
+    execute(timer(deviation, "Timer_EffectivenessDue"));
+    complete(deviation, "Task_EffectivenessCheck", Map.of("effectivenessResult", "effective",
+        "effectivenessSummary", "No recurrence"));
+    runJobs(deviation);
+    assertThat(deviation).isEnded().hasPassed("End_CapaClosed");
+  }
+
+  @Test
+  void cancellationNeedsQaApprovalAndThenEndsTheDeviation() {
+    ProcessInstance deviation = reported("B-2026-0045");
+    assess(deviation, "none", "low", "first", "high", true);
+    runJobs(deviation);
+
+    requestCancellation(deviation);
+    complete(deviation, "Task_CancellationDecision", Map.of("cancellationDecision", "reject",
+        "cancellationComment", "Not a duplicate: different line"));
+    assertThat(deviation).hasPassed("End_CancellationRejected").isWaitingAt("Task_QaApproval");
+
+    requestCancellation(deviation);
+    complete(deviation, "Task_CancellationDecision", Map.of("cancellationDecision", "approve",
+        "cancellationComment", "Same event as DEV-2026-0099"));
+    runJobs(deviation);
+    verify(qms).closeDeviation(DEVIATION, "Cancelled (duplicate): Same as DEV-2026-0099",
+        idempotencyKey(deviation, "Task_CancelInQms"));
+    assertThat(deviation).isEnded().hasPassed("End_Cancelled");
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(deviation.getId())
+        .variableName("deviationCancelled").singleResult().getValue()).isEqualTo(true);
+  }
+
+  // ---- steps ------------------------------------------------------------------------------------------------
+
+  ProcessInstance reported(String batches) {
+    ProcessInstance deviation = runtimeService().createMessageCorrelation("DeviationReported")
+        .setVariables(report(batches)).correlateStartMessage();
+    runJobs(deviation);
+    assertThat(deviation).hasBusinessKey(DEVIATION).isWaitingAt("Task_Assessment");
+    return deviation;
+  }
+
+  static Map<String, Object> report(String batches) {
+    Map<String, Object> report = new HashMap<>();
+    report.put("title", "Temperature excursion in cold room 2");
+    report.put("description", "24 °C for 40 minutes during the night shift");
+    report.put("occurredAt", "2026-11-01T23:10:00Z");
+    report.put("site", "Basel");
+    report.put("product", "P-100");
+    report.put("affectedBatches", batches);
+    report.put("category", "environment");
+    report.put("containmentActions", "Product moved to cold room 1");
+    return report;
+  }
+
+  void assess(ProcessInstance deviation, String safety, String quality, String occurrence, String detectability,
+      boolean batchImpact) {
+    complete(deviation, "Task_Assessment", Map.of("patientSafetyImpact", safety, "productQualityImpact", quality,
+        "occurrence", occurrence, "detectability", detectability, "batchImpact", batchImpact,
+        "assessmentSummary", "Assessed against the cold chain SOP"));
+  }
+
+  void approve(ProcessInstance deviation) {
+    complete(deviation, "Task_QaApproval", Map.of("qaDecision", "approve"));
+    runJobs(deviation);
+    assertThat(deviation).isWaitingAt("Task_Investigation");
+  }
+
+  void investigate(ProcessInstance deviation, boolean capaRequired) {
+    Map<String, Object> investigation = new HashMap<>(Map.of("rootCauseMethod", "fiveWhys",
+        "rootCauseCategory", "equipment", "findings", "Door sensor failed, alarm not escalated",
+        "capaRequired", capaRequired));
+    if (!capaRequired) {
+      investigation.put("noCapaRationale", "Sensor replaced under maintenance; isolated failure");
+    }
+    complete(deviation, "Task_Investigation", investigation);
+  }
+
+  void planCapa(ProcessInstance deviation, Object actions) {
+    complete(deviation, "Task_CapaPlan", Map.of("capaTitle", "Cold room door alarms", "capaActions", actions));
+    runJobs(deviation);
+  }
+
+  void completeActions(ProcessInstance deviation) {
+    for (Task action : taskService().createTaskQuery().processInstanceId(deviation.getId())
+        .taskDefinitionKey("Task_CapaAction").list()) {
+      taskService().complete(action.getId(), Map.of("actionEvidence", "Done, see record"));
+    }
+    runJobs(deviation);
+  }
+
+  void closeWithSignature(ProcessInstance deviation) {
+    complete(deviation, "Task_ClosureApproval", Map.of("closureSummary", "Closed as minor"));
+    runJobs(deviation);
+  }
+
+  void requestExtension(ProcessInstance deviation, String date) {
+    runtimeService().createMessageCorrelation("DeviationExtensionRequested").processInstanceId(deviation.getId())
+        .setVariablesLocal(Map.of("requestedDueDate", date, "extensionReason", "Lab results pending",
+            "extensionRequestedBy", "ivan"))
+        .correlateWithResult();
+  }
+
+  void requestCancellation(ProcessInstance deviation) {
+    runtimeService().createMessageCorrelation("DeviationCancellationRequested").processInstanceId(deviation.getId())
+        .setVariablesLocal(Map.of("cancellationType", "duplicate", "cancellationReason", "Same as DEV-2026-0099",
+            "cancellationRequestedBy", "paul"))
+        .correlateWithResult();
+  }
+
+  static void complete(ProcessInstance deviation, String taskKey, Map<String, Object> variables) {
+    Task task = taskService().createTaskQuery().processInstanceId(deviation.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("task %s", taskKey).isNotNull();
+    taskService().complete(task.getId(), variables);
+  }
+
+  static Map<String, Object> action(String description, String type, String owner, String dueDate) {
+    return Map.of("description", description, "actionType", type, "owner", owner, "dueDate", dueDate);
+  }
+
+  /** A batch release waiting to be held and released again, as the contract's messages expect it. */
+  ProcessInstance runningBatchRelease(String batchNumber) {
+    repositoryService().createDeployment().addModelInstance("batch-release.bpmn",
+        Bpmn.createExecutableProcess("batch-release").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .intermediateCatchEvent("WaitForHold").message("BatchHoldRequested")
+            .intermediateCatchEvent("WaitForDeviationClosed").message("DeviationClosed")
+            .endEvent().done()).deploy();
+    return runtimeService().startProcessInstanceByKey("batch-release", batchNumber);
+  }
+
+  List<AuditEvent> audited(String type) {
+    ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
+    verify(auditTrail, org.mockito.Mockito.atLeastOnce()).record(events.capture());
+    return events.getAllValues().stream().filter(e -> e.type().equals(type)).toList();
+  }
+
+  static String idempotencyKey(ProcessInstance deviation, String activity) {
+    return deviation.getId() + ":" + activity;
+  }
+
+  /** Runs the instance's due jobs (async continuations) until none is left, as the job executor would. */
+  static void runJobs(ProcessInstance deviation) {
+    List<Job> due;
+    while (!(due = managementService().createJobQuery().processInstanceId(deviation.getId()).executable().list())
+        .isEmpty()) {
+      due.forEach(BpmnAwareTests::execute);
+    }
+  }
+
+  static Job timer(ProcessInstance deviation, String activityId) {
+    return managementService().createJobQuery().processInstanceId(deviation.getId()).activityId(activityId)
+        .timers().singleResult();
+  }
+
+  static Date at(String instant) {
+    return Date.from(Instant.parse(instant));
+  }
+
+}

@@ -1,0 +1,316 @@
+package io.gxpflow.deviation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gxpflow.compliance.validation.CamundaForm;
+import io.gxpflow.compliance.validation.DynamicValues;
+import io.gxpflow.compliance.validation.FieldKind;
+import io.gxpflow.compliance.validation.FieldViolation;
+import io.gxpflow.compliance.validation.FormField;
+import io.gxpflow.compliance.validation.ModelConstraints;
+import io.gxpflow.compliance.validation.TaskInputSpec;
+import io.gxpflow.compliance.validation.TaskInputValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The Camunda Forms of the deviation-capa process in {@code forms/}, read the way the server reads them to re-check
+ * each submission ({@link CamundaForm}): the keys and option values that the BPMN model, its Java delegates and
+ * the process tests rely on, what is required (and what only conditionally), and that a submission shaped like
+ * the one Tasklist sends passes {@link TaskInputValidator}. No engine, no Spring.
+ */
+class DeviationFormsTest {
+
+  private static final Path FORMS = projectBaseDir().resolve("forms");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Form id to its input keys in form order (the dynamic list counts as one input). */
+  private static final Map<String, List<String>> INPUT_KEYS = Map.ofEntries(
+      Map.entry("deviation-report", List.of("title", "description", "occurredAt", "discoveredAt", "site", "product",
+          "affectedBatches", "category", "containmentActions")),
+      Map.entry("deviation-assessment", List.of("patientSafetyImpact", "productQualityImpact", "occurrence",
+          "detectability", "batchImpact", "assessmentSummary")),
+      Map.entry("deviation-qa-approval", List.of("qaDecision", "qaSeverity", "reclassificationReason",
+          "returnReason", "closeWithoutInvestigation", "minorClosureRationale")),
+      Map.entry("deviation-investigation", List.of("rootCauseMethod", "why1", "why2", "why3", "why4", "why5",
+          "causePeople", "causeMachine", "causeMethod", "causeMaterial", "causeMeasurement", "causeEnvironment",
+          "rootCauseCategory", "findings", "capaRequired", "noCapaRationale")),
+      Map.entry("deviation-capa-plan", List.of("capaTitle", "capaActions")),
+      Map.entry("deviation-capa-action", List.of("actionEvidence")),
+      Map.entry("deviation-closure", List.of("closureSummary")),
+      Map.entry("deviation-effectiveness", List.of("effectivenessResult", "effectivenessSummary")),
+      Map.entry("deviation-escalation", List.of("escalationAction")),
+      Map.entry("deviation-extension", List.of("extensionDecision", "extensionComment")),
+      Map.entry("deviation-cancellation", List.of("cancellationDecision", "cancellationComment")));
+
+  /** Inputs the server requires on every submission (required and not hidden by a condition). */
+  private static final Map<String, Set<String>> ALWAYS_REQUIRED = Map.ofEntries(
+      Map.entry("deviation-report", Set.of("title", "description", "occurredAt", "site", "product", "category",
+          "containmentActions")),
+      Map.entry("deviation-assessment", Set.of("patientSafetyImpact", "productQualityImpact", "occurrence",
+          "detectability", "assessmentSummary")),
+      Map.entry("deviation-qa-approval", Set.of("qaDecision")),
+      Map.entry("deviation-investigation", Set.of("rootCauseMethod", "rootCauseCategory", "findings")),
+      Map.entry("deviation-capa-plan", Set.of("capaTitle")),
+      Map.entry("deviation-capa-action", Set.of("actionEvidence")),
+      Map.entry("deviation-closure", Set.of("closureSummary")),
+      Map.entry("deviation-effectiveness", Set.of("effectivenessResult", "effectivenessSummary")),
+      Map.entry("deviation-escalation", Set.of("escalationAction")),
+      Map.entry("deviation-extension", Set.of("extensionDecision", "extensionComment")),
+      Map.entry("deviation-cancellation", Set.of("cancellationDecision", "cancellationComment")));
+
+  /** Inputs with a conditional.hide: Tasklist leaves them out while hidden, the server does not require them. */
+  private static final Map<String, Set<String>> CONDITIONAL = Map.of(
+      "deviation-qa-approval", Set.of("qaSeverity", "reclassificationReason", "returnReason",
+          "closeWithoutInvestigation", "minorClosureRationale"),
+      "deviation-investigation", Set.of("why1", "why2", "why3", "why4", "why5", "causePeople", "causeMachine",
+          "causeMethod", "causeMaterial", "causeMeasurement", "causeEnvironment", "noCapaRationale"));
+
+  private final TaskInputValidator validator = new TaskInputValidator();
+
+  @Test
+  @DisplayName("forms/ holds exactly the eleven deviation-capa forms, and nothing else")
+  void formsFolder() throws IOException {
+    try (Stream<Path> files = Files.list(FORMS)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(INPUT_KEYS.keySet().stream().map(id -> id + ".form").toList());
+    }
+  }
+
+  @TestFactory
+  @DisplayName("every form: id = file name, schemaVersion 16, only known components, exactly the expected inputs")
+  Stream<DynamicTest> everyForm() {
+    return INPUT_KEYS.keySet().stream().sorted().map(id -> DynamicTest.dynamicTest(id, () -> {
+      CamundaForm form = form(id);
+      assertThat(form.id()).isEqualTo(id);
+      assertThat(form.schemaVersion()).hasValue(16);
+      assertThat(form.unknownComponents()).isEmpty();
+      assertThat(form.fields()).extracting(FormField::key).containsExactlyElementsOf(INPUT_KEYS.get(id));
+      assertThat(form.fields().stream().filter(f -> f.required() && !f.conditional()).map(FormField::key))
+          .as("always required").containsExactlyInAnyOrderElementsOf(ALWAYS_REQUIRED.get(id));
+      assertThat(form.fields().stream().filter(FormField::conditional).map(FormField::key))
+          .as("conditional").containsExactlyInAnyOrderElementsOf(CONDITIONAL.getOrDefault(id, Set.of()));
+      assertThat(form.fields()).as("nothing read-only: context is shown as text").noneMatch(FormField::readOnly);
+    }));
+  }
+
+  @TestFactory
+  @DisplayName("every form as Camunda Modeler 5.31 exports it for Camunda 7.24: unique ids, a layout on each component")
+  Stream<DynamicTest> modelerExport() {
+    return INPUT_KEYS.keySet().stream().sorted().map(id -> DynamicTest.dynamicTest(id, () -> {
+      JsonNode root = JSON.readTree(FORMS.resolve(id + ".form").toFile());
+      assertThat(root.path("type").asText()).isEqualTo("default");
+      assertThat(root.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
+      assertThat(root.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
+      assertThat(root.path("exporter").path("name").asText()).isEqualTo("Camunda Modeler");
+      assertThat(root.path("exporter").path("version").asText()).isEqualTo("5.31.0");
+      List<JsonNode> components = new ArrayList<>();
+      collect(root.path("components"), components);
+      Set<String> ids = new HashSet<>();
+      for (JsonNode component : components) {
+        String componentId = component.path("id").asText();
+        assertThat(componentId).as("id of %s", component.path("key")).isNotBlank();
+        assertThat(ids.add(componentId)).as("unique id %s", componentId).isTrue();
+        assertThat(component.path("layout").path("row").asText()).as("layout.row of %s", componentId).isNotBlank();
+        assertThat(component.path("layout").has("columns")).as("layout.columns of %s", componentId).isTrue();
+        if (component.has("key")) {
+          assertThat(component.path("description").asText()).as("help text of %s", componentId).isNotBlank();
+        }
+      }
+    }));
+  }
+
+  @Test
+  @DisplayName("select and radio options: exactly the values the BPMN gateways, the DMN and the Java code expect")
+  void choiceValues() {
+    assertValues("deviation-report", "category",
+        "process", "equipment", "material", "documentation", "laboratory", "environment");
+    assertValues("deviation-assessment", "patientSafetyImpact", "none", "potential", "actual");
+    assertValues("deviation-assessment", "productQualityImpact", "none", "low", "medium", "high");
+    assertValues("deviation-assessment", "occurrence", "first", "occasional", "frequent");
+    assertValues("deviation-assessment", "detectability", "high", "medium", "low");
+    assertValues("deviation-qa-approval", "qaDecision", "approve", "reclassify", "return");
+    assertValues("deviation-qa-approval", "qaSeverity", "MINOR", "MAJOR", "CRITICAL");
+    assertValues("deviation-investigation", "rootCauseMethod", "fiveWhys", "fishbone");
+    assertValues("deviation-investigation", "rootCauseCategory",
+        "human-error", "equipment", "process", "material", "documentation", "environment", "unknown");
+    assertValues("deviation-capa-plan", "capaActions.actionType", "corrective", "preventive");
+    assertValues("deviation-effectiveness", "effectivenessResult", "effective", "notEffective");
+    assertValues("deviation-extension", "extensionDecision", "approve", "reject");
+    assertValues("deviation-cancellation", "cancellationDecision", "approve", "reject");
+  }
+
+  @Test
+  @DisplayName("kinds: checkboxes are booleans, date-times of the report are date-time, the action due date a date")
+  void kinds() {
+    assertThat(field("deviation-assessment", "batchImpact").kind()).isEqualTo(FieldKind.BOOLEAN);
+    assertThat(field("deviation-qa-approval", "closeWithoutInvestigation").kind()).isEqualTo(FieldKind.BOOLEAN);
+    assertThat(field("deviation-investigation", "capaRequired").kind()).isEqualTo(FieldKind.BOOLEAN);
+    assertThat(field("deviation-report", "occurredAt").subtype()).isEqualTo("datetime");
+    assertThat(field("deviation-report", "discoveredAt").subtype()).isEqualTo("datetime");
+    assertThat(field("deviation-capa-plan", "capaActions.dueDate").subtype()).isEqualTo("date");
+  }
+
+  @Test
+  @DisplayName("CAPA plan: capaActions is a dynamic list whose items need description, type, owner and due date")
+  void capaActionsList() {
+    FormField list = field("deviation-capa-plan", "capaActions");
+    assertThat(list.kind()).isEqualTo(FieldKind.LIST);
+    assertThat(list.label()).isEqualTo("Actions");
+    assertThat(list.itemFields()).extracting(FormField::key)
+        .containsExactly("description", "actionType", "owner", "dueDate");
+    assertThat(list.itemFields()).allMatch(f -> f.required() && !f.conditional());
+  }
+
+  @Test
+  @DisplayName("text limits: title at most 200, texts at least 10 (findings 20, decision comments 5)")
+  void textLimits() {
+    assertThat(field("deviation-report", "title").maxLength()).isEqualTo(200);
+    assertThat(field("deviation-report", "description").minLength()).isEqualTo(10);
+    assertThat(field("deviation-assessment", "assessmentSummary").minLength()).isEqualTo(10);
+    assertThat(field("deviation-investigation", "findings").minLength()).isEqualTo(20);
+    assertThat(field("deviation-capa-action", "actionEvidence").minLength()).isEqualTo(10);
+    assertThat(field("deviation-closure", "closureSummary").minLength()).isEqualTo(10);
+    assertThat(field("deviation-effectiveness", "effectivenessSummary").minLength()).isEqualTo(10);
+    assertThat(field("deviation-escalation", "escalationAction").minLength()).isEqualTo(10);
+    assertThat(field("deviation-extension", "extensionComment").minLength()).isEqualTo(5);
+    assertThat(field("deviation-cancellation", "cancellationComment").minLength()).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("affected batches: a comma-separated list of batch numbers, or nothing")
+  void affectedBatchesPattern() {
+    var pattern = field("deviation-report", "affectedBatches").pattern();
+    assertThat(pattern).isNotNull();
+    for (String ok : List.of("B-2026-0043", "B-2026-0043, B-2026-0044", " B-1 ,B-2 ", "", "  ")) {
+      assertThat(pattern.matcher(ok).matches()).as("'%s'", ok).isTrue();
+    }
+    for (String bad : List.of("B-1; B-2", "B-1,", ",B-1", "B 1", "B-1,,B-2")) {
+      assertThat(pattern.matcher(bad).matches()).as("'%s'", bad).isFalse();
+    }
+  }
+
+  @Test
+  @DisplayName("deviation report as Tasklist submits it (form-js date-time with offset, empty optional text) passes")
+  void reportSubmission() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("title", "Fill weight below limit on filling line 3");
+    v.put("description", "Fill weight 4.71 g against a lower limit of 4.75 g at 10:05, IPC sample 12.");
+    v.put("occurredAt", "2026-03-04T10:05+01:00");
+    v.put("discoveredAt", null);
+    v.put("site", "Basel - Filling line 3");
+    v.put("product", "PRD-1001");
+    v.put("affectedBatches", "");
+    v.put("category", "process");
+    v.put("containmentActions", "Line stopped, batch B-2026-0043 segregated, QA informed.");
+    assertThat(check("deviation-report", Map.of(), v, Map.of())).isEmpty();
+
+    v.put("affectedBatches", "B-2026-0043, B-2026-0044");
+    v.put("discoveredAt", "2026-03-04T11:30+01:00");
+    assertThat(check("deviation-report", Map.of(), v, Map.of())).isEmpty();
+
+    v.put("category", "cosmetic");
+    v.put("affectedBatches", "B-2026-0043; B-2026-0044");
+    v.put("occurredAt", "04.03.2026 10:05");
+    assertThat(check("deviation-report", Map.of(), v, Map.of())).extracting(FieldViolation::field)
+        .containsExactly("occurredAt", "affectedBatches", "category");
+  }
+
+  @Test
+  @DisplayName("QA approval: hidden fields are absent from the submission and not required; required when shown")
+  void qaApprovalConditionalFields() {
+    // the validate.* properties of Task_QaApproval in bpmn/deviation-capa.bpmn
+    Map<String, String> properties = Map.of(
+        "validate.qaSeverity.requiredWhen", "qaDecision=reclassify",
+        "validate.reclassificationReason.requiredWhen", "qaDecision=reclassify",
+        "validate.returnReason.requiredWhen", "qaDecision=return",
+        "validate.minorClosureRationale.requiredWhen", "closeWithoutInvestigation=true");
+    Map<String, Object> current = Map.of("classification", Map.of("severity", "MAJOR"));
+
+    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "approve"), current)).isEmpty();
+    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reclassify"), current))
+        .extracting(FieldViolation::field).containsExactly("qaSeverity", "reclassificationReason");
+    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reclassify", "qaSeverity",
+        "MINOR", "reclassificationReason", "Contained at once, no quality impact.", "closeWithoutInvestigation",
+        false), current)).isEmpty();
+    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reclassify", "qaSeverity",
+        "MINOR", "reclassificationReason", "Contained at once.", "closeWithoutInvestigation", true), current))
+        .extracting(FieldViolation::field).containsExactly("minorClosureRationale");
+    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "return"), current))
+        .extracting(FieldViolation::field).containsExactly("returnReason");
+    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reject"), current))
+        .extracting(FieldViolation::field).containsExactly("qaDecision");
+  }
+
+  @Test
+  @DisplayName("CAPA plan: the list as Tasklist submits it (date picker yyyy-MM-dd) passes; an incomplete item does not")
+  void capaPlanSubmission() {
+    Map<String, Object> action = new LinkedHashMap<>();
+    action.put("description", "Revise SOP-PRD-031 line clearance checklist");
+    action.put("actionType", "corrective");
+    action.put("owner", "ivan");
+    action.put("dueDate", "2026-12-31");
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("capaTitle", "Line clearance on filling line 3");
+    v.put("capaActions", List.of(action));
+    assertThat(check("deviation-capa-plan", Map.of(), v, Map.of())).isEmpty();
+
+    Map<String, Object> incomplete = new LinkedHashMap<>(action);
+    incomplete.put("owner", "");
+    incomplete.put("actionType", "containment");
+    incomplete.put("dueDate", "31.12.2026");
+    v.put("capaActions", List.of(action, incomplete));
+    assertThat(check("deviation-capa-plan", Map.of(), v, Map.of())).extracting(FieldViolation::field)
+        .containsExactly("capaActions[1].actionType", "capaActions[1].owner", "capaActions[1].dueDate");
+  }
+
+  private List<FieldViolation> check(String formId, Map<String, String> properties, Map<String, Object> submitted,
+      Map<String, Object> current) {
+    TaskInputSpec spec = TaskInputSpec.of(form(formId), ModelConstraints.from(properties));
+    return validator.validate(spec, submitted, current, DynamicValues.unknown());
+  }
+
+  private static void assertValues(String formId, String field, Object... values) {
+    assertThat(field(formId, field).values()).as("%s %s", formId, field).containsExactly(values);
+  }
+
+  private static FormField field(String formId, String name) {
+    return form(formId).field(name).orElseThrow(() -> new AssertionError(formId + " has no field " + name));
+  }
+
+  private static CamundaForm form(String id) {
+    try {
+      return CamundaForm.parse(Files.readString(FORMS.resolve(id + ".form")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void collect(JsonNode components, List<JsonNode> out) {
+    for (JsonNode component : components) {
+      out.add(component);
+      collect(component.path("components"), out);
+    }
+  }
+
+  /** Surefire sets {@code basedir}; from an IDE the working directory is the project directory. */
+  private static Path projectBaseDir() {
+    String basedir = System.getProperty("basedir");
+    return (basedir == null || basedir.isBlank() ? Path.of("") : Path.of(basedir)).toAbsolutePath();
+  }
+}
