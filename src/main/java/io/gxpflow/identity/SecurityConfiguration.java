@@ -55,6 +55,14 @@ public class SecurityConfiguration {
             .hasAnyAuthority(group(GxpGroup.SYSTEMS), group(GxpGroup.CAMUNDA_ADMIN))
             .requestMatchers(paths("/api/audit", "/api/audit/**", "/api/signatures"))
             .hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS), group(GxpGroup.CAMUNDA_ADMIN))
+            .requestMatchers(paths("/api/kpi/**")).hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS),
+                group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
+            // deviation requests: due date extensions by their owners and QA, cancellations by anyone who may report
+            .requestMatchers(paths("/api/deviations/*/extension-requests"))
+            .hasAnyAuthority(group(GxpGroup.INVESTIGATORS), group(GxpGroup.QA), group(GxpGroup.CAMUNDA_ADMIN))
+            .requestMatchers(paths("/api/deviations/*/cancellation-requests"))
+            .hasAnyAuthority(group(GxpGroup.PRODUCTION), group(GxpGroup.INVESTIGATORS), group(GxpGroup.QA),
+                group(GxpGroup.CAMUNDA_ADMIN))
             .requestMatchers(paths("/api/sim/**")).hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthorized()))
