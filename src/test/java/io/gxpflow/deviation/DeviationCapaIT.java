@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -51,6 +53,7 @@ class DeviationCapaIT {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
   RestClientForUsers http;
   Deployment batchRelease;
 
@@ -156,6 +159,30 @@ class DeviationCapaIT {
   }
 
   @Test
+  void whoeverInvestigatedMayNotApproveTheClosureEvenWhenInQa() {
+    // password = user id, as for the demo users, so the REST helpers can act as this user too
+    String id = "sod-investigator-" + UUID.randomUUID().toString().substring(0, 6);
+    String investigator = ProbeUsers.create(identityService, id, id, "investigators");
+    identityService.createMembership(investigator, "qa");
+    String instanceId = reportWithoutBatches("Torn gloves in grade B");
+    complete("ivan", instanceId, "Task_Assessment", Map.of("patientSafetyImpact", "potential",
+        "productQualityImpact", "low", "occurrence", "first", "detectability", "high", "batchImpact", false,
+        "assessmentSummary", "Aseptic barrier breached for minutes"));
+    complete("quinn", instanceId, "Task_QaApproval", Map.of("qaDecision", "approve"));
+    complete(investigator, instanceId, "Task_Investigation", Map.of("rootCauseMethod", "fishbone",
+        "causeMaterial", "Glove lot with thin cuffs", "rootCauseCategory", "material",
+        "findings", "Supplier changed the cuff material without notice", "capaRequired", false,
+        "noCapaRationale", "Supplier complaint raised; lot blocked"));
+
+    Task closure = awaitTask(instanceId, "Task_ClosureApproval");
+    ResponseEntity<String> claim = http.post(investigator, "/engine-rest/task/" + closure.getId() + "/claim",
+        "{\"userId\": \"" + investigator + "\"}");
+    assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(json(claim).path("rule").asText()).isEqualTo("sod.notSameAs=Task_Investigation");
+    assertThat(taskService.createTaskQuery().taskId(closure.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
   void extensionAndCancellationRequestsAreCheckedBeforeQaDecides() throws Exception {
     ResponseEntity<String> unknown = http.post("ivan", "/api/deviations/DEV-0000-0000/extension-requests",
         "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"Lab results pending\"}");
@@ -185,15 +212,9 @@ class DeviationCapaIT {
         .isEqualTo(before);
 
     // a deviation in assessment: no extension yet; cancellation goes to QA
-    ResponseEntity<String> started = http.post("paul", "/engine-rest/process-definition/" + productionModel().getId()
-        + "/submit-form", body(Map.of("title", "Wrong label roll", "description", "Label roll of another strength",
-        "occurredAt", "2026-11-22T09:00+01:00", "site", "Basel", "product", "P-100", "affectedBatches", "",
-        "category", "material", "containmentActions", "Roll removed")));
-    String instanceId = json(started).path("id").asText();
-    String deviationId = await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService
-        .createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey(),
-        key -> key != null && key.startsWith("DEV-"));
-    awaitTask(instanceId, "Task_Assessment");
+    String instanceId = reportWithoutBatches("Wrong label roll");
+    String deviationId = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getBusinessKey();
 
     ResponseEntity<String> tooEarly = http.post("ivan", "/api/deviations/" + deviationId + "/extension-requests",
         "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"Lab results pending\"}");
@@ -212,6 +233,20 @@ class DeviationCapaIT {
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
+
+  /** Reported by paul on the start form; returns the instance once the QMS has its record and assessment waits. */
+  String reportWithoutBatches(String title) {
+    ResponseEntity<String> started = http.post("paul", "/engine-rest/process-definition/" + productionModel().getId()
+        + "/submit-form", body(Map.of("title", title, "description", "Found during the line walk",
+        "occurredAt", "2026-11-22T09:00+01:00", "site", "Basel", "product", "P-100", "affectedBatches", "",
+        "category", "material", "containmentActions", "Material removed from the line")));
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    String instanceId = json(started).path("id").asText();
+    await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
+        .processInstanceId(instanceId).singleResult().getBusinessKey(), key -> key != null && key.startsWith("DEV-"));
+    awaitTask(instanceId, "Task_Assessment");
+    return instanceId;
+  }
 
   /** The version of bpmn/deviation-capa.bpmn the application deployed (not a test fixture of the same key). */
   ProcessDefinition productionModel() {

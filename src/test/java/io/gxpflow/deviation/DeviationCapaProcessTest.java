@@ -215,6 +215,9 @@ class DeviationCapaProcessTest {
     assertThat(deviation).isEnded().hasPassed("End_Closed").hasNotPassed("Timer_EffectivenessDue");
     assertThat(audited(AuditEventTypes.BATCH_MESSAGE_SENT)).extracting(e -> e.details())
         .anySatisfy(d -> assertThat(d).containsEntry("message", "DeviationClosed").containsEntry("receivedBy", 1))
+        // sent for every affected batch, also one no release is waiting for: audited with no receiver
+        .anySatisfy(d -> assertThat(d).containsEntry("message", "DeviationClosed")
+            .containsEntry("batchNumber", "B-2026-0044").containsEntry("receivedBy", 0))
         .anySatisfy(d -> assertThat(d).containsEntry("batchNumber", "B-2026-0044").containsEntry("fallback", "MES ON_HOLD"));
   }
 
