@@ -54,6 +54,18 @@ export async function deploy(user, name, files) {
   return rest(user, 'POST', '/engine-rest/deployment/create', form);
 }
 
+/** Collects the page's console lines and failed requests, for the log of a failing test. */
+export function watch(page) {
+  const lines = [];
+  page.on('console', message => lines.push(message.type() + ': ' + message.text()));
+  page.on('response', response => {
+    if (response.status() >= 400) {
+      lines.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
+  return lines;
+}
+
 /** Logs in to a Camunda webapp through its login page. */
 export async function login(page, app, user, password = user) {
   await page.goto(`${BASE}/camunda/app/${app}/default/`);

@@ -45,11 +45,14 @@ public final class AccessPolicy {
     }
     for (GxpProcess process : GxpProcess.values()) {
       for (GxpGroup participant : process.participants()) {
+        // READ_INSTANCE: the cases of their own process, read only, so Tasklist shows each task's case (id,
+        // title, severity) on its card; other processes' cases stay invisible
         if (process.starters().contains(participant)) {
           grants.add(Grant.of(participant, Resources.PROCESS_DEFINITION, process.key(),
-              READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+              READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.CREATE_INSTANCE));
         } else {
-          grants.add(Grant.of(participant, Resources.PROCESS_DEFINITION, process.key(), READ));
+          grants.add(Grant.of(participant, Resources.PROCESS_DEFINITION, process.key(), READ,
+              ProcessDefinitionPermissions.READ_INSTANCE));
         }
       }
       for (GxpGroup starter : process.starters()) {

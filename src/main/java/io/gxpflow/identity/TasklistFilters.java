@@ -28,6 +28,15 @@ public class TasklistFilters {
     this.grants = grants;
   }
 
+  /**
+   * Process variables shown on each task card, so a reviewer tells one case from the next in the list: the record
+   * id and title, and the deviation's severity. A process adds its own record id here (e.g. batchNumber).
+   */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "deviationId", "label", "Deviation"),
+      Map.of("name", "title", "label", "Title"),
+      Map.of("name", "severity", "label", "Severity"));
+
   public static String filterName(GxpGroup group) {
     return group.displayName() + " queue";
   }
@@ -54,6 +63,7 @@ public class TasklistFilters {
     properties.put("priority", -10 + group.ordinal());
     properties.put("refresh", true);
     properties.put("gxpGroup", group.id());
+    properties.put("variables", CARD_VARIABLES);
     Filter filter = filterService.newTaskFilter(filterName(group))
         .setQuery(taskService.createTaskQuery()
             .taskCandidateGroup(group.id())

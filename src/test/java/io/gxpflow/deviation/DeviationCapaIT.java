@@ -104,16 +104,13 @@ class DeviationCapaIT {
         "capaRequired", true));
     assertThat(sim("/sim/qms/deviations/" + deviationId).path("classification").asText()).isEqualTo("MAJOR");
 
-    // a server-side rule the form also states: the CAPA plan needs at least one action
-    ResponseEntity<String> empty = http.post("ivan", "/engine-rest/task/" + claim("ivan", instanceId,
-        "Task_CapaPlan") + "/complete", body(Map.of("capaTitle", "Controller setpoints", "capaActions",
-        jsonVariable("[]"))));
-    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(empty.getBody()).contains("capaActions");
+    // a rule of the model on top of the form: an owner is a user id, not a name
+    ResponseEntity<String> byName = http.post("ivan", "/engine-rest/task/" + claim("ivan", instanceId,
+        "Task_CapaPlan") + "/complete", body(capaPlan("Ivan Investigator")));
+    assertThat(byName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json(byName).path("errors").toString()).contains("action1Owner");
 
-    complete("ivan", instanceId, "Task_CapaPlan", Map.of("capaTitle", "Controller setpoints", "capaActions",
-        jsonVariable("[{\"description\":\"Lock setpoints after firmware updates\",\"actionType\":\"corrective\","
-            + "\"owner\":\"ivan\",\"dueDate\":\"2027-01-15\"}]")));
+    complete("ivan", instanceId, "Task_CapaPlan", capaPlan("ivan"));
     Task action = awaitTask(instanceId, "Task_CapaAction");
     assertThat(action.getAssignee()).isEqualTo("ivan");
     String capaId = (String) runtimeService.getVariable(instanceId, "capaId");
@@ -278,26 +275,21 @@ class DeviationCapaIT {
     assertThat(completed.getStatusCode()).as(taskKey + ": " + completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
-  /** Camunda REST variables; a {@link JsonText} goes as a Json variable, as Tasklist sends a dynamic list. */
+  static Map<String, Object> capaPlan(String owner) {
+    return Map.of("capaTitle", "Controller setpoints", "action1Description", "Lock setpoints after firmware updates",
+        "action1Type", "corrective", "action1Owner", owner, "action1DueDate", "2027-01-15", "addAction2", false);
+  }
+
+  /** Camunda REST variables, typed by their JSON value. */
   static String body(Map<String, Object> variables) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode typed = body.putObject("variables");
     variables.forEach((name, value) -> {
-      ObjectNode variable = typed.putObject(name);
-      if (value instanceof JsonText text) {
-        variable.put("value", text.json()).put("type", "Json");
-      } else {
-        variable.set("value", JSON.valueToTree(value));
-      }
+      typed.putObject(name).set("value", JSON.valueToTree(value));
     });
     return body.toString();
   }
 
-  record JsonText(String json) {}
-
-  static JsonText jsonVariable(String text) {
-    return new JsonText(text);
-  }
 
   JsonNode sim(String path) throws Exception {
     HttpHeaders headers = new HttpHeaders();

@@ -132,7 +132,9 @@ class DeviationCapaProcessTest {
     assess(deviation, "none", "low", "first", "high", false);
     assertThat(deviation).isWaitingAt("Task_QaApproval").variables()
         .containsEntry("classification", Map.of("severity", "MINOR", "classificationReason",
-            "No patient safety impact, low product quality impact, detectable, not recurring"));
+            "No patient safety impact, low product quality impact, detectable, not recurring"))
+        // flat copies for the forms: Tasklist does not read into a JSON object variable
+        .containsEntry("proposedSeverity", "MINOR").containsKey("classificationReason");
     complete(deviation, "Task_QaApproval", Map.of("qaDecision", "approve", "closeWithoutInvestigation", true,
         "minorClosureRationale", "Label misprint caught at line clearance, no product affected"));
     runJobs(deviation);
@@ -158,9 +160,8 @@ class DeviationCapaProcessTest {
         anyString());
 
     investigate(deviation, true);
-    planCapa(deviation, Variables.objectValue(List.of(
-        action("Retrain line operators on gowning", "corrective", "ivan", "2026-11-20"),
-        action("Add gowning check to the batch record", "preventive", "ines", "2026-11-25"))).create());
+    planCapa(deviation, action("Retrain line operators on gowning", "corrective", "ivan", "2026-11-20"),
+        action("Add gowning check to the batch record", "preventive", "ines", "2026-11-25"));
     verify(qms).updateCapa(eq("CAPA-2026-0007"), argThat(actions -> actions.size() == 2
         && actions.get(1).equals(new CapaAction("Add gowning check to the batch record", "ines", "2026-11-25",
         ActionStatus.OPEN))), eq(idempotencyKey(deviation, "Task_RecordCapa") + "@1"));
@@ -282,8 +283,7 @@ class DeviationCapaProcessTest {
     assertThat(deviation).hasPassed("End_InvestigationEscalated");
 
     investigate(deviation, true);
-    planCapa(deviation, Variables.objectValue(List.of(
-        action("Replace the sensor", "corrective", "ivan", "2026-12-01"))).create());
+    planCapa(deviation, action("Replace the sensor", "corrective", "ivan", "2026-12-01"));
     Job actionTimer = timer(deviation, "Timer_ActionOverdue");
     assertThat(actionTimer.getDuedate()).isEqualTo(at("2026-12-02T00:00:00Z"));
     execute(actionTimer);
@@ -300,10 +300,7 @@ class DeviationCapaProcessTest {
     assess(deviation, "potential", "low", "first", "high", false);
     approve(deviation);
     investigate(deviation, true);
-    // as Tasklist submits the dynamic list: Spin JSON
-    planCapa(deviation, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
-        "[{\"description\":\"Retrain\",\"actionType\":\"corrective\",\"owner\":\"ivan\",\"dueDate\":\"2026-11-20\"}]")
-        .create());
+    planCapa(deviation, action("Retrain", "corrective", "ivan", "2026-11-20"));
     completeActions(deviation);
     closeWithSignature(deviation);
     execute(timer(deviation, "Timer_EffectivenessDue"));
@@ -311,8 +308,8 @@ class DeviationCapaProcessTest {
         "effectivenessSummary", "Same event twice since"));
 
     assertThat(deviation).isWaitingAt("Task_CapaPlan").variables().containsEntry("capaRound", 2L);
-    planCapa(deviation, Variables.objectValue(List.of(
-        action("Automate the check", "preventive", "ivan", "2027-02-01"))).create());
+    // the plan form still holds round 1's second slot ticked off: one action this round
+    planCapa(deviation, action("Automate the check", "preventive", "ivan", "2027-02-01"));
     verify(qms, times(1)).createCapa(any(), any(), any());
     verify(qms).updateCapa(eq("CAPA-2026-0007"), anyList(), eq(idempotencyKey(deviation, "Task_RecordCapa") + "@2"));
     completeActions(deviation);
@@ -394,8 +391,20 @@ class DeviationCapaProcessTest {
     complete(deviation, "Task_Investigation", investigation);
   }
 
-  void planCapa(ProcessInstance deviation, Object actions) {
-    complete(deviation, "Task_CapaPlan", Map.of("capaTitle", "Cold room door alarms", "capaActions", actions));
+  /** The plan form's action slots: action1…, and action2…/action3… with addAction2/addAction3 ticked. */
+  @SafeVarargs
+  final void planCapa(ProcessInstance deviation, Map<String, Object>... actions) {
+    Map<String, Object> plan = new HashMap<>(Map.of("capaTitle", "Cold room door alarms"));
+    for (int n = 1; n <= 3; n++) {
+      if (n > 1) {
+        plan.put("addAction" + n, n <= actions.length);
+      }
+      if (n <= actions.length) {
+        int slot = n;
+        actions[n - 1].forEach((field, value) -> plan.put("action" + slot + field, value));
+      }
+    }
+    complete(deviation, "Task_CapaPlan", plan);
     runJobs(deviation);
   }
 
@@ -434,7 +443,7 @@ class DeviationCapaProcessTest {
   }
 
   static Map<String, Object> action(String description, String type, String owner, String dueDate) {
-    return Map.of("description", description, "actionType", type, "owner", owner, "dueDate", dueDate);
+    return Map.of("Description", description, "Type", type, "Owner", owner, "DueDate", dueDate);
   }
 
   /** A batch release waiting to be held and released again, as the contract's messages expect it. */

@@ -50,7 +50,7 @@ class DeviationFormsTest {
       Map.entry("deviation-investigation", List.of("rootCauseMethod", "why1", "why2", "why3", "why4", "why5",
           "causePeople", "causeMachine", "causeMethod", "causeMaterial", "causeMeasurement", "causeEnvironment",
           "rootCauseCategory", "findings", "capaRequired", "noCapaRationale")),
-      Map.entry("deviation-capa-plan", List.of("capaTitle", "capaActions")),
+      Map.entry("deviation-capa-plan", List.of("capaTitle", "action1Description", "action1Type", "action1Owner", "action1DueDate", "addAction2", "action2Description", "action2Type", "action2Owner", "action2DueDate", "addAction3", "action3Description", "action3Type", "action3Owner", "action3DueDate")),
       Map.entry("deviation-capa-action", List.of("actionEvidence")),
       Map.entry("deviation-closure", List.of("closureSummary")),
       Map.entry("deviation-effectiveness", List.of("effectivenessResult", "effectivenessSummary")),
@@ -66,7 +66,8 @@ class DeviationFormsTest {
           "detectability", "assessmentSummary")),
       Map.entry("deviation-qa-approval", Set.of("qaDecision")),
       Map.entry("deviation-investigation", Set.of("rootCauseMethod", "rootCauseCategory", "findings")),
-      Map.entry("deviation-capa-plan", Set.of("capaTitle")),
+      Map.entry("deviation-capa-plan", Set.of("capaTitle", "action1Description", "action1Type", "action1Owner",
+          "action1DueDate")),
       Map.entry("deviation-capa-action", Set.of("actionEvidence")),
       Map.entry("deviation-closure", Set.of("closureSummary")),
       Map.entry("deviation-effectiveness", Set.of("effectivenessResult", "effectivenessSummary")),
@@ -79,7 +80,9 @@ class DeviationFormsTest {
       "deviation-qa-approval", Set.of("qaSeverity", "reclassificationReason", "returnReason",
           "closeWithoutInvestigation", "minorClosureRationale"),
       "deviation-investigation", Set.of("why1", "why2", "why3", "why4", "why5", "causePeople", "causeMachine",
-          "causeMethod", "causeMaterial", "causeMeasurement", "causeEnvironment", "noCapaRationale"));
+          "causeMethod", "causeMaterial", "causeMeasurement", "causeEnvironment", "noCapaRationale"),
+      "deviation-capa-plan", Set.of("addAction3", "action2Description", "action2Type", "action2Owner", "action2DueDate",
+          "action3Description", "action3Type", "action3Owner", "action3DueDate"));
 
   private final TaskInputValidator validator = new TaskInputValidator();
 
@@ -149,7 +152,7 @@ class DeviationFormsTest {
     assertValues("deviation-investigation", "rootCauseMethod", "fiveWhys", "fishbone");
     assertValues("deviation-investigation", "rootCauseCategory",
         "human-error", "equipment", "process", "material", "documentation", "environment", "unknown");
-    assertValues("deviation-capa-plan", "capaActions.actionType", "corrective", "preventive");
+    assertValues("deviation-capa-plan", "action1Type", "corrective", "preventive");
     assertValues("deviation-effectiveness", "effectivenessResult", "effective", "notEffective");
     assertValues("deviation-extension", "extensionDecision", "approve", "reject");
     assertValues("deviation-cancellation", "cancellationDecision", "approve", "reject");
@@ -163,18 +166,17 @@ class DeviationFormsTest {
     assertThat(field("deviation-investigation", "capaRequired").kind()).isEqualTo(FieldKind.BOOLEAN);
     assertThat(field("deviation-report", "occurredAt").subtype()).isEqualTo("datetime");
     assertThat(field("deviation-report", "discoveredAt").subtype()).isEqualTo("datetime");
-    assertThat(field("deviation-capa-plan", "capaActions.dueDate").subtype()).isEqualTo("date");
+    assertThat(field("deviation-capa-plan", "action1DueDate").subtype()).isEqualTo("date");
   }
 
   @Test
-  @DisplayName("CAPA plan: capaActions is a dynamic list whose items need description, type, owner and due date")
-  void capaActionsList() {
-    FormField list = field("deviation-capa-plan", "capaActions");
-    assertThat(list.kind()).isEqualTo(FieldKind.LIST);
-    assertThat(list.label()).isEqualTo("Actions");
-    assertThat(list.itemFields()).extracting(FormField::key)
-        .containsExactly("description", "actionType", "owner", "dueDate");
-    assertThat(list.itemFields()).allMatch(f -> f.required() && !f.conditional());
+  @DisplayName("CAPA plan: three action slots, the second and third shown and required only when added")
+  void capaActionSlots() {
+    for (String field : List.of("Description", "Type", "Owner", "DueDate")) {
+      assertThat(field("deviation-capa-plan", "action1" + field).conditional()).isFalse();
+      assertThat(field("deviation-capa-plan", "action2" + field).conditional()).isTrue();
+      assertThat(field("deviation-capa-plan", "action3" + field).conditional()).isTrue();
+    }
   }
 
   @Test
@@ -258,25 +260,27 @@ class DeviationFormsTest {
   }
 
   @Test
-  @DisplayName("CAPA plan: the list as Tasklist submits it (date picker yyyy-MM-dd) passes; an incomplete item does not")
+  @DisplayName("CAPA plan: one action as Tasklist submits it (date picker yyyy-MM-dd) passes; an added second one "
+      + "must be complete, with owners as user ids (the model's rules)")
   void capaPlanSubmission() {
-    Map<String, Object> action = new LinkedHashMap<>();
-    action.put("description", "Revise SOP-PRD-031 line clearance checklist");
-    action.put("actionType", "corrective");
-    action.put("owner", "ivan");
-    action.put("dueDate", "2026-12-31");
+    Map<String, String> model = Map.of("validate.action1Owner.pattern", "[a-z][a-z0-9._-]*",
+        "validate.action2Owner.requiredWhen", "addAction2=true", "validate.action2DueDate.requiredWhen",
+        "addAction2=true");
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("capaTitle", "Line clearance on filling line 3");
-    v.put("capaActions", List.of(action));
-    assertThat(check("deviation-capa-plan", Map.of(), v, Map.of())).isEmpty();
+    v.put("action1Description", "Revise SOP-PRD-031 line clearance checklist");
+    v.put("action1Type", "corrective");
+    v.put("action1Owner", "ivan");
+    v.put("action1DueDate", "2026-12-31");
+    v.put("addAction2", false);
+    assertThat(check("deviation-capa-plan", model, v, Map.of())).isEmpty();
 
-    Map<String, Object> incomplete = new LinkedHashMap<>(action);
-    incomplete.put("owner", "");
-    incomplete.put("actionType", "containment");
-    incomplete.put("dueDate", "31.12.2026");
-    v.put("capaActions", List.of(action, incomplete));
-    assertThat(check("deviation-capa-plan", Map.of(), v, Map.of())).extracting(FieldViolation::field)
-        .containsExactly("capaActions[1].actionType", "capaActions[1].owner", "capaActions[1].dueDate");
+    v.put("action1Owner", "Ivan Investigator");
+    v.put("addAction2", true);
+    v.put("action2Description", "Train the shift leads");
+    v.put("action2Type", "containment");
+    assertThat(check("deviation-capa-plan", model, v, Map.of())).extracting(FieldViolation::field)
+        .containsExactlyInAnyOrder("action1Owner", "action2Type", "action2Owner", "action2DueDate");
   }
 
   private List<FieldViolation> check(String formId, Map<String, String> properties, Map<String, Object> submitted,

@@ -129,10 +129,15 @@ class AccessPolicyIT {
   }
 
   @Test
-  void reviewersDoNotBrowseInstancesOrDeployments() {
+  void reviewersReadTheCasesOfTheirOwnProcessOnlyAndNoDeployments() {
     String review = runtimeService.startProcessInstanceByKey("mlr-review", "MLR-2026-0008").getId();
+    String deviation = runtimeService.startProcessInstanceByKey("deviation-capa", "DEV-2026-0008").getId();
 
     assertThat(json(http.get("quinn", "/engine-rest/process-instance?processInstanceIds=" + review))).isEmpty();
+    assertThat(json(http.get("quinn", "/engine-rest/process-instance?processInstanceIds=" + deviation))
+        .findValuesAsText("id")).containsExactly(deviation);
+    assertThat(http.put("quinn", "/engine-rest/process-instance/" + deviation + "/variables/title",
+        "{\"value\": \"changed\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(json(http.get("mark", "/engine-rest/deployment?id=" + deployment.getId()))).isEmpty();
   }
 

@@ -1,6 +1,5 @@
 package io.gxpflow.integration.qms;
 
-import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.integration.qms.QmsPort.ActionStatus;
 import io.gxpflow.integration.qms.QmsPort.CapaAction;
 import java.time.LocalDate;
@@ -10,26 +9,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * One action of the CAPA plan form's list ({@code capaActions}: description, actionType, owner, dueDate), as
- * Tasklist submits it (Spin JSON) or a REST client does (a JSON list). {@code dueAt} is the start of the day
- * after the due date (UTC): the moment the action is overdue, which the action's escalation timer waits for.
+ * One action of the CAPA plan form: up to three action slots ({@code action<n>Description}, {@code action<n>Type},
+ * {@code action<n>Owner}, {@code action<n>DueDate}), the second and third when {@code addAction<n>} is ticked.
+ * Fixed slots rather than a form-js dynamic list: in Camunda 7 Tasklist a dynamic list with more than one field
+ * keeps the Complete button disabled. {@code dueAt} is the start of the day after the due date (UTC): the moment
+ * the action is overdue, which the action's escalation timer waits for.
  */
 record CapaActionItem(int number, String description, String actionType, String owner, LocalDate dueDate) {
 
-  static List<CapaActionItem> listOf(Object variable) {
-    Object plain = SubmittedValues.plain(variable);
-    if (!(plain instanceof List<?> items)) {
-      throw new IllegalArgumentException("capaActions is not a list of actions: " + plain);
-    }
+  static final int SLOTS = 3;
+
+  static List<CapaActionItem> listOf(Function<String, Object> variables) {
     List<CapaActionItem> actions = new ArrayList<>();
-    for (Object item : items) {
-      if (!(item instanceof Map<?, ?> fields)) {
-        throw new IllegalArgumentException("CAPA action " + (actions.size() + 1) + " is not an object: " + item);
+    for (int n = 1; n <= SLOTS; n++) {
+      if (n == 1 || Boolean.TRUE.equals(variables.apply("addAction" + n))) {
+        actions.add(new CapaActionItem(actions.size() + 1, text(variables, n, "Description"),
+            text(variables, n, "Type"), text(variables, n, "Owner"),
+            dueDate(actions.size() + 1, text(variables, n, "DueDate"))));
       }
-      actions.add(new CapaActionItem(actions.size() + 1, text(fields, "description"), text(fields, "actionType"),
-          text(fields, "owner"), dueDate(actions.size() + 1, text(fields, "dueDate"))));
     }
     return actions;
   }
@@ -49,8 +49,8 @@ record CapaActionItem(int number, String description, String actionType, String 
     return variable;
   }
 
-  private static String text(Map<?, ?> fields, String name) {
-    Object value = fields.get(name);
+  private static String text(Function<String, Object> variables, int slot, String field) {
+    Object value = variables.apply("action" + slot + field);
     return value == null ? null : value.toString().trim();
   }
 

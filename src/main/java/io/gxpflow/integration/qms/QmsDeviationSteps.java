@@ -36,13 +36,14 @@ public class QmsDeviationSteps {
 
   /**
    * {@code ${qmsRecordCapaPlan}}: opens the CAPA ({@code capaTitle}, {@code findings}) on the first round and
-   * replaces its actions on later rounds; writes {@code capaId} and {@code capaActionList}, the plan's actions as
-   * the multi-instance collection of the action tasks.
+   * replaces its actions (the plan form's action slots, see {@link CapaActionItem}) on later rounds; writes
+   * {@code capaId} and {@code capaActionList}, the plan's actions as the multi-instance collection of the action
+   * tasks.
    */
   @Bean
   public SystemCallDelegate qmsRecordCapaPlan(QmsPort qms) {
     return execution -> {
-      List<CapaActionItem> items = CapaActionItem.listOf(execution.getVariable("capaActions"));
+      List<CapaActionItem> items = CapaActionItem.listOf(execution::getVariable);
       List<CapaAction> actions = items.stream().map(item -> item.toQms(ActionStatus.OPEN)).toList();
       String key = IdempotencyKeys.of(execution, execution.getVariable("capaRound"));
       String capaId = (String) execution.getVariable("capaId");
@@ -62,7 +63,7 @@ public class QmsDeviationSteps {
   @Bean
   public SystemCallDelegate qmsCompleteCapaActions(QmsPort qms) {
     return execution -> {
-      List<CapaAction> done = CapaActionItem.listOf(execution.getVariable("capaActions")).stream()
+      List<CapaAction> done = CapaActionItem.listOf(execution::getVariable).stream()
           .map(item -> item.toQms(ActionStatus.DONE)).toList();
       qms.updateCapa((String) execution.getVariable("capaId"), done,
           IdempotencyKeys.of(execution, execution.getVariable("capaRound")));
