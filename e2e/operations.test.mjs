@@ -99,6 +99,7 @@ test('a reviewer is refused Cockpit and Admin and sees only their group\'s queue
     const page = context.pages()[0] || await context.newPage();
     try {
       await page.goto(`${BASE}/camunda/app/${app}/default/`);
+      await page.waitForLoadState('networkidle');
       await page.fill('input[type=text]', 'mark');
       await page.fill('input[type=password]', 'mark');
       await page.click('button[type=submit]');

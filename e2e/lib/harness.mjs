@@ -69,8 +69,20 @@ export function watch(page) {
 /** Logs in to a Camunda webapp through its login page. */
 export async function login(page, app, user, password = user) {
   await page.goto(`${BASE}/camunda/app/${app}/default/`);
-  await page.fill('input[type=text]', user);
-  await page.fill('input[type=password]', password);
+  // the login form is rendered by Angular after the page loads; typing earlier can land in the wrong field
+  await page.waitForLoadState('networkidle');
+  for (let attempt = 1; ; attempt++) {
+    await page.fill('input[type=text]', user);
+    await page.fill('input[type=password]', password);
+    if (await page.inputValue('input[type=text]') === user
+        && await page.inputValue('input[type=password]') === password) {
+      break;
+    }
+    if (attempt === 3) {
+      throw new Error(`the ${app} login form did not take ${user}'s credentials`);
+    }
+    await page.waitForTimeout(500);
+  }
   await page.click('button[type=submit]');
   // the login renews the session; requests still on the old one would get a 401 and log the user out again
   await page.waitForSelector('input[type=password]', { state: 'detached' });
