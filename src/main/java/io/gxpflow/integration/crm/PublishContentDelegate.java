@@ -1,7 +1,7 @@
 package io.gxpflow.integration.crm;
 
-import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.IdempotencyKeys;
+import io.gxpflow.integration.SystemCallDelegate;
 import io.gxpflow.integration.crm.CrmPort.ContentPublication;
 import io.gxpflow.integration.crm.CrmPort.Distribution;
 import java.time.LocalDate;
@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * error ({@code CRM_CONTENT_EXPIRED}, {@code CRM_MARKET_UNKNOWN}, …).
  */
 @Component("crmPublishContent")
-public class PublishContentDelegate implements JavaDelegate {
+public class PublishContentDelegate implements SystemCallDelegate {
 
   private final CrmPort crm;
 
@@ -29,7 +28,7 @@ public class PublishContentDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  public void call(DelegateExecution execution) {
     Object contentId = execution.getVariable("contentId");
     ContentPublication content = new ContentPublication(
         contentId == null ? execution.getProcessBusinessKey() : contentId.toString(),
@@ -38,13 +37,9 @@ public class PublishContentDelegate implements JavaDelegate {
         list(execution.getVariable("channels")),
         list(execution.getVariable("markets")),
         LocalDate.parse(String.valueOf(execution.getVariable("expiryDate")).trim()));
-    try {
-      Distribution distribution = crm.publishContent(content, IdempotencyKeys.of(execution));
-      execution.setVariable("crmDistributionId", distribution.distributionId());
-      execution.setVariable("crmPublishedAt", String.valueOf(distribution.publishedAt()));
-    } catch (BusinessRejection rejection) {
-      throw rejection.toBpmnError();
-    }
+    Distribution distribution = crm.publishContent(content, IdempotencyKeys.of(execution));
+    execution.setVariable("crmDistributionId", distribution.distributionId());
+    execution.setVariable("crmPublishedAt", String.valueOf(distribution.publishedAt()));
   }
 
   static List<String> list(Object value) {

@@ -1,11 +1,10 @@
 package io.gxpflow.integration.mes;
 
-import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.IdempotencyKeys;
+import io.gxpflow.integration.SystemCallDelegate;
 import io.gxpflow.integration.mes.MesPort.BatchStatus;
 import io.gxpflow.integration.mes.MesPort.BatchStatusChange;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code mesBatchStatus}. A business rejection becomes a BPMN error ({@code MES_BATCH_UNKNOWN}, …).
  */
 @Component("mesSetBatchStatus")
-public class SetBatchStatusDelegate implements JavaDelegate {
+public class SetBatchStatusDelegate implements SystemCallDelegate {
 
   private final MesPort mes;
 
@@ -23,15 +22,11 @@ public class SetBatchStatusDelegate implements JavaDelegate {
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
+  public void call(DelegateExecution execution) {
     String batchNumber = (String) execution.getVariable("batchNumber");
     BatchStatus status = BatchStatus.valueOf((String) execution.getVariable("targetBatchStatus"));
-    try {
-      BatchStatusChange change = mes.setBatchStatus(batchNumber, status,
-          (String) execution.getVariable("statusReason"), IdempotencyKeys.of(execution));
-      execution.setVariable("mesBatchStatus", change.status());
-    } catch (BusinessRejection rejection) {
-      throw rejection.toBpmnError();
-    }
+    BatchStatusChange change = mes.setBatchStatus(batchNumber, status,
+        (String) execution.getVariable("statusReason"), IdempotencyKeys.of(execution));
+    execution.setVariable("mesBatchStatus", change.status());
   }
 }
