@@ -1,0 +1,230 @@
+package io.gxpflow.engine.expression;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.impl.juel.AstDot;
+import org.camunda.bpm.impl.juel.AstFunction;
+import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstMethod;
+import org.camunda.bpm.impl.juel.Builder;
+import org.camunda.bpm.impl.juel.Node;
+import org.camunda.bpm.impl.juel.TreeBuilderException;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Text;
+
+/**
+ * Checks every BPMN and DMN model of a new deployment before the engine stores or parses it, and refuses the
+ * whole deployment ({@link ModelRefused}, 400 naming resource and element) when a model:
+ * <ul>
+ *   <li>holds a script (script task, {@code camunda:script} in a listener or mapping, a script condition, a DMN
+ *       expression language other than FEEL or JUEL) — scripts could do anything the JVM can;
+ *   <li>names a Java class ({@code camunda:class}, {@code camunda:delegateExpression} is the way) or a connector
+ *       — systems are called through the project's delegates, which carry audit, retries and idempotency;
+ *   <li>has an expression that names a bean models may not use, a function other than Camunda's date and user
+ *       functions, or a member no value offers to models ({@code getClass}, {@code forName}, {@code exec},
+ *       {@code getProcessEngineServices}, …: see {@link ModelMembers});
+ *   <li>declares a DOCTYPE (entity expansion, external entities) or is CMMN, which GxP Flow does not run.
+ * </ul>
+ * The engine's expression manager enforces the same limits when an expression runs; this check is there so a
+ * process owner learns it at deployment, in Modeler, and no refused model is ever stored.
+ */
+public class DeployedModelCheck implements Deployer {
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  private static final Pattern FEEL_URI =
+      Pattern.compile("https?://www\\.omg\\.org/spec/(dmn/\\d+/)?feel/(\\d+/?)?");
+  /** Names the engine itself puts in front of a model's expressions (not beans). */
+  private static final Set<String> CASE_NAMES =
+      Set.of("execution", "task", "caseExecution", "externalTask", "authenticatedUserId", "variableScope");
+
+  private final ModelBeans beans;
+
+  public DeployedModelCheck(ModelBeans beans) {
+    this.beans = beans;
+  }
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew() || deployment.getResources() == null) {
+      return;
+    }
+    List<ModelRefused.Finding> findings = new ArrayList<>();
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      String name = resource.getName().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml") || name.endsWith(".cmmn10.xml")) {
+        findings.add(new ModelRefused.Finding(resource.getName(), null, "CMMN case models are not run by GxP Flow"));
+      } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn")
+          || name.endsWith(".dmn11.xml")) {
+        check(resource, findings);
+      }
+    }
+    if (!findings.isEmpty()) {
+      throw new ModelRefused(findings);
+    }
+  }
+
+  private void check(ResourceEntity resource, List<ModelRefused.Finding> findings) {
+    Document document;
+    try {
+      document = secureBuilder().parse(new ByteArrayInputStream(resource.getBytes()));
+    } catch (Exception e) {
+      findings.add(new ModelRefused.Finding(resource.getName(), null,
+          "not a well-formed model without a DOCTYPE (DOCTYPEs and entities are refused)"));
+      return;
+    }
+    checkElement(resource.getName(), document.getDocumentElement(), null, findings);
+  }
+
+  private void checkElement(String resource, Element element, String enclosingId, List<ModelRefused.Finding> findings) {
+    String local = element.getLocalName();
+    // name what Modeler shows: the event, not its timer or message definition
+    boolean named = element.hasAttribute("id") && !local.endsWith("EventDefinition");
+    String id = named ? element.getAttribute("id") : enclosingId;
+    boolean camunda = CAMUNDA_NS.equals(element.getNamespaceURI());
+    if ("scriptTask".equals(local) && !camunda) {
+      findings.add(new ModelRefused.Finding(resource, id, "script tasks are not allowed; use a service task with "
+          + "one of GxP Flow's delegates"));
+    }
+    if (camunda && "script".equals(local)) {
+      findings.add(new ModelRefused.Finding(resource, id, "scripts in listeners or input/output mappings are not "
+          + "allowed"));
+    }
+    if (camunda && "connector".equals(local)) {
+      findings.add(new ModelRefused.Finding(resource, id, "connectors are not allowed; other systems are called "
+          + "through GxP Flow's delegates (audited, retried, idempotent)"));
+    }
+    if (("conditionExpression".equals(local) || "condition".equals(local)) && element.hasAttribute("language")) {
+      findings.add(new ModelRefused.Finding(resource, id, "script conditions are not allowed; use an expression"));
+    }
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      checkAttribute(resource, id, (Attr) attributes.item(i), findings);
+    }
+    for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        checkElement(resource, childElement, id, findings);
+      } else if (child instanceof Text text) {
+        checkExpression(resource, id, text.getData().trim(), findings);
+      }
+    }
+  }
+
+  private void checkAttribute(String resource, String id, Attr attribute, List<ModelRefused.Finding> findings) {
+    String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+    if (CAMUNDA_NS.equals(attribute.getNamespaceURI())) {
+      if (name.equals("class") || name.endsWith("Class")) {
+        findings.add(new ModelRefused.Finding(resource, id, "Java classes cannot be named in a model (camunda:"
+            + name + "); use camunda:delegateExpression with one of GxP Flow's delegates"));
+      }
+      if (name.equals("resource")) {
+        findings.add(new ModelRefused.Finding(resource, id, "external script resources are not allowed"));
+      }
+    }
+    if (name.equals("expressionLanguage") && !allowedLanguage(attribute.getValue())) {
+      findings.add(new ModelRefused.Finding(resource, id, "expression language '" + attribute.getValue()
+          + "' is not allowed; decisions use FEEL (or JUEL)"));
+    }
+    checkExpression(resource, id, attribute.getValue(), findings);
+  }
+
+  private static boolean allowedLanguage(String language) {
+    String lower = language.trim().toLowerCase(Locale.ROOT);
+    return lower.equals("feel") || lower.equals("juel") || FEEL_URI.matcher(lower).matches();
+  }
+
+  private void checkExpression(String resource, String id, String text, List<ModelRefused.Finding> findings) {
+    if (text.isEmpty() || !(text.contains("${") || text.contains("#{"))) {
+      return;
+    }
+    Node root;
+    try {
+      root = new Builder(Builder.Feature.METHOD_INVOCATIONS).build(text).getRoot();
+    } catch (TreeBuilderException e) {
+      findings.add(new ModelRefused.Finding(resource, id, "expression " + text + " cannot be parsed"));
+      return;
+    }
+    Set<String> identifiers = new HashSet<>();
+    collectIdentifiers(root, identifiers);
+    List<Class<?>> exposedTypes = new ArrayList<>();
+    for (String identifier : identifiers) {
+      if (CASE_NAMES.contains(identifier) || !beans.isBean(identifier)) {
+        continue; // a variable of the case
+      }
+      beans.find(identifier).ifPresentOrElse(bean -> exposedTypes.add(bean.getClass()),
+          () -> findings.add(new ModelRefused.Finding(resource, id, "expression " + text + " names '" + identifier
+              + "', which models may not use")));
+    }
+    Set<String> members = ModelMembers.knownMemberNames(exposedTypes);
+    Set<String> refused = new java.util.LinkedHashSet<>();
+    checkNodes(root, members, refused);
+    if (!refused.isEmpty()) {
+      findings.add(new ModelRefused.Finding(resource, id, "expression " + text + " " + String.join(", ", refused)
+          + ", which models may not use"));
+    }
+  }
+
+  private static void collectIdentifiers(Node node, Set<String> identifiers) {
+    if (node instanceof AstIdentifier identifier) {
+      identifiers.add(identifier.getName());
+    }
+    for (int i = 0; i < node.getCardinality(); i++) {
+      collectIdentifiers(node.getChild(i), identifiers);
+    }
+  }
+
+  /**
+   * Method calls must name a method some allowed value has; a property of {@code execution} or {@code task} must
+   * be one of theirs. Other property reads ({@code classification.severity}) may be keys of a map variable and
+   * are judged when the expression runs.
+   */
+  private static void checkNodes(Node node, Set<String> members, Set<String> refused) {
+    if (node instanceof AstFunction function && !ModelExpressionManager.FUNCTIONS.contains(function.getName())) {
+      refused.add("calls the function '" + function.getName() + "'");
+    }
+    if (node instanceof AstMethod && node.getChild(0) instanceof AstDot call && !members.contains(member(call))) {
+      refused.add("calls '" + member(call) + "'");
+    } else if (node instanceof AstDot dot && dot.getChild(0) instanceof AstIdentifier prefix
+        && CASE_NAMES.contains(prefix.getName()) && !members.contains(member(dot))) {
+      refused.add("reads '" + member(dot) + "' of " + prefix.getName());
+    }
+    for (int i = 0; i < node.getCardinality(); i++) {
+      Node child = node.getChild(i);
+      if (node instanceof AstMethod && i == 0 && child instanceof AstDot) {
+        // the call itself was judged above; go on with what it is called on
+        checkNodes(child.getChild(0), members, refused);
+      } else {
+        checkNodes(child, members, refused);
+      }
+    }
+  }
+
+  private static String member(AstDot dot) {
+    return dot.toString().substring(2); // JUEL prints a dot node as ". name"
+  }
+
+  private static DocumentBuilder secureBuilder() throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setXIncludeAware(false);
+    factory.setExpandEntityReferences(false);
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    return factory.newDocumentBuilder();
+  }
+}

@@ -1,0 +1,192 @@
+package io.gxpflow.security;
+
+import static io.gxpflow.support.RestClientForUsers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.engine.expression.ExpressionRefused;
+import io.gxpflow.support.IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Issue 10, point 1: a process owner deploying from Modeler cannot run code on the server. The tester's models
+ * (fixtures/attacks/) are sent as Modeler sends them, as olivia; each is refused with 400 naming the element, and
+ * nothing is stored or executed. Expressions that get past the deploy check (bracket syntax) or reach the engine
+ * another way are refused when they run.
+ */
+@IntegrationTest
+class ModelExpressionSecurityIT {
+
+  private static final String DEPLOYMENT = "attack";
+  private static final Path PROOF = Path.of("/tmp/gxpflow-rce-proof");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired DecisionService decisionService;
+  @Autowired ProcessEngineConfiguration configuration;
+
+  @BeforeEach
+  @AfterEach
+  void clean() throws Exception {
+    Files.deleteIfExists(PROOF);
+    repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT).list()
+        .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+  }
+
+  @ParameterizedTest(name = "{0} refused at {1}")
+  @CsvSource(delimiter = '|', value = {
+      "rce-timer-start.bpmn         | TimerStart_Rce | calls 'getClass'",
+      "jdbc-audit-read.bpmn         | Task_Attack    | names 'jdbcTemplate'",
+      "identity-admin.bpmn          | Task_Attack    | names 'identityService'",
+      "engine-services.bpmn         | Task_Attack    | reads 'processEngineServices' of execution",
+      "spin-function.bpmn           | Task_Attack    | calls the function 'S'",
+      "java-class.bpmn              | Task_Attack    | Java classes cannot be named",
+      "script-task.bpmn             | Script_Attack  | script tasks are not allowed",
+      "script-listener.bpmn         | Start_Listener | scripts in listeners",
+      "connector.bpmn               | Task_Connector | connectors are not allowed",
+      "script-decision.dmn          | OutEntry_attack-script-decision | expression language 'javascript'"})
+  void theTestersModelsAreRefusedAtDeployment(String file, String element, String reason) throws Exception {
+    long deploymentsBefore = repositoryService.createDeploymentQuery().count();
+
+    ResponseEntity<String> response = deployAsModeler("olivia", file);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = json(response);
+    assertThat(problem.path("title").asText()).isEqualTo("Model refused");
+    assertThat(problem.path("errors")).anySatisfy(error -> {
+      assertThat(error.path("resource").asText()).isEqualTo(file);
+      assertThat(error.path("element").asText()).isEqualTo(element);
+      assertThat(error.path("reason").asText()).contains(reason);
+    });
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+    assertThat(PROOF).doesNotExist();
+  }
+
+  @Test
+  void theTimerAttackRunsNothingEvenWhenTheJobExecutorHadTime() throws Exception {
+    deployAsModeler("olivia", "rce-timer-start.bpmn");
+    Thread.sleep(1500);
+    assertThat(PROOF).doesNotExist();
+    assertThat(managementService.createJobQuery().processDefinitionKey("attack-rce-timer").count()).isZero();
+  }
+
+  @Test
+  void engineServicesReachedThroughBracketsAreRefusedWhenTheStepRuns() {
+    // brackets hide the member names from the deploy check: the expression manager still refuses them
+    assertThat(deployAsModeler("olivia", "bracket-engine-services.bpmn").getStatusCode()).isEqualTo(HttpStatus.OK);
+    long instancesBefore = runtimeService.createProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("attack-brackets"))
+        .hasRootCauseInstanceOf(ExpressionRefused.class)
+        .rootCause().hasMessageContaining("may not call 'getProcessEngineServices' on the case it runs in");
+    assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").userId("olivia").count()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void getClassThroughBracketsIsRefusedWhenTheStepRuns() {
+    assertThat(deployAsModeler("olivia", "bracket-get-class.bpmn").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("attack-bracket-class"))
+        .hasRootCauseInstanceOf(ExpressionRefused.class)
+        .rootCause().hasMessageContaining("may not read 'class' of a plain value");
+  }
+
+  @Test
+  void feelCannotCallJava() {
+    // FEEL is allowed in decisions; its external (Java) functions are off in the engine's FEEL configuration
+    repositoryService.createDeployment().name(DEPLOYMENT)
+        .addClasspathResource("fixtures/attacks/feel-external-function.dmn").deploy();
+
+    Object result;
+    try {
+      result = decisionService.evaluateDecisionTableByKey("attack-feel-external", Variables.createVariables())
+          .getSingleEntry();
+    } catch (RuntimeException refused) {
+      result = null;
+    }
+    assertThat(result).isNotEqualTo(System.getProperty("user.home"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "${''.getClass()}",
+      "${'x'.class}",
+      "${''.getClass().forName('java.lang.Runtime')}",
+      "${jdbcTemplate}",
+      "${identityService}",
+      "${runtimeService}",
+      "${dataSource}",
+      "${processEngine}",
+      "${S('{}')}",
+      "${now().getClass()}",
+      "${'abc'.chars().getClass()}",
+      "${'abc'.getBytes().getClass()}"})
+  void whateverReachesTheExpressionManagerCannotLeaveTheAllowList(String expression) {
+    assertThatThrownBy(() -> evaluate(expression)).satisfiesAnyOf(
+        refused -> assertThat(refused).hasRootCauseInstanceOf(ExpressionRefused.class),
+        refused -> assertThat(refused).hasMessageContaining("Cannot resolve identifier"),
+        refused -> assertThat(refused).hasMessageContaining("Could not resolve function"));
+  }
+
+  @Test
+  void plainValuesAndCamundasFunctionsStillWork() {
+    assertThat(evaluate("${'abc'.length()}")).isEqualTo(3);
+    assertThat(evaluate("${'a,b'.contains(',') and not 'x'.isEmpty()}")).isEqualTo(true);
+    assertThat(evaluate("${now()}")).isInstanceOf(Date.class);
+    assertThat(evaluate("${dateTime().plusDays(1).toDate()}")).isInstanceOf(Date.class);
+  }
+
+  private Object evaluate(String expression) {
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
+    return engine.getCommandExecutorTxRequired().execute(context -> engine.getExpressionManager()
+        .createExpression(expression).getValue(StartProcessVariableScope.getSharedInstance()));
+  }
+
+  private ResponseEntity<String> deployAsModeler(String user, String file) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", DEPLOYMENT);
+    form.add("deployment-source", "Camunda Modeler");
+    form.add("enable-duplicate-filtering", "true");
+    HttpHeaders part = new HttpHeaders();
+    part.setContentType(MediaType.TEXT_XML);
+    part.setContentDisposition(ContentDisposition.formData().name(file).filename(file).build());
+    form.add(file, new HttpEntity<>(new ClassPathResource("fixtures/attacks/" + file), part));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(form, headers), String.class);
+  }
+}
