@@ -76,7 +76,8 @@ class ModelExpressionSecurityIT {
       "script-task.bpmn             | Script_Attack  | script tasks are not allowed",
       "script-listener.bpmn         | Start_Listener | scripts in listeners",
       "connector.bpmn               | Task_Connector | connectors are not allowed",
-      "script-decision.dmn          | OutEntry_attack-script-decision | expression language 'javascript'"})
+      "script-decision.dmn          | OutEntry_attack-script-decision | expression language 'javascript'",
+      "juel-decision.dmn            | OutEntry_attack-juel-decision   | calls 'getClass'"})
   void theTestersModelsAreRefusedAtDeployment(String file, String element, String reason) throws Exception {
     long deploymentsBefore = repositoryService.createDeploymentQuery().count();
 
