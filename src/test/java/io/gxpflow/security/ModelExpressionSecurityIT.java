@@ -73,6 +73,8 @@ class ModelExpressionSecurityIT {
       "engine-services.bpmn         | Task_Attack    | reads 'processEngineServices' of execution",
       "spin-function.bpmn           | Task_Attack    | calls the function 'S'",
       "java-class.bpmn              | Task_Attack    | Java classes cannot be named",
+      "class-listener.bpmn          | Start_ClassListener | Java classes cannot be named",
+      "form-validator-class.bpmn    | Start_Validator | custom form field validators",
       "script-task.bpmn             | Script_Attack  | script tasks are not allowed",
       "script-listener.bpmn         | Start_Listener | scripts in listeners",
       "connector.bpmn               | Task_Connector | connectors are not allowed",

@@ -91,10 +91,10 @@ public class DeployedModelCheck implements Deployer {
 
   private void checkElement(String resource, Element element, String enclosingId, List<ModelRefused.Finding> findings) {
     String local = element.getLocalName();
-    // name what Modeler shows: the event, not its timer or message definition
-    boolean named = element.hasAttribute("id") && !local.endsWith("EventDefinition");
-    String id = named ? element.getAttribute("id") : enclosingId;
     boolean camunda = CAMUNDA_NS.equals(element.getNamespaceURI());
+    // name what Modeler shows: the event, not its timer definition; the task, not its form field
+    boolean named = element.hasAttribute("id") && !local.endsWith("EventDefinition") && !camunda;
+    String id = named ? element.getAttribute("id") : enclosingId;
     if ("scriptTask".equals(local) && !camunda) {
       findings.add(new ModelRefused.Finding(resource, id, "script tasks are not allowed; use a service task with "
           + "one of GxP Flow's delegates"));
@@ -106,6 +106,10 @@ public class DeployedModelCheck implements Deployer {
     if (camunda && "connector".equals(local)) {
       findings.add(new ModelRefused.Finding(resource, id, "connectors are not allowed; other systems are called "
           + "through GxP Flow's delegates (audited, retried, idempotent)"));
+    }
+    if (camunda && "constraint".equals(local) && "validator".equals(element.getAttribute("name"))) {
+      findings.add(new ModelRefused.Finding(resource, id, "custom form field validators name Java code; use the "
+          + "built-in constraints (required, minlength, …) and the server-side validation of the form"));
     }
     if (("conditionExpression".equals(local) || "condition".equals(local)) && element.hasAttribute("language")) {
       findings.add(new ModelRefused.Finding(resource, id, "script conditions are not allowed; use an expression"));
@@ -125,7 +129,10 @@ public class DeployedModelCheck implements Deployer {
 
   private void checkAttribute(String resource, String id, Attr attribute, List<ModelRefused.Finding> findings) {
     String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-    if (CAMUNDA_NS.equals(attribute.getNamespaceURI())) {
+    // camunda:class on a task, or class on a camunda:taskListener / camunda:executionListener
+    boolean camundaAttribute = CAMUNDA_NS.equals(attribute.getNamespaceURI()) || (attribute.getNamespaceURI() == null
+        && CAMUNDA_NS.equals(attribute.getOwnerElement().getNamespaceURI()));
+    if (camundaAttribute) {
       if (name.equals("class") || name.endsWith("Class")) {
         findings.add(new ModelRefused.Finding(resource, id, "Java classes cannot be named in a model (camunda:"
             + name + "); use camunda:delegateExpression with one of GxP Flow's delegates"));
