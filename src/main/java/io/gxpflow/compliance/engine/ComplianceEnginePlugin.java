@@ -3,6 +3,7 @@ package io.gxpflow.compliance.engine;
 import io.gxpflow.compliance.IndependentAudit;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
+import io.gxpflow.compliance.start.GxpRuntimeService;
 import io.gxpflow.compliance.tasks.ComplianceTaskListener;
 import io.gxpflow.compliance.tasks.GxpFormService;
 import io.gxpflow.compliance.tasks.GxpTaskService;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wires the compliance layer into the engine (the starter applies every ProcessEnginePlugin bean): the guarded
- * Task/Form services, the listener on every user task, audit of history events and of deployments.
+ * Task/Form/Runtime services (task work, process starts), the listener on every user task, audit
+ * of history events and of deployments.
  */
 @Component
 public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
@@ -35,7 +37,9 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
     SegregationOfDuties segregation = new SegregationOfDuties(independentAudit);
     GxpTaskService taskService = new GxpTaskService(inputCheck, segregation);
     configuration.setTaskService(taskService);
-    configuration.setFormService(new GxpFormService(taskService));
+    GxpRuntimeService runtimeService = new GxpRuntimeService();
+    configuration.setRuntimeService(runtimeService);
+    configuration.setFormService(new GxpFormService(taskService, runtimeService.guard()));
 
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
