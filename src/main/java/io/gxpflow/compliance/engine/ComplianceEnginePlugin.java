@@ -2,6 +2,7 @@ package io.gxpflow.compliance.engine;
 
 import io.gxpflow.compliance.IndependentAudit;
 import io.gxpflow.compliance.audit.AuditTrail;
+import io.gxpflow.compliance.jobs.GxpManagementService;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
 import io.gxpflow.compliance.start.GxpRuntimeService;
 import io.gxpflow.compliance.tasks.ComplianceTaskListener;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wires the compliance layer into the engine (the starter applies every ProcessEnginePlugin bean): the guarded
- * Task/Form/Runtime services (task work, process starts), the listener on every user task, audit
+ * Task/Form/Runtime/Management services (task work, process starts, jobs), the listener on every user task, audit
  * of history events and of deployments.
  */
 @Component
@@ -40,6 +41,7 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
     GxpRuntimeService runtimeService = new GxpRuntimeService();
     configuration.setRuntimeService(runtimeService);
     configuration.setFormService(new GxpFormService(taskService, runtimeService.guard()));
+    configuration.setManagementService(new GxpManagementService(configuration));
 
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
