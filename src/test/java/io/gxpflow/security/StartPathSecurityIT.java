@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
-import io.gxpflow.compliance.start.StartGuard;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
@@ -69,7 +68,7 @@ class StartPathSecurityIT {
 
       assertThat(refused.getStatusCode()).as(instructions).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-      assertThat(json(refused).path("rule").asText()).isEqualTo(StartGuard.ADMIN_ONLY_RULE);
+      assertThat(json(refused).path("rule").asText()).isEqualTo("process-start-admin-only");
     }
     assertThat(runningWith(businessKey)).isZero();
 
@@ -96,7 +95,7 @@ class StartPathSecurityIT {
 
       for (ResponseEntity<String> refused : List.of(modify, restart)) {
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(json(refused).path("rule").asText()).isEqualTo(StartGuard.ADMIN_ONLY_RULE);
+        assertThat(json(refused).path("rule").asText()).isEqualTo("process-start-admin-only");
       }
       assertThat(runtimeService.getActiveActivityIds(instance)).containsExactly("Assessment");
     } finally {
