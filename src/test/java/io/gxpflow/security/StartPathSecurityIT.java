@@ -80,7 +80,7 @@ class StartPathSecurityIT {
   }
 
   @Test
-  void modificationAndRestartAreForAdministratorsOnly() {
+  void modificationRestartConditionsAndSignalsAreForAdministratorsOnly() {
     Deployment deployment = Fixtures.deploy(repositoryService, COMPLIANCE_FIXTURE);
     String instance = runtimeService.startProcessInstanceByKey("deviation-capa", businessKey).getId();
     String definition = runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()
@@ -93,7 +93,13 @@ class StartPathSecurityIT {
           + "/restart", "{\"processInstanceIds\": [\"" + instance + "\"], \"instructions\": [{\"type\":"
           + " \"startBeforeActivity\", \"activityId\": \"Closure\"}]}");
 
-      for (ResponseEntity<String> refused : List.of(modify, restart)) {
+      // no project model starts on a condition or a signal: those paths would carry unchecked start variables
+      ResponseEntity<String> condition = http.post("paul", "/engine-rest/condition",
+          "{\"variables\": {\"deviationClosed\": {\"value\": true}}}");
+      ResponseEntity<String> signal = http.post("paul", "/engine-rest/signal", "{\"name\": \"DeviationReported\","
+          + " \"variables\": {\"deviationClosed\": {\"value\": true}}}");
+
+      for (ResponseEntity<String> refused : List.of(modify, restart, condition, signal)) {
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(json(refused).path("rule").asText()).isEqualTo("process-start-admin-only");
       }

@@ -1,11 +1,13 @@
 package io.gxpflow.compliance.start;
 
 import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
+import org.camunda.bpm.engine.runtime.ConditionEvaluationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ModificationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.runtime.RestartProcessInstanceBuilder;
+import org.camunda.bpm.engine.runtime.SignalEventReceivedBuilder;
 
 /**
  * The engine's RuntimeService with {@link StartGuard} in front of every way to start, modify or restart a process
@@ -54,6 +56,21 @@ public class GxpRuntimeService extends RuntimeServiceImpl {
   public RestartProcessInstanceBuilder restartProcessInstances(String processDefinitionId) {
     requireAdministrator("Restarting process instances");
     return super.restartProcessInstances(processDefinitionId);
+  }
+
+  // No project model has a conditional or signal start event; their variables would reach a start unchecked, so
+  // evaluating start conditions and broadcasting signals stay with camunda-admin until a model needs them
+
+  @Override
+  public ConditionEvaluationBuilder createConditionEvaluation() {
+    requireAdministrator("Starting processes by condition evaluation");
+    return super.createConditionEvaluation();
+  }
+
+  @Override
+  public SignalEventReceivedBuilder createSignalEvent(String signalName) {
+    requireAdministrator("Sending a signal");
+    return super.createSignalEvent(signalName);
   }
 
   private void requireAdministrator(String what) {
