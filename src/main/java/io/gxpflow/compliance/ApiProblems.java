@@ -1,6 +1,7 @@
 package io.gxpflow.compliance;
 
 import io.gxpflow.compliance.signature.SignatureRejected;
+import io.gxpflow.compliance.start.BusinessKeyInUse;
 import java.net.URI;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -29,6 +30,12 @@ public class ApiProblems {
 
   @ExceptionHandler(InvalidTaskInput.class)
   ResponseEntity<ProblemDetail> invalidInput(InvalidTaskInput exception) {
+    return respond(exception.problem());
+  }
+
+  /** A start with the business key of a running case (409). */
+  @ExceptionHandler(BusinessKeyInUse.class)
+  ResponseEntity<ProblemDetail> businessKeyInUse(BusinessKeyInUse exception) {
     return respond(exception.problem());
   }
 

@@ -2,7 +2,9 @@ package io.gxpflow.compliance.engine;
 
 import io.gxpflow.compliance.IndependentAudit;
 import io.gxpflow.compliance.audit.AuditTrail;
+import io.gxpflow.compliance.jobs.GxpManagementService;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
+import io.gxpflow.compliance.start.GxpRuntimeService;
 import io.gxpflow.compliance.tasks.ComplianceTaskListener;
 import io.gxpflow.compliance.tasks.GxpFormService;
 import io.gxpflow.compliance.tasks.GxpTaskService;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wires the compliance layer into the engine (the starter applies every ProcessEnginePlugin bean): the guarded
- * Task/Form services, the listener on every user task, audit of history events and of deployments.
+ * Task/Form/Runtime/Management services (task work, process starts, jobs), the listener on every user task, audit
+ * of history events and of deployments.
  */
 @Component
 public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
@@ -35,7 +38,10 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
     SegregationOfDuties segregation = new SegregationOfDuties(independentAudit);
     GxpTaskService taskService = new GxpTaskService(inputCheck, segregation);
     configuration.setTaskService(taskService);
-    configuration.setFormService(new GxpFormService(taskService));
+    GxpRuntimeService runtimeService = new GxpRuntimeService();
+    configuration.setRuntimeService(runtimeService);
+    configuration.setFormService(new GxpFormService(taskService, runtimeService.guard()));
+    configuration.setManagementService(new GxpManagementService(configuration));
 
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());

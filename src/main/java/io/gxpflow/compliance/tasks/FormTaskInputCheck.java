@@ -61,7 +61,8 @@ public class FormTaskInputCheck implements TaskInputCheck {
     }
   }
 
-  private static String topLevel(String field) {
+  /** "batches[0].number" → "batches": the variable a violation is about. */
+  public static String topLevel(String field) {
     int end = field.length();
     for (char separator : new char[] {'.', '['}) {
       int at = field.indexOf(separator);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -52,6 +53,10 @@ public class GuardedCompletion implements Command<VariableMap> {
     TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
     if (task == null) {
       return completion.execute(commandContext); // the engine's own "task not found" answer
+    }
+    // rights before validation: who may not work on the task gets 403, not a list of the form's fields
+    for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+      checker.checkTaskWork(task);
     }
     UserTaskRules rules = UserTaskRules.of(task);
     if (rules.isSignatureStep() && signatureId == null) {

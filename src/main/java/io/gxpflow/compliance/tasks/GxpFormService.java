@@ -1,25 +1,26 @@
 package io.gxpflow.compliance.tasks;
 
-import io.gxpflow.compliance.InvalidTaskInput;
-import io.gxpflow.compliance.validation.FieldViolation;
-import java.util.List;
+import io.gxpflow.compliance.start.StartGuard;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's FormService with the same compliance checks as {@link GxpTaskService} on form submission, and a
- * start form checked against its Camunda Form before the instance starts.
+ * start form submission checked by {@link StartGuard} (its Camunda Form, the business key) before the instance
+ * starts.
  */
 public class GxpFormService extends FormServiceImpl {
 
   private final GxpTaskService taskService;
-  private final StartFormInputCheck startFormCheck = new StartFormInputCheck();
+  private final StartGuard startGuard;
 
-  public GxpFormService(GxpTaskService taskService) {
+  public GxpFormService(GxpTaskService taskService, StartGuard startGuard) {
     this.taskService = taskService;
+    this.startGuard = startGuard;
   }
 
   @Override
@@ -44,11 +45,12 @@ public class GxpFormService extends FormServiceImpl {
   public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
       Map<String, Object> properties) {
     // checked in its own command first: a refused start leaves nothing behind
-    List<FieldViolation> violations = commandExecutor.execute(context ->
-        startFormCheck.check(context, processDefinitionId, properties));
-    if (!violations.isEmpty()) {
-      throw InvalidTaskInput.startForm(processDefinitionId, violations);
-    }
+    commandExecutor.execute(context -> {
+      ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedProcessDefinitionById(processDefinitionId);
+      startGuard.checkStart(context, definition, definition.getInitial().getId(), properties, true, businessKey);
+      return null;
+    });
     return super.submitStartForm(processDefinitionId, businessKey, properties);
   }
 

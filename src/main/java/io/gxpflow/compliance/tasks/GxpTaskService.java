@@ -1,11 +1,14 @@
 package io.gxpflow.compliance.tasks;
 
+import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
 import io.gxpflow.compliance.validation.FieldViolation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -33,9 +36,35 @@ public class GxpTaskService extends TaskServiceImpl {
     this.segregation = segregation;
   }
 
+  static final String CLAIM_FOR_SELF_RULE = "claim-for-self";
+
+  /**
+   * A claim is only ever for oneself: claiming for someone else is an assignment and needs assignment rights
+   * (TASK_ASSIGN or UPDATE), checked before anything else, so {@code claim {"userId": "paul"}} by ivan is refused.
+   */
   @Override
   public void claim(String taskId, String userId) {
-    commandExecutor.execute(guardedAssignment(taskId, userId, "claim", new ClaimTaskCmd(taskId, userId)));
+    Command<Void> claim = guardedAssignment(taskId, userId, "claim", new ClaimTaskCmd(taskId, userId));
+    commandExecutor.execute(commandContext -> {
+      String actor = commandContext.getAuthenticatedUserId();
+      TaskEntity task = taskId == null ? null : commandContext.getTaskManager().findTaskById(taskId);
+      if (task != null && actor != null && userId != null && !userId.equals(actor)) {
+        requireAssignRight(commandContext, task, actor, userId);
+      }
+      return claim.execute(commandContext);
+    });
+  }
+
+  private static void requireAssignRight(CommandContext commandContext, TaskEntity task, String actor,
+      String userId) {
+    try {
+      for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkTaskAssign(task);
+      }
+    } catch (AuthorizationException noAssignRight) {
+      throw new ComplianceRefusal(CLAIM_FOR_SELF_RULE, actor + " may claim task '" + task.getName()
+          + "' only for " + actor + ", not for " + userId + ": giving a task to someone else is an assignment");
+    }
   }
 
   @Override
@@ -118,6 +147,10 @@ public class GxpTaskService extends TaskServiceImpl {
     public Void execute(CommandContext commandContext) {
       TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
       if (task != null && variables != null && !variables.isEmpty()) {
+        // rights before validation: who may not set the task's variables learns nothing about its form
+        for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+          checker.checkUpdateTaskVariable(task);
+        }
         List<FieldViolation> violations = inputCheck.check(task, SubmittedValues.plain(variables), false);
         if (!violations.isEmpty()) {
           throw new InvalidTaskInput(taskId, violations);

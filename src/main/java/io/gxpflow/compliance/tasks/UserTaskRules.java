@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
@@ -23,9 +23,10 @@ public record UserTaskRules(Map<String, String> properties) {
     return of(task.getBpmnModelElementInstance());
   }
 
-  public static UserTaskRules of(UserTask userTask) {
+  /** Of a user task, or of a start event (whose {@code validate.*} entries declare what a start may set). */
+  public static UserTaskRules of(BaseElement element) {
     Map<String, String> properties = new LinkedHashMap<>();
-    ExtensionElements extensions = userTask == null ? null : userTask.getExtensionElements();
+    ExtensionElements extensions = element == null ? null : element.getExtensionElements();
     if (extensions != null) {
       extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
           .flatMap(group -> group.getCamundaProperties().stream())
