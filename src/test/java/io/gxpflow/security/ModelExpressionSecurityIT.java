@@ -10,6 +10,8 @@ import io.gxpflow.support.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,7 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -79,7 +83,13 @@ class ModelExpressionSecurityIT {
       "script-listener.bpmn         | Start_Listener | scripts in listeners",
       "connector.bpmn               | Task_Connector | connectors are not allowed",
       "script-decision.dmn          | OutEntry_attack-script-decision | expression language 'javascript'",
-      "juel-decision.dmn            | OutEntry_attack-juel-decision   | calls 'getClass'"})
+      "juel-decision.dmn            | OutEntry_attack-juel-decision   | calls 'getClass'",
+      "shell-task.bpmn              | Task_Attack    | task type 'shell' is not allowed",
+      "activiti-class.bpmn          | Task_Attack    | Java classes cannot be named",
+      "activiti-connector.bpmn      | Task_Attack    | connectors are not allowed",
+      "comment-split.bpmn           | Task_Attack    | calls 'getClass'",
+      "call-deviation.bpmn          | Call_Deviation | calls the process 'deviation-capa', which the deploying user may not start",
+      "throw-signal.bpmn            | End_Signal     | throwing a signal is not allowed"})
   void theTestersModelsAreRefusedAtDeployment(String file, String element, String reason) throws Exception {
     long deploymentsBefore = repositoryService.createDeploymentQuery().count();
 
@@ -143,6 +153,65 @@ class ModelExpressionSecurityIT {
     assertThat(result).isNotEqualTo(System.getProperty("user.home"));
   }
 
+  @Test
+  void anExpressionNestedTwentyThousandDeepIsRefusedNotA500() {
+    String expression = "${" + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "}";
+    String model = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs" targetNamespace="http://gxpflow.io/attacks">
+          <bpmn:process id="attack-deep" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="Start" name="Start" />
+            <bpmn:serviceTask id="Task_Deep" name="Deep" camunda:expression="%s" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_Deep" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(expression);
+
+    ResponseEntity<String> response = deployAsModeler("olivia", "deep.bpmn", new ByteArrayResource(model.getBytes()) {
+      @Override
+      public String getFilename() {
+        return "deep.bpmn";
+      }
+    });
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json(response).path("errors").get(0).path("reason").asText()).contains("nested deeper");
+  }
+
+  @Test
+  void feelCannotReachJavaThroughAValueWithoutAFeelType() {
+    // the tester's decision: a Set has no FEEL type, and Camunda's FEEL would call its methods by reflection
+    repositoryService.createDeployment().name(DEPLOYMENT)
+        .addClasspathResource("fixtures/attacks/feel-reflection.dmn").deploy();
+
+    Object result;
+    try {
+      result = decisionService.evaluateDecisionByKey("attack-feel-reflection")
+          .variables(Variables.createVariables().putValue("s", new HashSet<>(Set.of("a")))).evaluate()
+          .getSingleEntry();
+    } catch (RuntimeException refused) {
+      result = null;
+    }
+    assertThat(result).isNull();
+    assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").userId("olivia").count()).isZero();
+  }
+
+  @Test
+  void aCollectionOffersOnlyTheMethodsOfItsInterface() throws Exception {
+    // BeanContextSupport is a Collection whose own instantiateChild() creates any bean (here a log file)
+    Path log = Path.of(System.getProperty("user.home"), "java0.log");
+    Files.deleteIfExists(log);
+    repositoryService.createDeployment().name(DEPLOYMENT).addClasspathResource("fixtures/attacks/bean-context.bpmn")
+        .deploy();
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("attack-bean-context",
+        Variables.createVariables().putValueTyped("bc",
+            Variables.objectValue(new java.beans.beancontext.BeanContextSupport(), true).create())))
+        .hasRootCauseInstanceOf(ExpressionRefused.class);
+    assertThat(log).doesNotExist();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "${''.getClass()}",
@@ -156,7 +225,11 @@ class ModelExpressionSecurityIT {
       "${S('{}')}",
       "${now().getClass()}",
       "${'abc'.chars().getClass()}",
-      "${'abc'.getBytes().getClass()}"})
+      "${'abc'.getBytes().getClass()}",
+      "${'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'.matches('(.*a){12}b')}",
+      "${'a'.replaceAll('a', 'b')}",
+      "${'x'.repeat(1000000000)}",
+      "${'a,b'.split(',')}"})
   void whateverReachesTheExpressionManagerCannotLeaveTheAllowList(String expression) {
     assertThatThrownBy(() -> evaluate(expression)).satisfiesAnyOf(
         refused -> assertThat(refused).hasRootCauseInstanceOf(ExpressionRefused.class),
@@ -179,6 +252,10 @@ class ModelExpressionSecurityIT {
   }
 
   private ResponseEntity<String> deployAsModeler(String user, String file) {
+    return deployAsModeler(user, file, new ClassPathResource("fixtures/attacks/" + file));
+  }
+
+  private ResponseEntity<String> deployAsModeler(String user, String file, Resource model) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("deployment-name", DEPLOYMENT);
     form.add("deployment-source", "Camunda Modeler");
@@ -186,7 +263,7 @@ class ModelExpressionSecurityIT {
     HttpHeaders part = new HttpHeaders();
     part.setContentType(MediaType.TEXT_XML);
     part.setContentDisposition(ContentDisposition.formData().name(file).filename(file).build());
-    form.add(file, new HttpEntity<>(new ClassPathResource("fixtures/attacks/" + file), part));
+    form.add(file, new HttpEntity<>(model, part));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -24,6 +28,7 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.NodeList;
 import org.w3c.dom.Text;
 
 /**
@@ -37,14 +42,23 @@ import org.w3c.dom.Text;
  *   <li>has an expression that names a bean models may not use, a function other than Camunda's date and user
  *       functions, or a member no value offers to models ({@code getClass}, {@code forName}, {@code exec},
  *       {@code getProcessEngineServices}, …: see {@link ModelMembers});
+ *   <li>uses a task {@code type} other than {@code external} (shell, mail), throws a signal, or calls a process
+ *       the deploying user may not start;
  *   <li>declares a DOCTYPE (entity expansion, external entities) or is CMMN, which GxP Flow does not run.
  * </ul>
+ * The Activiti namespace, which Camunda 7 reads as its own, is held to the same rules.
  * The engine's expression manager enforces the same limits when an expression runs; this check is there so a
  * process owner learns it at deployment, in Modeler, and no refused model is ever stored.
  */
 public class DeployedModelCheck implements Deployer {
 
-  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  /** Camunda's extension namespace, and the Activiti one Camunda 7 still reads as the same thing. */
+  private static final Set<String> CAMUNDA_NAMESPACES =
+      Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
+  /** Longer expressions are no condition or mapping a process owner writes, and deep nesting overflows parsers. */
+  static final int MAX_EXPRESSION_LENGTH = 2000;
+  private static final int MAX_NESTING = 32;
+  private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   private static final Pattern FEEL_URI =
       Pattern.compile("https?://www\\.omg\\.org/spec/(dmn/\\d+/)?feel/(\\d+/?)?");
   /** Names the engine itself puts in front of a model's expressions (not beans). */
@@ -63,21 +77,50 @@ public class DeployedModelCheck implements Deployer {
       return;
     }
     List<ModelRefused.Finding> findings = new ArrayList<>();
+    Set<String> processesOfDeployment = new HashSet<>();
+    List<CallActivity> calls = new ArrayList<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName().toLowerCase(Locale.ROOT);
       if (name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml") || name.endsWith(".cmmn10.xml")) {
         findings.add(new ModelRefused.Finding(resource.getName(), null, "CMMN case models are not run by GxP Flow"));
       } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn")
           || name.endsWith(".dmn11.xml")) {
-        check(resource, findings);
+        try {
+          check(resource, findings, processesOfDeployment, calls);
+        } catch (StackOverflowError tooDeep) {
+          findings.add(new ModelRefused.Finding(resource.getName(), null, "the model is nested too deeply to check"));
+        }
       }
     }
+    calls.stream().filter(call -> !processesOfDeployment.contains(call.calledElement()))
+        .filter(call -> !deployerMayStart(call.calledElement()))
+        .forEach(call -> findings.add(new ModelRefused.Finding(call.resource(), call.element(), "calls the process '"
+            + call.calledElement() + "', which the deploying user may not start")));
     if (!findings.isEmpty()) {
       throw new ModelRefused(findings);
     }
   }
 
-  private void check(ResourceEntity resource, List<ModelRefused.Finding> findings) {
+  /** A call activity, judged once the whole deployment is read (it may call a process of the same deployment). */
+  private record CallActivity(String resource, String element, String calledElement) {}
+
+  /**
+   * A model must not start what its author may not: a call activity to a process outside the deployment needs
+   * the deploying user's right to start it. The application's own start-up deployment has no user.
+   */
+  private static boolean deployerMayStart(String processKey) {
+    CommandContext context = Context.getCommandContext();
+    String user = context == null ? null : context.getAuthenticatedUserId();
+    // deployers run without authorization checks: ask for the deploying user explicitly
+    if (user == null || !context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+      return true;
+    }
+    return context.getProcessEngineConfiguration().getAuthorizationService().isUserAuthorized(user,
+        context.getAuthenticatedGroupIds(), Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey);
+  }
+
+  private void check(ResourceEntity resource, List<ModelRefused.Finding> findings, Set<String> processes,
+      List<CallActivity> calls) {
     Document document;
     try {
       document = secureBuilder().parse(new ByteArrayInputStream(resource.getBytes()));
@@ -87,11 +130,26 @@ public class DeployedModelCheck implements Deployer {
       return;
     }
     checkElement(resource.getName(), document.getDocumentElement(), null, findings);
+    NodeList processElements = document.getElementsByTagNameNS(BPMN_NS, "process");
+    for (int i = 0; i < processElements.getLength(); i++) {
+      processes.add(((Element) processElements.item(i)).getAttribute("id"));
+    }
+    NodeList callActivities = document.getElementsByTagNameNS(BPMN_NS, "callActivity");
+    for (int i = 0; i < callActivities.getLength(); i++) {
+      Element call = (Element) callActivities.item(i);
+      String called = call.getAttribute("calledElement");
+      if (called.contains("{")) {
+        findings.add(new ModelRefused.Finding(resource.getName(), call.getAttribute("id"), "a call activity names the "
+            + "process it calls, not an expression"));
+      } else {
+        calls.add(new CallActivity(resource.getName(), call.getAttribute("id"), called));
+      }
+    }
   }
 
   private void checkElement(String resource, Element element, String enclosingId, List<ModelRefused.Finding> findings) {
     String local = element.getLocalName();
-    boolean camunda = CAMUNDA_NS.equals(element.getNamespaceURI());
+    boolean camunda = isCamunda(element.getNamespaceURI());
     // name what Modeler shows: the event, not its timer definition; the task, not its form field
     boolean named = element.hasAttribute("id") && !local.endsWith("EventDefinition") && !camunda;
     String id = named ? element.getAttribute("id") : enclosingId;
@@ -102,6 +160,11 @@ public class DeployedModelCheck implements Deployer {
     if (camunda && "script".equals(local)) {
       findings.add(new ModelRefused.Finding(resource, id, "scripts in listeners or input/output mappings are not "
           + "allowed"));
+    }
+    if ("signalEventDefinition".equals(local) && element.getParentNode() instanceof Element event
+        && (event.getLocalName().equals("intermediateThrowEvent") || event.getLocalName().equals("endEvent"))) {
+      findings.add(new ModelRefused.Finding(resource, id, "throwing a signal is not allowed: it would reach every "
+          + "process listening for it, whoever may start those; use a message"));
     }
     if (camunda && "connector".equals(local)) {
       findings.add(new ModelRefused.Finding(resource, id, "connectors are not allowed; other systems are called "
@@ -118,24 +181,32 @@ public class DeployedModelCheck implements Deployer {
     for (int i = 0; i < attributes.getLength(); i++) {
       checkAttribute(resource, id, (Attr) attributes.item(i), findings);
     }
+    // the element's text as the engine reads it: comments and CDATA sections do not split an expression
+    StringBuilder text = new StringBuilder();
     for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child instanceof Element childElement) {
         checkElement(resource, childElement, id, findings);
-      } else if (child instanceof Text text) {
-        checkExpression(resource, id, text.getData().trim(), findings);
+      } else if (child instanceof Text part) {
+        text.append(part.getData());
       }
     }
+    checkExpression(resource, id, text.toString().trim(), findings);
   }
 
   private void checkAttribute(String resource, String id, Attr attribute, List<ModelRefused.Finding> findings) {
     String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
     // camunda:class on a task, or class on a camunda:taskListener / camunda:executionListener
-    boolean camundaAttribute = CAMUNDA_NS.equals(attribute.getNamespaceURI()) || (attribute.getNamespaceURI() == null
-        && CAMUNDA_NS.equals(attribute.getOwnerElement().getNamespaceURI()));
+    boolean camundaAttribute = isCamunda(attribute.getNamespaceURI())
+        || (attribute.getNamespaceURI() == null && isCamunda(attribute.getOwnerElement().getNamespaceURI()));
     if (camundaAttribute) {
       if (name.equals("class") || name.endsWith("Class")) {
         findings.add(new ModelRefused.Finding(resource, id, "Java classes cannot be named in a model (camunda:"
             + name + "); use camunda:delegateExpression with one of GxP Flow's delegates"));
+      }
+      if (name.equals("type") && !"external".equals(attribute.getValue())
+          && !isCamunda(attribute.getOwnerElement().getNamespaceURI())) {
+        findings.add(new ModelRefused.Finding(resource, id, "task type '" + attribute.getValue() + "' is not allowed "
+            + "(shell and mail tasks run outside GxP Flow's control); use a delegate or an external task"));
       }
       if (name.equals("resource")) {
         findings.add(new ModelRefused.Finding(resource, id, "external script resources are not allowed"));
@@ -148,6 +219,10 @@ public class DeployedModelCheck implements Deployer {
     checkExpression(resource, id, attribute.getValue(), findings);
   }
 
+  private static boolean isCamunda(String namespace) {
+    return namespace != null && CAMUNDA_NAMESPACES.contains(namespace);
+  }
+
   private static boolean allowedLanguage(String language) {
     String lower = language.trim().toLowerCase(Locale.ROOT);
     return lower.equals("feel") || lower.equals("juel") || FEEL_URI.matcher(lower).matches();
@@ -155,6 +230,11 @@ public class DeployedModelCheck implements Deployer {
 
   private void checkExpression(String resource, String id, String text, List<ModelRefused.Finding> findings) {
     if (text.isEmpty() || !(text.contains("${") || text.contains("#{"))) {
+      return;
+    }
+    if (text.length() > MAX_EXPRESSION_LENGTH || nesting(text) > MAX_NESTING) {
+      findings.add(new ModelRefused.Finding(resource, id, "an expression is longer than " + MAX_EXPRESSION_LENGTH
+          + " characters or nested deeper than " + MAX_NESTING + " levels"));
       return;
     }
     Node root;
@@ -182,6 +262,19 @@ public class DeployedModelCheck implements Deployer {
       findings.add(new ModelRefused.Finding(resource, id, "expression " + text + " " + String.join(", ", refused)
           + ", which models may not use"));
     }
+  }
+
+  private static int nesting(String text) {
+    int depth = 0;
+    int deepest = 0;
+    for (char c : text.toCharArray()) {
+      if (c == '(' || c == '[' || c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   private static void collectIdentifiers(Node node, Set<String> identifiers) {

@@ -115,7 +115,7 @@ final class ModelElResolvers {
         return null;
       }
       String name = method.toString();
-      if (!ModelMembers.mayCall(base, name, beans.isExposed(base))) {
+      if (!ModelMembers.mayCall(base, name, params == null ? 0 : params.length, beans.isExposed(base))) {
         throw refused("call '" + name + "' on", base);
       }
       return super.invoke(context, base, method, paramTypes, params);

@@ -2,18 +2,16 @@ package io.gxpflow.engine.expression;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.time.temporal.TemporalAccessor;
-import java.time.temporal.TemporalAmount;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.joda.time.ReadableInstant;
-import org.joda.time.ReadablePartial;
-import org.joda.time.ReadablePeriod;
 
 /**
  * The allow-list of what an expression in a deployed model may touch on a value: every decision of
@@ -24,7 +22,9 @@ import org.joda.time.ReadablePeriod;
  *   <li>the case the expression runs in ({@code execution}, {@code task}): its ids, names, dates and variables,
  *       never the engine behind it ({@code getProcessEngineServices}, {@code getProcessEngine}, the model
  *       instance);
- *   <li>plain values (text, numbers, booleans, dates, lists and maps): their own public methods, so
+ *   <li>plain values: numbers, booleans and dates ({@code java.time}, Joda) with their own public methods; text
+ *       with a short list of methods (no regular expressions, no {@code repeat}: nothing a model could make run
+ *       for hours); lists, sets and maps with the methods of those interfaces only. So
  *       {@code list.isEmpty()} and {@code text.length()} work;
  *   <li>beans the project exposes to models ({@link ModelBeans}): their own public methods.
  * </ul>
@@ -45,17 +45,37 @@ final class ModelMembers {
       "getOwner", "getTaskDefinitionKey", "getDueDate", "getFollowUpDate", "getCreateTime", "getLastUpdated",
       "getPriority", "getDeleteReason");
 
-  /** Plain values: what a variable of a form or a decision holds. */
-  private static final Set<Class<?>> VALUE_TYPES = Set.of(String.class, Boolean.class, Character.class,
-      Number.class, Date.class, TemporalAccessor.class, TemporalAmount.class, Collection.class, Map.class,
-      Map.Entry.class, ReadableInstant.class, ReadablePartial.class, ReadablePeriod.class);
+  /** Plain values: what a variable of a form or a decision holds, as exact JDK classes (no subclass tricks). */
+  private static final Set<Class<?>> VALUE_CLASSES = Set.of(Boolean.class, Character.class, Byte.class,
+      Short.class, Integer.class, Long.class, Float.class, Double.class, BigDecimal.class, BigInteger.class,
+      Date.class);
+
+  /** Text: what a condition or a mapping needs, and nothing that loops on its input (regular expressions, repeat). */
+  private static final Set<String> STRING_METHODS = Set.of("length", "isEmpty", "isBlank", "contains", "startsWith",
+      "endsWith", "equalsIgnoreCase", "compareTo", "compareToIgnoreCase", "toUpperCase", "toLowerCase", "trim",
+      "strip", "substring", "indexOf", "lastIndexOf", "charAt", "concat");
+
+  /**
+   * Lists, sets and maps are judged by the interface they offer, whatever class holds them: a collection class
+   * with extra public methods (some of the JDK's instantiate classes) offers only these.
+   */
+  private static final List<Class<?>> CONTAINER_INTERFACES =
+      List.of(List.class, Set.class, Collection.class, Map.class, Map.Entry.class);
+
+  /** Date and time types whose every method is about that date or time. */
+  private static final Set<String> TIME_PACKAGES = Set.of("java.time", "org.joda.time");
 
   private static final Set<String> OBJECT_METHODS_ALLOWED = Set.of("toString", "equals", "hashCode");
 
   private ModelMembers() {}
 
   static boolean isPlainValue(Object value) {
-    return VALUE_TYPES.stream().anyMatch(type -> type.isInstance(value));
+    return value instanceof String || VALUE_CLASSES.contains(value.getClass()) || isTime(value)
+        || CONTAINER_INTERFACES.stream().anyMatch(type -> type.isInstance(value));
+  }
+
+  private static boolean isTime(Object value) {
+    return TIME_PACKAGES.contains(value.getClass().getPackageName());
   }
 
   static boolean isCase(Object value) {
@@ -73,13 +93,38 @@ final class ModelMembers {
     if (isCase(base)) {
       return CASE_METHODS.contains(method.getName());
     }
-    return exposedBean || isPlainValue(base);
+    if (exposedBean) {
+      return true;
+    }
+    if (base instanceof String) {
+      return STRING_METHODS.contains(method.getName()) || OBJECT_METHODS_ALLOWED.contains(method.getName());
+    }
+    if (VALUE_CLASSES.contains(base.getClass()) || isTime(base)) {
+      return true;
+    }
+    return CONTAINER_INTERFACES.stream().filter(type -> type.isInstance(base))
+        .anyMatch(type -> declares(type, method));
   }
 
-  /** May a model call some method of this name on {@code base}? */
-  static boolean mayCall(Object base, String methodName, boolean exposedBean) {
-    return Arrays.stream(base.getClass().getMethods())
-        .anyMatch(method -> method.getName().equals(methodName) && mayCall(base, method, exposedBean));
+  private static boolean declares(Class<?> type, Method method) {
+    try {
+      type.getMethod(method.getName(), method.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /**
+   * May a model call the method of this name with {@code arguments} arguments on {@code base}? Every public
+   * overload the call could land on must be allowed: the engine, not this check, picks among them.
+   */
+  static boolean mayCall(Object base, String methodName, int arguments, boolean exposedBean) {
+    List<Method> candidates = Arrays.stream(base.getClass().getMethods())
+        .filter(method -> method.getName().equals(methodName))
+        .filter(method -> method.getParameterCount() == arguments || method.isVarArgs())
+        .toList();
+    return !candidates.isEmpty() && candidates.stream().allMatch(method -> mayCall(base, method, exposedBean));
   }
 
   /** May a model read the property {@code name} of {@code base} (through its getter)? */
@@ -102,18 +147,17 @@ final class ModelMembers {
     Set<String> names = new TreeSet<>();
     CASE_METHODS.forEach(method -> addMethodAndProperty(names, method));
     OBJECT_METHODS_ALLOWED.forEach(names::add);
-    for (Class<?> type : VALUE_TYPES) {
+    STRING_METHODS.forEach(names::add);
+    for (Class<?> type : VALUE_CLASSES) {
       addPublicMethods(names, type);
     }
-    addPublicMethods(names, java.util.List.class);
-    addPublicMethods(names, java.math.BigDecimal.class);
-    addPublicMethods(names, Integer.class);
-    addPublicMethods(names, Long.class);
-    addPublicMethods(names, Double.class);
-    addPublicMethods(names, java.time.LocalDate.class);
-    addPublicMethods(names, java.time.OffsetDateTime.class);
-    addPublicMethods(names, java.time.Instant.class);
-    addPublicMethods(names, org.joda.time.DateTime.class);
+    CONTAINER_INTERFACES.forEach(type -> addPublicMethods(names, type));
+    for (Class<?> type : List.of(java.time.LocalDate.class, java.time.LocalDateTime.class,
+        java.time.OffsetDateTime.class, java.time.ZonedDateTime.class, java.time.Instant.class,
+        java.time.Duration.class, java.time.Period.class, org.joda.time.DateTime.class,
+        org.joda.time.LocalDate.class)) {
+      addPublicMethods(names, type);
+    }
     exposedBeanTypes.forEach(type -> addPublicMethods(names, type));
     return names;
   }
