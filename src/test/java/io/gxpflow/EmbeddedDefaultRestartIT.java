@@ -76,11 +76,18 @@ class EmbeddedDefaultRestartIT {
   }
 
   private static ConfigurableApplicationContext start(Path dataDir) {
-    return start("demo", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow") + ";DB_CLOSE_ON_EXIT=FALSE");
+    return start("demo", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+        dataDir);
   }
 
   private static ConfigurableApplicationContext start(String profiles, String databaseUrl) {
+    return start(profiles, databaseUrl, Path.of("target", "restart-it", "checkpoints-" + System.nanoTime()));
+  }
+
+  private static ConfigurableApplicationContext start(String profiles, String databaseUrl, Path checkpointDir) {
     return new SpringApplicationBuilder(GxpFlowApplication.class).run(
+        // the audit checkpoint key and file next to the database, not in the project's ./data
+        "--gxpflow.audit.checkpoint.directory=" + checkpointDir.toAbsolutePath(),
         // command-line arguments win over the build's spring.profiles.active: this is the embedded default
         "--spring.profiles.active=" + profiles,
         "--spring.datasource.url=" + databaseUrl,
