@@ -2,6 +2,8 @@ package io.gxpflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gxpflow.compliance.audit.AuditVerification;
+import io.gxpflow.compliance.audit.VerificationResult;
 import io.gxpflow.identity.GxpGroup;
 import io.gxpflow.support.Fixtures;
 import java.nio.file.Files;
@@ -44,6 +46,11 @@ class EmbeddedDefaultRestartIT {
       users = first.getBean(IdentityService.class).createUserQuery().count();
     }
     assertThat(dataDir.resolve("gxpflow.mv.db")).exists();
+    // no checkpoint key configured: one was generated next to the database, owner-only, and the shutdown wrote a
+    // keyed checkpoint outside the database
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dataDir.resolve("audit-checkpoint.key")))).isEqualTo("rw-------");
+    assertThat(Files.readString(dataDir.resolve("audit-checkpoints.log"))).contains("AUDIT-CHECKPOINT seq=");
 
     try (ConfigurableApplicationContext second = start(dataDir)) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
@@ -53,6 +60,11 @@ class EmbeddedDefaultRestartIT {
       assertThat(task.getName()).isEqualTo("Medical review");
       assertThat(engine.getTaskService().createTaskQuery().taskId(taskId)
           .taskCandidateGroup(GxpGroup.MLR_MEDICAL.id()).count()).isOne();
+
+      // the same key read back from the file: the first run's checkpoints still verify
+      VerificationResult verification = second.getBean(AuditVerification.class).verify();
+      assertThat(verification.isOk()).as("%s", verification).isTrue();
+      assertThat(verification.checkpoints()).isPositive();
 
       assertThat(second.getBean(AuthorizationService.class).createAuthorizationQuery().count())
           .isEqualTo(authorizations);

@@ -2,12 +2,15 @@ package io.gxpflow.compliance.audit;
 
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.support.DatabaseOwner;
 import io.gxpflow.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -89,6 +93,25 @@ class AuditCheckpointIT {
     JsonNode verification = verify();
     assertThat(verification.path("status").asText()).isEqualTo("OK");
     assertThat(verification.path("checkpoints").asLong()).isGreaterThanOrEqualTo(2); // table and file
+  }
+
+  @Test
+  void theBackgroundTaskCheckpointsAfterEveryEventsAndAtShutdown(@TempDir Path dir) {
+    AuditCheckpoints background = new AuditCheckpoints(jdbc, auditTrail, checkpoints.key(),
+        dir.resolve("audit-checkpoints.log"), 2, Duration.ofHours(1), Duration.ofMillis(100));
+    background.start();
+    try {
+      record("one");
+      StoredAuditEvent second = record("two");
+      await().atMost(Duration.ofSeconds(10)).until(() -> background.fromFile().stream()
+          .anyMatch(c -> c.seq() >= second.seq()));
+      StoredAuditEvent third = record("three, at shutdown");
+      background.stop();
+      assertThat(background.isRunning()).isFalse();
+      assertThat(background.fromFile()).anyMatch(c -> c.seq() >= third.seq());
+    } finally {
+      background.stop();
+    }
   }
 
   @Test
