@@ -13,6 +13,8 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --home /app gxpflow
 WORKDIR /app
 COPY --from=build /src/target/gxp-flow-*.jar /app/gxp-flow.jar
+# ./data: audit checkpoint key (if generated) and audit-checkpoints.log; a volume in docker-compose.yml
+RUN mkdir -p /app/data && chown gxpflow /app/data
 USER gxpflow
 # the heap the application is sized and measured for (README, "Footprint")
 ENV JAVA_OPTS="-Xmx512m"

@@ -2,6 +2,8 @@ package io.gxpflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gxpflow.compliance.audit.AuditVerification;
+import io.gxpflow.compliance.audit.VerificationResult;
 import io.gxpflow.identity.GxpGroup;
 import io.gxpflow.support.Fixtures;
 import java.nio.file.Files;
@@ -44,6 +46,11 @@ class EmbeddedDefaultRestartIT {
       users = first.getBean(IdentityService.class).createUserQuery().count();
     }
     assertThat(dataDir.resolve("gxpflow.mv.db")).exists();
+    // no checkpoint key configured: one was generated next to the database, owner-only, and the shutdown wrote a
+    // keyed checkpoint outside the database
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dataDir.resolve("audit-checkpoint.key")))).isEqualTo("rw-------");
+    assertThat(Files.readString(dataDir.resolve("audit-checkpoints.log"))).contains("AUDIT-CHECKPOINT seq=");
 
     try (ConfigurableApplicationContext second = start(dataDir)) {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
@@ -53,6 +60,11 @@ class EmbeddedDefaultRestartIT {
       assertThat(task.getName()).isEqualTo("Medical review");
       assertThat(engine.getTaskService().createTaskQuery().taskId(taskId)
           .taskCandidateGroup(GxpGroup.MLR_MEDICAL.id()).count()).isOne();
+
+      // the same key read back from the file: the first run's checkpoints still verify
+      VerificationResult verification = second.getBean(AuditVerification.class).verify();
+      assertThat(verification.isOk()).as("%s", verification).isTrue();
+      assertThat(verification.checkpoints()).isPositive();
 
       assertThat(second.getBean(AuthorizationService.class).createAuthorizationQuery().count())
           .isEqualTo(authorizations);
@@ -76,11 +88,18 @@ class EmbeddedDefaultRestartIT {
   }
 
   private static ConfigurableApplicationContext start(Path dataDir) {
-    return start("demo", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow") + ";DB_CLOSE_ON_EXIT=FALSE");
+    return start("demo", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+        dataDir);
   }
 
   private static ConfigurableApplicationContext start(String profiles, String databaseUrl) {
+    return start(profiles, databaseUrl, Path.of("target", "restart-it", "checkpoints-" + System.nanoTime()));
+  }
+
+  private static ConfigurableApplicationContext start(String profiles, String databaseUrl, Path checkpointDir) {
     return new SpringApplicationBuilder(GxpFlowApplication.class).run(
+        // the audit checkpoint key and file next to the database, not in the project's ./data
+        "--gxpflow.audit.checkpoint.directory=" + checkpointDir.toAbsolutePath(),
         // command-line arguments win over the build's spring.profiles.active: this is the embedded default
         "--spring.profiles.active=" + profiles,
         "--spring.datasource.url=" + databaseUrl,

@@ -143,7 +143,8 @@ public class AuditTrail {
 
   /**
    * Recomputes the whole chain up to the head committed when the walk starts; appends made meanwhile are not
-   * waited for and not checked.
+   * waited for and not checked. The chain alone: {@link AuditVerification} adds the keyed checkpoints and the
+   * signature manifests (what {@code /api/audit/verify} answers).
    */
   public VerificationResult verify() {
     ChainHead head = head();

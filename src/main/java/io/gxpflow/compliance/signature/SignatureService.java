@@ -123,16 +123,19 @@ public class SignatureService {
 
     ((GxpTaskService) engine.getTaskService()).completeWithSignature(task.getId(), variables, signatureId);
 
+    // the SIGNATURE event carries every field of the manifest, so the chain covers the manifest
+    // (SignatureManifestCheck): one printed name for both
+    String signerName = fullName(signerId);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("signatureId", signatureId);
-    details.put("signerName", fullName(signerId));
+    details.put("signerName", signerName);
     details.put("signedAt", signedAt.toString());
     details.put("meaning", meaning);
     details.put("taskName", task.getName());
     details.put("contentHash", contentHash);
     StoredAuditEvent audit = auditTrail.record(new AuditEvent(AuditEventTypes.SIGNATURE, signerId,
         businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(), details));
-    SignatureManifest manifest = new SignatureManifest(signatureId, signerId, fullName(signerId), signedAt, meaning,
+    SignatureManifest manifest = new SignatureManifest(signatureId, signerId, signerName, signedAt, meaning,
         businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(), task.getName(),
         contentHash, audit.seq());
     jdbc.update("insert into gxp_signature (id, signer_id, signer_name, signed_at, meaning, business_key, "

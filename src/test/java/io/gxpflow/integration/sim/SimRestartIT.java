@@ -74,6 +74,8 @@ class SimRestartIT {
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow")
             + ";DB_CLOSE_ON_EXIT=FALSE",
         "--server.port=0",
+        // the audit checkpoint key and file next to the database, not in the project's ./data
+        "--gxpflow.audit.checkpoint.directory=" + dataDir.toAbsolutePath(),
         // a name of its own, so this engine does not replace the shared test context's "default" engine
         "--camunda.bpm.process-engine-name=sim-restart-check",
         "--spring.main.banner-mode=off");
