@@ -79,7 +79,7 @@ public class InboundEventController {
       return invalidEvent(List.of(new FieldViolation(field, "wrong JSON type, expected "
           + (String.class.equals(mismatch.getTargetType()) ? "a string" : "the documented type"))));
     }
-    return invalidEvent(List.of(new FieldViolation("", "the body is not a JSON object")));
+    return invalidEvent(List.of(new FieldViolation("body", "not a JSON object of this event")));
   }
 
   private static ResponseEntity<ProblemDetail> invalidEvent(List<FieldViolation> violations) {
