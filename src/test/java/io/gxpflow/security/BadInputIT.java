@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
+import io.gxpflow.support.WebappSession;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
@@ -49,6 +51,7 @@ class BadInputIT {
   static final String DEVIATIONS = "/api/events/deviations";
   static final ObjectMapper JSON = new ObjectMapper();
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -153,6 +156,20 @@ class BadInputIT {
         "java.util.ArrayList<java.lang.String>", "application/json")));
     assertThat(list.getStatusCode().value()).as(list.getBody()).isEqualTo(204);
     assertThat(runtimeService.getVariable(instance, "payload")).isEqualTo(List.of("B-1"));
+  }
+
+  @Test
+  void theWebappsEngineApiKeepsCamundasErrorFormatThatTasklistReads() throws Exception {
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.login("paul", "paul", "tasklist")).isEqualTo(200);
+
+    var missing = tasklist.get("/camunda/api/engine/engine/default/task/" + UUID.randomUUID());
+
+    // Camunda's own answer there (its status too): {"type": …, "message": …}, as Tasklist and Cockpit expect
+    assertThat(missing.statusCode()).isGreaterThanOrEqualTo(400);
+    JsonNode error = JSON.readTree(missing.body());
+    assertThat(error.path("type").asText()).isNotBlank();
+    assertThat(error.path("message").asText()).isNotBlank();
   }
 
   private static Map<String, Object> object(String value, String typeName, String format) {
