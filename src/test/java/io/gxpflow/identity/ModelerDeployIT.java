@@ -67,7 +67,8 @@ class ModelerDeployIT {
     ResponseEntity<String> response = deployAsModeler(rest.withBasicAuth("alice", "alice"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(json(response).path("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(json(response).path("type").asText()).isEqualTo("urn:gxpflow:problem:forbidden");
+    assertThat(json(response).path("message").asText()).contains("alice").doesNotContain("Exception");
     assertThat(repositoryService.createDeploymentQuery().deploymentName("Modeler deploy check").count()).isZero();
   }
 

@@ -1,15 +1,12 @@
 package io.gxpflow.compliance.rest;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gxpflow.compliance.ComplianceRefusal;
-import io.gxpflow.compliance.ProblemSource;
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,19 +15,28 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Compliance refusals on {@code /engine-rest} as problem details, like on {@code /api}: a client completing a
- * task over Camunda's REST API learns the rule or each invalid field, not just "Bad Request". Other errors keep
- * Camunda's own format.
+ * Every error of {@code /engine-rest} as an RFC 9457 problem detail in sentences, like on {@code /api}: compliance
+ * refusals with their rule or fields, everything else with Camunda's status and a message free of Java class
+ * names ({@link EngineRestErrors}). Camunda registers a mapper per exception type; Jersey picks the one closest
+ * to the exception's type and, between equals, the higher priority, so ours are registered for the same types
+ * with priority 1. The webapps' own engine API ({@code /camunda/api/engine}) is a separate Jersey application
+ * and keeps Camunda's format, which Tasklist and Cockpit read.
  */
 @Configuration
 public class EngineRestProblems {
 
+  private static final int BEFORE_CAMUNDA = 1;
+
   @Bean
   ResourceConfigCustomizer complianceProblemMappers(ObjectMapper objectMapper) {
+    EngineRestErrors errors = new EngineRestErrors();
     return config -> {
-      config.register(new RefusalMapper(objectMapper));
-      config.register(new WrappedProblemMapper(objectMapper));
-      config.register(new ListenerProblemMapper(objectMapper));
+      config.register(new AnyError(objectMapper, errors), BEFORE_CAMUNDA);
+      config.register(new EngineError(objectMapper, errors), BEFORE_CAMUNDA);
+      config.register(new WrappedError(objectMapper, errors), BEFORE_CAMUNDA);
+      config.register(new JsonError(objectMapper, errors), BEFORE_CAMUNDA);
+      config.register(new JsonMappingError(objectMapper, errors), BEFORE_CAMUNDA);
+      config.register(new JsonParseError(objectMapper, errors), BEFORE_CAMUNDA);
     };
   }
 
@@ -43,59 +49,50 @@ public class EngineRestProblems {
     }
   }
 
-  /** Segregation of duties, signature required: rethrown unchanged by Camunda's resources. */
-  @Provider
-  @Priority(1)
-  record RefusalMapper(ObjectMapper objectMapper) implements ExceptionMapper<ComplianceRefusal> {
+  /** One class per exception type, as Jersey reads the mapped type from the class; all answer alike. */
+  record AnyError(ObjectMapper objectMapper, EngineRestErrors errors) implements ExceptionMapper<Throwable> {
     @Override
-    public Response toResponse(ComplianceRefusal refusal) {
-      return problem(objectMapper, refusal.problem());
+    public Response toResponse(Throwable exception) {
+      return problem(objectMapper, errors.problem(exception));
     }
   }
 
-  /**
-   * A refusal thrown by the compliance task listener (a path around the guarded services) reaches the REST layer
-   * wrapped in the engine's "exception while invoking the TaskListener": unwrap it; anything else goes to
-   * Camunda's own handler unchanged.
-   */
-  @Provider
-  @Priority(1)
-  record ListenerProblemMapper(ObjectMapper objectMapper) implements ExceptionMapper<ProcessEngineException> {
-    private static final ProcessEngineExceptionHandler CAMUNDA = new ProcessEngineExceptionHandler();
-
+  record EngineError(ObjectMapper objectMapper, EngineRestErrors errors)
+      implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ProblemSource source) {
-          return problem(objectMapper, source.problem());
-        }
-      }
-      return CAMUNDA.toResponse(exception);
+      return problem(objectMapper, errors.problem(exception));
     }
   }
 
-  /** Invalid task input: Camunda's task resource wraps it in a RestException with status 400. */
-  @Provider
-  @Priority(1)
-  record WrappedProblemMapper(ObjectMapper objectMapper) implements ExceptionMapper<RestException> {
+  record WrappedError(ObjectMapper objectMapper, EngineRestErrors errors) implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException exception) {
-      if (exception.getCause() instanceof ProblemSource source) {
-        return problem(objectMapper, source.problem());
-      }
-      return Response.status(exception.getStatus() == null ? Response.Status.INTERNAL_SERVER_ERROR
-              : exception.getStatus()).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-          .entity(camundaStyle(exception)).build();
+      return problem(objectMapper, errors.problem(exception));
     }
+  }
 
-    /** The body Camunda's own RestExceptionHandler writes, for every RestException that is not ours. */
-    private String camundaStyle(RestException exception) {
-      try {
-        return objectMapper.writeValueAsString(java.util.Map.of("type", exception.getClass().getSimpleName(),
-            "message", String.valueOf(exception.getMessage())));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+  record JsonError(ObjectMapper objectMapper, EngineRestErrors errors)
+      implements ExceptionMapper<JsonProcessingException> {
+    @Override
+    public Response toResponse(JsonProcessingException exception) {
+      return problem(objectMapper, errors.problem(exception));
+    }
+  }
+
+  record JsonMappingError(ObjectMapper objectMapper, EngineRestErrors errors)
+      implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException exception) {
+      return problem(objectMapper, errors.problem(exception));
+    }
+  }
+
+  record JsonParseError(ObjectMapper objectMapper, EngineRestErrors errors)
+      implements ExceptionMapper<JsonParseException> {
+    @Override
+    public Response toResponse(JsonParseException exception) {
+      return problem(objectMapper, errors.problem(exception));
     }
   }
 }

@@ -259,6 +259,11 @@ public class SignatureService {
         .execute(commandContext -> {
           ExecutionEntity processInstance = commandContext.getExecutionManager()
               .findExecutionById(task.getProcessInstanceId());
+          if (processInstance == null) {
+            // another signer's signature ended the instance since the task was read
+            throw new SignatureRejected(HttpStatus.CONFLICT, "task-completed-meanwhile", "Task '" + task.getName()
+                + "' was completed by someone else at the same moment");
+          }
           return new RecordKeys(processInstance.getBusinessKey(), processInstance.getProcessDefinition().getKey());
         });
   }

@@ -34,10 +34,11 @@ public final class SubmittedValues {
   }
 
   public static Object plain(Object value) {
-    if (value instanceof SerializableValue serialized && !serialized.isDeserialized()
-        && serialized.getValueSerialized() != null && isJson(serialized.getSerializationDataFormat())) {
-      // a Json variable as the REST API and Tasklist send it: {"value": "[...]", "type": "Json"}
-      return json(serialized.getValueSerialized());
+    if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+      // a Json variable as the REST API and Tasklist send it: {"value": "[...]", "type": "Json"}; any other
+      // format (Java serialization, XML) stays text: it is never deserialized here, and refused when stored
+      return isJson(serialized.getSerializationDataFormat()) && serialized.getValueSerialized() != null
+          ? json(serialized.getValueSerialized()) : serialized.getValueSerialized();
     }
     if (value instanceof TypedValue typed) {
       return plain(typed.getValue());

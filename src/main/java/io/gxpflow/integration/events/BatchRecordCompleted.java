@@ -1,26 +1,27 @@
 package io.gxpflow.integration.events;
 
-import io.gxpflow.compliance.validation.FieldViolation;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The MES says a batch's electronic batch record is complete: start its release (docs/integration/mes.md). */
-public record BatchRecordCompleted(String eventId, String batchNumber, String productCode, String site,
-    String completedAt) {
+/**
+ * The MES says a batch's electronic batch record is complete: start its release (docs/integration/mes.md).
+ * The limits are those of docs/integration/events.md.
+ */
+public record BatchRecordCompleted(
+    @NotBlank(message = "required") @Size(max = 128, message = "at most {max} characters") @StrictText
+    String eventId,
+    @NotBlank(message = "required") @Size(max = 64, message = "at most {max} characters") @StrictText
+    String batchNumber,
+    @Size(max = 64, message = "at most {max} characters") @StrictText String productCode,
+    @Size(max = 64, message = "at most {max} characters") @StrictText String site,
+    @NotBlank(message = "required") @EventTimestamp @StrictText String completedAt) {
 
   public static final String MESSAGE = "BatchRecordCompleted";
 
-  List<FieldViolation> violations() {
-    List<FieldViolation> violations = new ArrayList<>();
-    EventFields.required(violations, "eventId", eventId);
-    EventFields.required(violations, "batchNumber", batchNumber);
-    EventFields.timestamp(violations, "completedAt", completedAt, true);
-    return violations;
-  }
-
   Map<String, Object> variables() {
-    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("batchNumber", batchNumber);
     variables.put("productCode", productCode);
     variables.put("site", site);

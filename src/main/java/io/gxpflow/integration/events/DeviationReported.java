@@ -1,38 +1,40 @@
 package io.gxpflow.integration.events;
 
-import io.gxpflow.compliance.validation.FieldViolation;
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** A system (MES or QMS) reports a deviation: start its deviation/CAPA process (docs/integration/qms.md). */
-public record DeviationReported(String eventId, String source, String title, String description, String occurredAt,
-    String discoveredAt, String site, String productCode, List<String> batchNumbers, String category,
-    String containmentActions) {
+/**
+ * A system (MES or QMS) reports a deviation: start its deviation/CAPA process (docs/integration/qms.md).
+ * The limits are those of docs/integration/events.md; {@code site} is required because the QMS record needs it
+ * (without it the process would fail at its first step and become an incident).
+ */
+public record DeviationReported(
+    @NotBlank(message = "required") @Size(max = 128, message = "at most {max} characters") @StrictText
+    String eventId,
+    @NotBlank(message = "required") @Pattern(regexp = "MES|QMS", message = "not one of [MES, QMS]") @StrictText
+    String source,
+    @NotBlank(message = "required") @Size(max = 200, message = "at most {max} characters") @StrictText
+    String title,
+    @NotBlank(message = "required") @Size(max = 4000, message = "at most {max} characters") @StrictText
+    String description,
+    @NotBlank(message = "required") @EventTimestamp @StrictText String occurredAt,
+    @EventTimestamp @StrictText String discoveredAt,
+    @NotBlank(message = "required") @Size(max = 64, message = "at most {max} characters") @StrictText
+    String site,
+    @Size(max = 64, message = "at most {max} characters") @StrictText String productCode,
+    @Size(max = 100, message = "at most {max} batch numbers") @JsonDeserialize(contentUsing = StrictText.Deserializer.class)
+    List<@NotBlank(message = "required") @Size(max = 64, message = "at most {max} characters") String> batchNumbers,
+    @NotBlank(message = "required") @Pattern(regexp = CATEGORIES, message = "not one of [documentation, "
+        + "environment, equipment, laboratory, material, process]") @StrictText String category,
+    @Size(max = 4000, message = "at most {max} characters") @StrictText String containmentActions) {
 
   public static final String MESSAGE = "DeviationReported";
-  static final Set<String> SOURCES = Set.of("MES", "QMS");
-  static final Set<String> CATEGORIES = Set.of("process", "equipment", "material", "documentation",
-      "laboratory", "environment");
-
-  List<FieldViolation> violations() {
-    List<FieldViolation> violations = new ArrayList<>();
-    EventFields.required(violations, "eventId", eventId);
-    EventFields.oneOf(violations, "source", source, SOURCES);
-    EventFields.required(violations, "title", title);
-    EventFields.required(violations, "description", description);
-    EventFields.timestamp(violations, "occurredAt", occurredAt, true);
-    EventFields.timestamp(violations, "discoveredAt", discoveredAt, false);
-    EventFields.oneOf(violations, "category", category, CATEGORIES);
-    if (batchNumbers != null) {
-      for (int i = 0; i < batchNumbers.size(); i++) {
-        EventFields.required(violations, "batchNumbers[" + i + "]", batchNumbers.get(i));
-      }
-    }
-    return violations;
-  }
+  static final String CATEGORIES = "process|equipment|material|documentation|laboratory|environment";
 
   Map<String, Object> variables() {
     Map<String, Object> variables = new LinkedHashMap<>();

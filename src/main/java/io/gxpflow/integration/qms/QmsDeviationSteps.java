@@ -7,6 +7,7 @@ import io.gxpflow.integration.qms.QmsPort.CapaAction;
 import io.gxpflow.integration.qms.QmsPort.Classification;
 import io.gxpflow.integration.qms.QmsPort.DeviationStatus;
 import io.gxpflow.integration.qms.QmsPort.NewCapa;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,7 +55,9 @@ public class QmsDeviationSteps {
         execution.setVariable("capaId", capaId);
       }
       qms.updateCapa(capaId, actions, key);
-      List<Map<String, Object>> actionList = items.stream().map(CapaActionItem::toVariable).toList();
+      // an ArrayList: stored as JSON, the variable must name a type Jackson can build again (not List.of's)
+      List<Map<String, Object>> actionList = new ArrayList<>(items.stream().map(CapaActionItem::toVariable)
+          .toList());
       execution.setVariable("capaActionList", actionList);
     };
   }

@@ -98,7 +98,7 @@ class InboundEventsIT {
 
     ResponseEntity<String> deviation = http.post("mes-bridge", DEVIATION_EVENTS, "{\"eventId\": \"x-"
         + UUID.randomUUID() + "\", \"source\": \"ERP\", \"title\": \"t\", \"description\": \"d\","
-        + " \"occurredAt\": \"2026-11-21T22:10:00Z\", \"category\": \"weather\"}");
+        + " \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\", \"category\": \"weather\"}");
     assertThat(json(deviation).path("errors").findValuesAsText("field")).containsExactly("source", "category");
 
     assertThat(http.post("mes-bridge", BATCH_EVENTS, "{not json").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
