@@ -13,6 +13,7 @@ import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.compliance.tasks.UserTaskRules;
 import io.gxpflow.compliance.validation.CamundaForm;
 import io.gxpflow.compliance.validation.FieldKind;
+import io.gxpflow.identity.DisplayName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,19 +121,22 @@ public class SignatureService {
     Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Map<String, Object> variables = submitted == null ? Map.of() : submitted;
     String contentHash = contentHash(task, instance, meaning, variables);
+    // read once, in the signing transaction: the manifest prints the name the SIGNATURE event records; a later
+    // rename (admin only, audited as USER_UPDATED) changes neither
+    String signerName = fullName(signerId);
 
     ((GxpTaskService) engine.getTaskService()).completeWithSignature(task.getId(), variables, signatureId);
 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("signatureId", signatureId);
-    details.put("signerName", fullName(signerId));
+    details.put("signerName", signerName);
     details.put("signedAt", signedAt.toString());
     details.put("meaning", meaning);
     details.put("taskName", task.getName());
     details.put("contentHash", contentHash);
     StoredAuditEvent audit = auditTrail.record(new AuditEvent(AuditEventTypes.SIGNATURE, signerId,
         businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(), details));
-    SignatureManifest manifest = new SignatureManifest(signatureId, signerId, fullName(signerId), signedAt, meaning,
+    SignatureManifest manifest = new SignatureManifest(signatureId, signerId, signerName, signedAt, meaning,
         businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(), task.getName(),
         contentHash, audit.seq());
     jdbc.update("insert into gxp_signature (id, signer_id, signer_name, signed_at, meaning, business_key, "
@@ -233,12 +237,7 @@ public class SignatureService {
 
   private String fullName(String userId) {
     User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
+    return user == null ? userId : DisplayName.of(user.getFirstName(), user.getLastName(), userId);
   }
 
   /** The record a task belongs to. */
