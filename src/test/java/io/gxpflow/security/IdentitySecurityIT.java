@@ -8,6 +8,7 @@ import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.audit.StoredAuditEvent;
 import io.gxpflow.identity.GxpGroup;
+import io.gxpflow.identity.IdentitySetup;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.ProbeUsers;
@@ -16,7 +17,12 @@ import io.gxpflow.support.WebappSession;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -54,6 +60,8 @@ class IdentitySecurityIT {
   @Autowired TaskService taskService;
   @Autowired AuditTrail auditTrail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired IdentitySetup identitySetup;
   RestClientForUsers http;
 
   @BeforeEach
@@ -98,6 +106,40 @@ class IdentitySecurityIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(identityService.createUserQuery().userId("quinn").singleResult().getFirstName())
         .isEqualTo(GxpGroup.QA.demoFirstName());
+  }
+
+  @Test
+  void aUserCreatedLaterInAdminMayReadButNotEditTheirOwnProfile() {
+    String user = "later-" + suffix();
+    assertThat(http.post("admin", "/engine-rest/user/create", "{\"profile\": {\"id\": \"" + user + "\", \"firstName\":"
+        + " \"Lea\", \"lastName\": \"Later\"}, \"credentials\": {\"password\": \"later-pw\"}}").getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertReadOnlyOnThemselves(user);
+    assertThat(rest.withBasicAuth(user, "later-pw").getForEntity("/engine-rest/user/" + user + "/profile",
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth(user, "later-pw").exchange("/engine-rest/user/" + user + "/profile", HttpMethod.PUT,
+        jsonEntity("{\"id\": \"" + user + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}"),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth(user, "later-pw").exchange("/engine-rest/user/" + user, HttpMethod.DELETE,
+        HttpEntity.EMPTY, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void anExistingDatabasesSelfGrantsAreNarrowedAtStart() {
+    String user = ProbeUsers.create(identityService, "old-db-" + suffix(), "pw", "qa");
+    Authorization own = authorizationService.createAuthorizationQuery().userIdIn(user).resourceType(Resources.USER)
+        .resourceId(user).singleResult();
+    // as Camunda's default provider left it in a database from before
+    own.setPermissions(new Permission[] {Permissions.ALL});
+    authorizationService.saveAuthorization(own);
+
+    identitySetup.afterSingletonsInstantiated();
+
+    assertReadOnlyOnThemselves(user);
+    assertThat(rest.withBasicAuth(user, "pw").exchange("/engine-rest/user/" + user + "/profile", HttpMethod.PUT,
+        jsonEntity("{\"id\": \"" + user + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}"),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -214,6 +256,14 @@ class IdentitySecurityIT {
     Task closure = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     taskService.claim(closure.getId(), signer);
     return closure;
+  }
+
+  private void assertReadOnlyOnThemselves(String user) {
+    Authorization own = authorizationService.createAuthorizationQuery().userIdIn(user).resourceType(Resources.USER)
+        .resourceId(user).singleResult();
+    assertThat(own.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(own.isPermissionGranted(Permissions.UPDATE)).isFalse();
+    assertThat(own.isPermissionGranted(Permissions.DELETE)).isFalse();
   }
 
   /** Audit events after {@code seq}, of one type or (null) all. */
