@@ -40,7 +40,8 @@ public class ProblemResponses {
       }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
       write(request, response, HttpStatus.UNAUTHORIZED,
-          "Authentication required: send the HTTP Basic credentials of a GxP Flow user. " + exception.getMessage());
+          "Authentication required: send the HTTP Basic credentials of a GxP Flow user (a technical client: its "
+              + ApiKeyAuthentication.HEADER + "). " + exception.getMessage());
     };
   }
 

@@ -104,7 +104,7 @@ class LoginLockoutIT {
     for (int attempt = 0; attempt < 12; attempt++) {
       Raw guess = basic(ATTACKER, "mes-bridge", "guess-" + attempt, "/engine-rest/task/count");
       assertThat(guess.status).isEqualTo(401);
-      assertThat(guess.body).contains("X-Api-Key");
+      assertThat(guess.body).contains("authenticate with their API key").contains("not a password");
     }
     ResponseEntity<String> withPassword = rest.withBasicAuth("mes-bridge", "mes-bridge")
         .postForEntity("/api/events/deviations", jsonBody("{}"), String.class);
