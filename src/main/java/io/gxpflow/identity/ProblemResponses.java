@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,7 +16,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 from the security filters as RFC 9457 problem details, so an API client gets the same shape of error
- * from authentication as from validation. The 401 carries the Basic challenge Camunda Modeler and curl expect.
+ * from authentication as from validation. The 401 carries the Basic challenge Camunda Modeler and curl expect; a
+ * client throttled after too many wrong passwords gets 429 with {@code Retry-After}.
  */
 public class ProblemResponses {
 
@@ -28,9 +31,17 @@ public class ProblemResponses {
 
   public AuthenticationEntryPoint unauthorized() {
     return (request, response, exception) -> {
+      if (exception instanceof LoginThrottledException throttled) {
+        // no challenge: another password would not be checked either, until the lock ends
+        long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, exception.getMessage());
+        return;
+      }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
       write(request, response, HttpStatus.UNAUTHORIZED,
-          "Authentication required: send the HTTP Basic credentials of a GxP Flow user. " + exception.getMessage());
+          "Authentication required: send the HTTP Basic credentials of a GxP Flow user (a technical client: its "
+              + ApiKeyAuthentication.HEADER + "). " + exception.getMessage());
     };
   }
 

@@ -7,10 +7,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -21,7 +25,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *
  * <ul>
  *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless HTTP Basic against the engine's
- *       identity service, or (from Tasklist) the webapps' session with their CSRF token; nothing without
+ *       identity service (people; throttled per client by {@link LoginThrottle}), an {@code X-Api-Key}
+ *       (technical clients, {@link ApiClientProperties}), or (from Tasklist) the webapps' session with their CSRF
+ *       token; nothing without
  *       credentials (401) except {@code /actuator/health}. Other actuator
  *       endpoints are for {@code ops} and {@code camunda-admin} only. The engine then checks its own
  *       authorizations for the user (403 when missing).
@@ -31,20 +37,29 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  */
 @Configuration
+@EnableConfigurationProperties(ApiClientProperties.class)
 public class SecurityConfiguration {
 
   static final String[] API_PATHS = {"/engine-rest/**", "/api/**", "/actuator/**"};
 
   @Bean
-  EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(IdentityService identityService) {
-    return new EngineIdentityAuthenticationProvider(identityService);
+  EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(IdentityService identityService,
+      LoginThrottle throttle, ApiClientProperties apiClients) {
+    return new EngineIdentityAuthenticationProvider(identityService, throttle, apiClients);
   }
 
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProcessEngine processEngine,
-      ObjectMapper objectMapper) throws Exception {
+      ObjectMapper objectMapper, ApiClientProperties apiClients) throws Exception {
     ProblemResponses problems = new ProblemResponses(objectMapper);
+    // technical clients: X-Api-Key, checked by its own manager (a second AuthenticationProvider bean would take
+    // the engine's password provider out of Boot's default manager)
+    AuthenticationFilter apiKeys = new AuthenticationFilter(
+        new ProviderManager(ApiKeyAuthentication.provider(apiClients, identityService)),
+        ApiKeyAuthentication.converter());
+    apiKeys.setSuccessHandler((request, response, authentication) -> { });
+    apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems.unauthorized()));
     return http
         .securityMatcher(paths(API_PATHS))
         .authorizeHttpRequests(requests -> requests
@@ -77,13 +92,15 @@ public class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, processEngine.getName()),
             BasicAuthenticationFilter.class)
+        .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper)
+      throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(paths("/", "/camunda", "/camunda/**", "/error", "/favicon.ico", "/sim/**")).permitAll()
@@ -92,6 +109,8 @@ public class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .requestCache(cache -> cache.disable())
+        .addFilterBefore(new WebappLoginThrottleFilter(throttle, new ProblemResponses(objectMapper).unauthorized()),
+            AuthorizationFilter.class)
         .build();
   }
 

@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
 /**
- * Users of a test's own. Tests that send a wrong password use one: the engine then delays that user's next logins
- * (brute-force protection), which must not slow down the demo users other tests log in as.
+ * Users of a test's own. Tests that send a wrong password use one: wrong passwords count toward the login throttle
+ * (per client and user) and the signing lock, which must not lock out the demo users other tests log in as.
  */
 public final class ProbeUsers {
 

@@ -27,6 +27,20 @@ public final class AuditEventTypes {
   public static final String DEADLINE_MISSED = "DEADLINE_MISSED";
   public static final String BATCH_MESSAGE_SENT = "BATCH_MESSAGE_SENT";
   public static final String CHANGE_REQUESTED = "CHANGE_REQUESTED";
+  // identity changes (engine identity store; Keycloak audits its own later)
+  public static final String USER_CREATED = "USER_CREATED";
+  public static final String USER_UPDATED = "USER_UPDATED";
+  public static final String USER_DELETED = "USER_DELETED";
+  public static final String USER_UNLOCKED = "USER_UNLOCKED";
+  public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+  public static final String GROUP_CREATED = "GROUP_CREATED";
+  public static final String GROUP_UPDATED = "GROUP_UPDATED";
+  public static final String GROUP_DELETED = "GROUP_DELETED";
+  public static final String MEMBERSHIP_CREATED = "MEMBERSHIP_CREATED";
+  public static final String MEMBERSHIP_DELETED = "MEMBERSHIP_DELETED";
+  public static final String TENANT_CHANGED = "TENANT_CHANGED";
+  // a client locked out of one account for a while after too many wrong passwords (11.300(d))
+  public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
 
   private AuditEventTypes() {}
 }

@@ -13,6 +13,7 @@ import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.compliance.tasks.UserTaskRules;
 import io.gxpflow.compliance.validation.CamundaForm;
 import io.gxpflow.compliance.validation.FieldKind;
+import io.gxpflow.identity.DisplayName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,6 +121,9 @@ public class SignatureService {
     Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Map<String, Object> variables = submitted == null ? Map.of() : submitted;
     String contentHash = contentHash(task, instance, meaning, variables);
+    // read once, in the signing transaction: the manifest prints the name the SIGNATURE event records; a later
+    // rename (admin only, audited as USER_UPDATED) changes neither
+    String signerName = fullName(signerId);
 
     ((GxpTaskService) engine.getTaskService()).completeWithSignature(task.getId(), variables, signatureId);
 
@@ -236,12 +240,7 @@ public class SignatureService {
 
   private String fullName(String userId) {
     User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
+    return user == null ? userId : DisplayName.of(user.getFirstName(), user.getLastName(), userId);
   }
 
   /** The record a task belongs to. */
