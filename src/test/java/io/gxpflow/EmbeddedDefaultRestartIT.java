@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The embedded default as {@code ./mvnw spring-boot:run} runs it: demo profile, H2 file database. Stop and start
  * again: instances and tasks are still there, and the start-up seeding added nothing twice.
  */
+// stops an application of its own: after it the shared app's webapps see a closed engine (junit-platform.properties)
+@Order(Integer.MAX_VALUE)
 class EmbeddedDefaultRestartIT {
 
   @Test
