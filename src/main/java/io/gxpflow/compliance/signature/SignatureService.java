@@ -129,7 +129,6 @@ public class SignatureService {
 
     // the SIGNATURE event carries every field of the manifest, so the chain covers the manifest
     // (SignatureManifestCheck): one printed name for both
-    String signerName = fullName(signerId);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("signatureId", signatureId);
     details.put("signerName", signerName);
