@@ -99,6 +99,8 @@ class ModelExpressionSecurityIT {
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode problem = json(response);
     assertThat(problem.path("title").asText()).isEqualTo("Model refused");
+    // what Camunda Modeler shows in its deploy dialog
+    assertThat(problem.path("message").asText()).contains(file).contains(reason);
     assertThat(problem.path("errors")).anySatisfy(error -> {
       assertThat(error.path("resource").asText()).isEqualTo(file);
       assertThat(error.path("element").asText()).isEqualTo(element);

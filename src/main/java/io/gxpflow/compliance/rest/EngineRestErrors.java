@@ -45,7 +45,12 @@ final class EngineRestErrors {
   ProblemDetail problem(Throwable exception) {
     ProblemSource source = cause(exception, ProblemSource.class);
     if (source != null) {
-      return source.problem();
+      ProblemDetail problem = source.problem();
+      if (problem.getProperties() == null || !problem.getProperties().containsKey("message")) {
+        // Camunda Modeler's deploy dialog shows "message": a refused model's reasons, a refusal's rule
+        problem.setProperty("message", problem.getDetail());
+      }
+      return problem;
     }
     if (cause(exception, OptimisticLockingException.class) != null) {
       return problem(HttpStatus.CONFLICT, "Someone else changed the same data at the same moment; reload and try "
