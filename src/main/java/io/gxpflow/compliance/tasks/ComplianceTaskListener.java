@@ -8,6 +8,7 @@ import io.gxpflow.compliance.sod.SegregationOfDuties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -31,6 +32,12 @@ public class ComplianceTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (task.getEventName() == null) {
+      // Camunda names the event only while the task still has its execution: none means another transaction
+      // completed this task (ending its execution) at the same moment. This one loses: 409, nothing written.
+      throw new OptimisticLockingException("Task '" + task.getName() + "' was completed by someone else at the "
+          + "same moment");
+    }
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> created(task);
       case EVENTNAME_ASSIGNMENT -> assigned(task);
