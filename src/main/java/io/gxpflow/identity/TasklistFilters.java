@@ -21,21 +21,22 @@ public class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationGrants grants;
+  private final List<TaskCard> cards;
 
-  public TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationGrants grants) {
+  public TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationGrants grants,
+      List<TaskCard> cards) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.grants = grants;
+    this.cards = cards;
   }
 
-  /**
-   * Process variables shown on each task card, so a reviewer tells one case from the next in the list: the record
-   * id and title, and the deviation's severity. A process adds its own record id here (e.g. batchNumber).
-   */
-  static final List<Map<String, String>> CARD_VARIABLES = List.of(
-      Map.of("name", "deviationId", "label", "Deviation"),
-      Map.of("name", "title", "label", "Title"),
-      Map.of("name", "severity", "label", "Severity"));
+  /** Every process's card variables, once each, in Tasklist's format. */
+  List<Map<String, String>> cardVariables() {
+    return cards.stream().flatMap(card -> card.variables().stream())
+        .map(variable -> Map.of("name", variable.name(), "label", variable.label()))
+        .distinct().toList();
+  }
 
   public static String filterName(GxpGroup group) {
     return group.displayName() + " queue";
@@ -63,7 +64,7 @@ public class TasklistFilters {
     properties.put("priority", -10 + group.ordinal());
     properties.put("refresh", true);
     properties.put("gxpGroup", group.id());
-    properties.put("variables", CARD_VARIABLES);
+    properties.put("variables", cardVariables());
     Filter filter = filterService.newTaskFilter(filterName(group))
         .setQuery(taskService.createTaskQuery()
             .taskCandidateGroup(group.id())

@@ -25,8 +25,6 @@ import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.integration.mes.MesPort;
 import io.gxpflow.integration.mes.MesPort.BatchStatus;
-import io.gxpflow.integration.qms.CreateDeviationDelegate;
-import io.gxpflow.integration.qms.QmsDeviationSteps;
 import io.gxpflow.integration.qms.QmsPort;
 import io.gxpflow.integration.qms.QmsPort.ActionStatus;
 import io.gxpflow.integration.qms.QmsPort.CapaAction;

@@ -1,4 +1,4 @@
-package io.gxpflow.integration.qms;
+package io.gxpflow.deviation;
 
 import io.gxpflow.integration.qms.QmsPort.ActionStatus;
 import io.gxpflow.integration.qms.QmsPort.CapaAction;

@@ -1,4 +1,4 @@
-package io.gxpflow.integration.qms;
+package io.gxpflow.deviation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.ExternalSystem;
+import io.gxpflow.integration.qms.QmsPort;
 import io.gxpflow.integration.qms.QmsPort.NewDeviation;
 import java.time.Instant;
 import java.util.Date;

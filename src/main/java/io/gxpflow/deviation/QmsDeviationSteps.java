@@ -1,7 +1,8 @@
-package io.gxpflow.integration.qms;
+package io.gxpflow.deviation;
 
 import io.gxpflow.integration.IdempotencyKeys;
 import io.gxpflow.integration.SystemCallDelegate;
+import io.gxpflow.integration.qms.QmsPort;
 import io.gxpflow.integration.qms.QmsPort.ActionStatus;
 import io.gxpflow.integration.qms.QmsPort.CapaAction;
 import io.gxpflow.integration.qms.QmsPort.Classification;

@@ -1,0 +1,5 @@
+/**
+ * Engine wiring: deployment of {@code bpmn/} and {@code forms/}, start after Liquibase, and what a deployed model
+ * may reach ({@code expression/}). May use the engine, Spring and compliance; no process package.
+ */
+package io.gxpflow.engine;

@@ -1,0 +1,63 @@
+package io.gxpflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rooms of the code keep to what their {@code package-info.java} says they may use: the layers never reach
+ * into a process, and a process reaches another only through BPMN messages. A new process package gets a line here.
+ */
+class PackageDependenciesTest {
+
+  private static final Path MAIN = Path.of("src/main/java/io/gxpflow");
+  private static final Pattern PROJECT_IMPORT = Pattern.compile("^import (?:static )?io\\.gxpflow\\.([a-z]+)\\.",
+      Pattern.MULTILINE);
+
+  private static final Map<String, Set<String>> MAY_USE = Map.of(
+      "compliance", Set.of("identity"),
+      "engine", Set.of("compliance"),
+      "identity", Set.of("compliance"),
+      "integration", Set.of("compliance"),
+      "deviation", Set.of("compliance", "identity", "integration"));
+
+  @Test
+  void everyPackageUsesOnlyWhatItsPackageInfoAllows() throws IOException {
+    List<String> breaches = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+        Path relative = MAIN.relativize(file);
+        if (relative.getNameCount() < 2) {
+          continue; // GxpFlowApplication
+        }
+        String owner = relative.getName(0).toString();
+        assertThat(MAY_USE).as("a line for package " + owner).containsKey(owner);
+        Matcher imports = PROJECT_IMPORT.matcher(Files.readString(file));
+        while (imports.find()) {
+          String used = imports.group(1);
+          if (!used.equals(owner) && !MAY_USE.get(owner).contains(used)) {
+            breaches.add(relative + " uses " + used);
+          }
+        }
+      }
+    }
+    assertThat(breaches).isEmpty();
+  }
+
+  @Test
+  void everyTopLevelPackageSaysWhatLivesThere() throws IOException {
+    for (String room : MAY_USE.keySet()) {
+      assertThat(MAIN.resolve(room).resolve("package-info.java")).as(room).exists();
+    }
+  }
+}
