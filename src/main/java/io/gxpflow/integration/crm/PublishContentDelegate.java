@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code channels}, {@code markets} (a list or comma-separated text, as forms give them) and {@code expiryDate}
  * (ISO date). Writes back {@code crmDistributionId} and {@code crmPublishedAt}. A business rejection becomes a BPMN
  * error ({@code CRM_CONTENT_EXPIRED}, {@code CRM_MARKET_UNKNOWN}, …).
+ * A general delegate for any process that distributes content (mlr-review, with its issue).
  */
 @Component("crmPublishContent")
 public class PublishContentDelegate implements SystemCallDelegate {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code camunda:delegateExpression="${mesSetBatchStatus}"}: sets the MES status of {@code batchNumber} to
  * {@code targetBatchStatus} (ON_HOLD, RELEASED, REJECTED), with {@code statusReason}. Writes back
  * {@code mesBatchStatus}. A business rejection becomes a BPMN error ({@code MES_BATCH_UNKNOWN}, …).
+ * A general delegate for any process that sets a batch's MES status (batch-release, with its issue).
  */
 @Component("mesSetBatchStatus")
 public class SetBatchStatusDelegate implements SystemCallDelegate {
