@@ -1,9 +1,8 @@
 package io.gxpflow.identity;
 
+import io.gxpflow.compliance.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -35,7 +34,7 @@ final class ApiKeyAuthentication {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
-        byte[] presented = sha256(((KeyToken) authentication).key);
+        byte[] presented = Sha256.of(((KeyToken) authentication).key);
         String match = null;
         // every hash compared, no early exit: the time taken says nothing about which key came close
         for (ApiClientProperties.ApiClient client : clients.apiClients()) {
@@ -55,14 +54,6 @@ final class ApiKeyAuthentication {
         return KeyToken.class.isAssignableFrom(authentication);
       }
     };
-  }
-
-  static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A presented key, not yet checked; never printed. */

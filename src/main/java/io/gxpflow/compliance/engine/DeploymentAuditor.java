@@ -1,12 +1,10 @@
 package io.gxpflow.compliance.engine;
 
 import io.gxpflow.compliance.EngineContext;
+import io.gxpflow.compliance.Sha256;
 import io.gxpflow.compliance.audit.AuditEvent;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +32,7 @@ public class DeploymentAuditor implements Deployer {
     }
     Map<String, String> checksums = new TreeMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      checksums.put(resource.getName(), sha256(resource.getBytes()));
+      checksums.put(resource.getName(), Sha256.hex(resource.getBytes()));
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("deploymentId", deployment.getId());
@@ -45,11 +43,4 @@ public class DeploymentAuditor implements Deployer {
         details));
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
 }
