@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tampering with stored events in the database. On PostgreSQL the application's role has no UPDATE, DELETE or
- * TRUNCATE privilege on the audit trail, and the triggers refuse it even to the owner (AuditDatabaseRolesIT); on H2,
+ * TRUNCATE privilege on the audit trail, and the triggers refuse it even to the owner (AuditDatabaseRolesOnPostgresIT); on H2,
  * which has neither, the verifier reports the first broken seq. Every H2 case puts the row back exactly as it was and checks that the chain
  * verifies again: the test database is shared with every other test class of the run.
  */
