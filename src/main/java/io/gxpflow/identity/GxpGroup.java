@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The groups of the public contract (shared/CONTRACT.md), each with its demo user (password = user id in the
+ * The groups of the public contract (README, Demo users), each with its demo user (password = user id in the
  * demo profile), plus {@code systems} for the technical clients that post events. Candidate groups in the models, authorizations and Tasklist filters all refer to these ids.
  */
 public enum GxpGroup {
