@@ -90,7 +90,9 @@ final class ModelElResolvers {
       if (base == null || property == null) {
         return null;
       }
-      getValue(context, base, property);
+      if (!ModelMembers.mayRead(base, property.toString(), beans.isExposed(base))) {
+        throw refused("read '" + property + "' of", base);
+      }
       return super.getType(context, base, property);
     }
 

@@ -6,11 +6,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -67,6 +69,18 @@ final class ModelMembers {
 
   private static final Set<String> OBJECT_METHODS_ALLOWED = Set.of("toString", "equals", "hashCode");
 
+  /** What plain values and the case offer, worked out once; the deploy check adds the beans an expression names. */
+  private static final Set<String> VALUE_MEMBER_NAMES = valueMemberNames();
+
+  /**
+   * Decisions asked while expressions run, by the value's class: a gateway condition asks the same question for
+   * every case that passes, and the answer depends on the class alone.
+   */
+  private static final Map<Question, Boolean> DECIDED = new ConcurrentHashMap<>();
+
+  /** {@code arguments} is -1 for a property read. */
+  private record Question(Class<?> type, String member, int arguments, boolean exposedBean) {}
+
   private ModelMembers() {}
 
   static boolean isPlainValue(Object value) {
@@ -120,6 +134,11 @@ final class ModelMembers {
    * overload the call could land on must be allowed: the engine, not this check, picks among them.
    */
   static boolean mayCall(Object base, String methodName, int arguments, boolean exposedBean) {
+    return DECIDED.computeIfAbsent(new Question(base.getClass(), methodName, arguments, exposedBean),
+        question -> decideCall(base, methodName, arguments, exposedBean));
+  }
+
+  private static boolean decideCall(Object base, String methodName, int arguments, boolean exposedBean) {
     List<Method> candidates = Arrays.stream(base.getClass().getMethods())
         .filter(method -> method.getName().equals(methodName))
         .filter(method -> method.getParameterCount() == arguments || method.isVarArgs())
@@ -129,9 +148,11 @@ final class ModelMembers {
 
   /** May a model read the property {@code name} of {@code base} (through its getter)? */
   static boolean mayRead(Object base, String name, boolean exposedBean) {
-    if (name.isEmpty()) {
-      return false;
-    }
+    return !name.isEmpty() && DECIDED.computeIfAbsent(new Question(base.getClass(), name, -1, exposedBean),
+        question -> decideRead(base, name, exposedBean));
+  }
+
+  private static boolean decideRead(Object base, String name, boolean exposedBean) {
     String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
     return Arrays.stream(base.getClass().getMethods())
         .filter(method -> method.getParameterCount() == 0)
@@ -144,6 +165,15 @@ final class ModelMembers {
    * a name outside this set before the model is stored ({@code getClass}, {@code forName}, {@code exec}, …).
    */
   static Set<String> knownMemberNames(Collection<Class<?>> exposedBeanTypes) {
+    if (exposedBeanTypes.isEmpty()) {
+      return VALUE_MEMBER_NAMES;
+    }
+    Set<String> names = new TreeSet<>(VALUE_MEMBER_NAMES);
+    exposedBeanTypes.forEach(type -> addPublicMethods(names, type));
+    return names;
+  }
+
+  private static Set<String> valueMemberNames() {
     Set<String> names = new TreeSet<>();
     CASE_METHODS.forEach(method -> addMethodAndProperty(names, method));
     OBJECT_METHODS_ALLOWED.forEach(names::add);
@@ -158,8 +188,7 @@ final class ModelMembers {
         org.joda.time.LocalDate.class)) {
       addPublicMethods(names, type);
     }
-    exposedBeanTypes.forEach(type -> addPublicMethods(names, type));
-    return names;
+    return Collections.unmodifiableSet(names);
   }
 
   private static void addPublicMethods(Set<String> names, Class<?> type) {
