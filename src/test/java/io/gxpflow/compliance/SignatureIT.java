@@ -277,13 +277,7 @@ class SignatureIT {
   }
 
   private Task closureClaimedBy(String signer, String password) {
-    String processInstanceId = runtimeService.startProcessInstanceByKey("deviation-capa", businessKey).getId();
-    Task assessment = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(assessment.getId(), Map.of("severity", "MINOR", "impact", "No product impact at all",
-        "capaRequired", true));
-    Task approval = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(approval.getId(), Map.of("approved", true));
-    Task closure = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    Task closure = ComplianceFixture.closureOfNewCase(runtimeService, taskService, businessKey);
     assertThat(rest.withBasicAuth(signer, password).postForEntity("/engine-rest/task/" + closure.getId() + "/claim",
         TaskComplianceIT.jsonEntity("{\"userId\": \"" + signer + "\"}"), String.class).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);

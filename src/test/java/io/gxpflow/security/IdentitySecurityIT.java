@@ -4,6 +4,7 @@ import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.compliance.ComplianceFixture;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.audit.StoredAuditEvent;
@@ -214,8 +215,7 @@ class IdentitySecurityIT {
 
   @Test
   void aManifestKeepsTheNameRecordedAtSigningAndTheRenameIsAudited() {
-    Deployment deployment = Fixtures.deploy(repositoryService, "fixtures/compliance/deviation-capa.bpmn",
-        "fixtures/compliance/assessment.form", "fixtures/compliance/approval.form", "fixtures/compliance/closure.form");
+    Deployment deployment = ComplianceFixture.deploy(repositoryService);
     try {
       String signer = ProbeUsers.create(identityService, "rename-signer-" + suffix(), "pw", "qa");
       String businessKey = "DEV-REN-" + suffix();
@@ -247,13 +247,7 @@ class IdentitySecurityIT {
   }
 
   private Task closureClaimedBy(String signer, String businessKey) {
-    String processInstanceId = runtimeService.startProcessInstanceByKey("deviation-capa", businessKey).getId();
-    Task assessment = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(assessment.getId(), Map.of("severity", "MINOR", "impact", "No product impact at all",
-        "capaRequired", true));
-    Task approval = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(approval.getId(), Map.of("approved", true));
-    Task closure = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    Task closure = ComplianceFixture.closureOfNewCase(runtimeService, taskService, businessKey);
     taskService.claim(closure.getId(), signer);
     return closure;
   }

@@ -4,6 +4,7 @@ import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.compliance.ComplianceFixture;
 import io.gxpflow.support.DatabaseOwner;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
@@ -38,8 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SignatureManifestCoverageIT {
 
   static final String MEANING = "Deviation closure approved";
-  static final String[] FIXTURE = {"fixtures/compliance/deviation-capa.bpmn", "fixtures/compliance/assessment.form",
-      "fixtures/compliance/approval.form", "fixtures/compliance/closure.form"};
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
@@ -56,7 +55,7 @@ class SignatureManifestCoverageIT {
   void setUp() {
     http = new RestClientForUsers(rest);
     owner = new DatabaseOwner(jdbc);
-    deployment = Fixtures.deploy(repositoryService, FIXTURE);
+    deployment = ComplianceFixture.deploy(repositoryService);
   }
 
   @AfterEach
@@ -124,13 +123,7 @@ class SignatureManifestCoverageIT {
     String signer = ProbeUsers.create(identityService, "signer-cov-" + UUID.randomUUID().toString().substring(0, 6),
         password, "qa");
     String businessKey = "DEV-COV-" + UUID.randomUUID().toString().substring(0, 8);
-    String processInstanceId = runtimeService.startProcessInstanceByKey("deviation-capa", businessKey).getId();
-    Task assessment = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(assessment.getId(), Map.of("severity", "MINOR", "impact", "No product impact at all",
-        "capaRequired", true));
-    Task approval = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-    taskService.complete(approval.getId(), Map.of("approved", true));
-    Task closure = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    Task closure = ComplianceFixture.closureOfNewCase(runtimeService, taskService, businessKey);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     assertThat(rest.withBasicAuth(signer, password).postForEntity("/engine-rest/task/" + closure.getId() + "/claim",
