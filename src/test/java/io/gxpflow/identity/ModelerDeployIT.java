@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.ModelerUpload;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Camunda Modeler's "Deploy" button, byte for byte what Modeler 5 sends: a multipart POST to
@@ -94,16 +90,7 @@ class ModelerDeployIT {
   }
 
   private ResponseEntity<String> deployAsModeler(TestRestTemplate client) {
-    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", "Modeler deploy check");
-    form.add("deployment-source", "Camunda Modeler");
-    form.add("enable-duplicate-filtering", "true");
-    HttpHeaders diagramHeaders = new HttpHeaders();
-    diagramHeaders.setContentType(MediaType.TEXT_XML);
-    diagramHeaders.setContentDisposition(ContentDisposition.formData().name(DIAGRAM).filename(DIAGRAM).build());
-    form.add(DIAGRAM, new HttpEntity<>(new ClassPathResource("fixtures/modeler/" + DIAGRAM), diagramHeaders));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return client.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+    return ModelerUpload.deploy(client, "Modeler deploy check", DIAGRAM,
+        new ClassPathResource("fixtures/modeler/" + DIAGRAM));
   }
 }

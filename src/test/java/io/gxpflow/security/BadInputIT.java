@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.ModelerUpload;
 import io.gxpflow.support.RestClientForUsers;
 import io.gxpflow.support.WebappSession;
 import java.io.ByteArrayOutputStream;
@@ -31,15 +32,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Issue 10, points 8 and 9: each bad input of the attack report is a 4xx problem detail at the door — never a
@@ -219,16 +216,7 @@ class BadInputIT {
   }
 
   ResponseEntity<String> deploy(String user, String diagram) {
-    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", "Bad input upload");
-    form.add("deployment-source", "Camunda Modeler");
-    HttpHeaders part = new HttpHeaders();
-    part.setContentType(MediaType.TEXT_XML);
-    part.setContentDisposition(ContentDisposition.formData().name(diagram).filename(diagram).build());
-    form.add(diagram, new HttpEntity<>(new ClassPathResource("fixtures/security/" + diagram), part));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers),
-        String.class);
+    return ModelerUpload.deploy(http.as(user), "Bad input upload", diagram,
+        new ClassPathResource("fixtures/security/" + diagram));
   }
 }

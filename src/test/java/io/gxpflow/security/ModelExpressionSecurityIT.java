@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.engine.expression.ExpressionRefused;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.ModelerUpload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
@@ -32,14 +33,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Issue 10, point 1: a process owner deploying from Modeler cannot run code on the server. The tester's models
@@ -258,17 +254,6 @@ class ModelExpressionSecurityIT {
   }
 
   private ResponseEntity<String> deployAsModeler(String user, String file, Resource model) {
-    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", DEPLOYMENT);
-    form.add("deployment-source", "Camunda Modeler");
-    form.add("enable-duplicate-filtering", "true");
-    HttpHeaders part = new HttpHeaders();
-    part.setContentType(MediaType.TEXT_XML);
-    part.setContentDisposition(ContentDisposition.formData().name(file).filename(file).build());
-    form.add(file, new HttpEntity<>(model, part));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
-        new HttpEntity<>(form, headers), String.class);
+    return ModelerUpload.deploy(rest.withBasicAuth(user, user), DEPLOYMENT, file, model);
   }
 }
