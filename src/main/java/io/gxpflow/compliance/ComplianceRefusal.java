@@ -1,9 +1,10 @@
 package io.gxpflow.compliance;
 
-import java.net.URI;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /**
  * A compliance rule refuses what the user tried (segregation of duties, a signature step completed without a
@@ -11,12 +12,19 @@ import org.springframework.http.ProblemDetail;
  * own API, the Java API — answers 403 and rolls back; {@code /engine-rest} and {@code /api} render it as a
  * problem detail naming the rule.
  */
-public class ComplianceRefusal extends AuthorizationException implements ProblemSource {
+public class ComplianceRefusal extends AuthorizationException implements ErrorResponse {
 
+  private final ProblemType type;
   private final String rule;
 
-  public ComplianceRefusal(String rule, String message) {
+  public ComplianceRefusal(ProblemType type, String message) {
+    this(type, type.shortName(), message);
+  }
+
+  /** A refusal whose rule says more than its type, such as {@code sod.notSameAs=Task_Investigation}. */
+  protected ComplianceRefusal(ProblemType type, String rule, String message) {
     super(message);
+    this.type = type;
     this.rule = rule;
   }
 
@@ -25,10 +33,13 @@ public class ComplianceRefusal extends AuthorizationException implements Problem
   }
 
   @Override
-  public ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, getMessage());
-    problem.setTitle("Refused by compliance rule");
-    problem.setType(URI.create("urn:gxpflow:problem:" + rule));
+  public HttpStatusCode getStatusCode() {
+    return HttpStatus.FORBIDDEN;
+  }
+
+  @Override
+  public ProblemDetail getBody() {
+    ProblemDetail problem = type.problem(getStatusCode(), getMessage());
     problem.setProperty("rule", rule);
     return problem;
   }

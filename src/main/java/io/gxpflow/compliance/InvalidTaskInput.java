@@ -1,21 +1,20 @@
 package io.gxpflow.compliance;
 
 import io.gxpflow.compliance.validation.FieldViolation;
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /**
  * What a client submitted to a task breaks its form or the model's constraints. A
  * {@link FormFieldValidationException}, the engine's own form validation failure, so Camunda's REST API and
  * the webapps answer 400 (not 500) and nothing changes; the problem detail lists each field and why.
  */
-public class InvalidTaskInput extends FormFieldValidationException implements ProblemSource {
-
-  public static final URI TYPE = URI.create("urn:gxpflow:problem:invalid-task-input");
+public class InvalidTaskInput extends FormFieldValidationException implements ErrorResponse {
 
   private final String taskId;
   private final String processDefinitionId;
@@ -44,17 +43,18 @@ public class InvalidTaskInput extends FormFieldValidationException implements Pr
   }
 
   @Override
-  public ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, getMessage());
-    problem.setTitle("Invalid task input");
-    problem.setType(TYPE);
+  public HttpStatusCode getStatusCode() {
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  @Override
+  public ProblemDetail getBody() {
+    ProblemDetail problem = ProblemType.INVALID_TASK_INPUT.problem(getStatusCode(), getMessage(), violations);
     if (taskId != null) {
       problem.setProperty("taskId", taskId);
     } else {
       problem.setProperty("processDefinitionId", processDefinitionId);
     }
-    problem.setProperty("errors", violations.stream()
-        .map(v -> java.util.Map.of("field", v.field(), "reason", v.reason())).toList());
     return problem;
   }
 }

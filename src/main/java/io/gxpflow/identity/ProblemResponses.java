@@ -1,5 +1,6 @@
 package io.gxpflow.identity;
 
+import io.gxpflow.compliance.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +54,7 @@ public class ProblemResponses {
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemDetail problem = ProblemType.of(status).problem(status, detail);
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,5 +1,6 @@
 package io.gxpflow.compliance.audit;
 
+import io.gxpflow.compliance.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public class AuditController {
     businessKey = blankToNull(businessKey);
     processInstanceId = blankToNull(processInstanceId);
     if (businessKey == null && processInstanceId == null) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+      ProblemDetail problem = ProblemType.BAD_REQUEST.problem(HttpStatus.BAD_REQUEST,
           "Give businessKey or processInstanceId: the audit trail is read per business case, not as a whole.");
       problem.setInstance(URI.create(request.getRequestURI()));
       return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -1,5 +1,6 @@
 package io.gxpflow.compliance.rest;
 
+import io.gxpflow.compliance.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,9 +36,8 @@ public class ConcreteContentTypeFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "Content-Type must name one media type, such as application/json, not a pattern or an unreadable value.");
-    problem.setType(URI.create("urn:gxpflow:problem:unsupported-media-type"));
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.gxpflow.compliance.ProblemSource;
-import java.net.URI;
+import io.gxpflow.compliance.ProblemType;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.xml.sax.SAXException;
 
 /**
@@ -43,9 +43,9 @@ final class EngineRestErrors {
       "java.lang.Float", "number", "java.lang.Boolean", "boolean", "java.util.Date", "date");
 
   ProblemDetail problem(Throwable exception) {
-    ProblemSource source = cause(exception, ProblemSource.class);
+    ErrorResponse source = cause(exception, ErrorResponse.class);
     if (source != null) {
-      ProblemDetail problem = source.problem();
+      ProblemDetail problem = source.getBody();
       if (problem.getProperties() == null || !problem.getProperties().containsKey("message")) {
         // Camunda Modeler's deploy dialog shows "message": a refused model's reasons, a refusal's rule
         problem.setProperty("message", problem.getDetail());
@@ -157,8 +157,7 @@ final class EngineRestErrors {
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("urn:gxpflow:problem:" + status.getReasonPhrase().toLowerCase().replace(' ', '-')));
+    ProblemDetail problem = ProblemType.of(status).problem(status, detail);
     // Camunda's clients (Modeler's deploy dialog, the external task client) show "message"
     problem.setProperty("message", detail);
     return problem;

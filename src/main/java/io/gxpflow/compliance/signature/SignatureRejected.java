@@ -1,12 +1,13 @@
 package io.gxpflow.compliance.signature;
 
-import io.gxpflow.compliance.ProblemSource;
-import java.net.URI;
+import io.gxpflow.compliance.ProblemType;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /** A signature attempt refused before anything changed: wrong password (401), locked (403), bad request (400). */
-public class SignatureRejected extends RuntimeException implements ProblemSource {
+public class SignatureRejected extends RuntimeException implements ErrorResponse {
 
   private final HttpStatus status;
   private final String reason;
@@ -17,15 +18,14 @@ public class SignatureRejected extends RuntimeException implements ProblemSource
     this.reason = reason;
   }
 
-  public HttpStatus status() {
+  @Override
+  public HttpStatusCode getStatusCode() {
     return status;
   }
 
   @Override
-  public ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
-    problem.setTitle("Signature refused");
-    problem.setType(URI.create("urn:gxpflow:problem:signature-" + reason));
+  public ProblemDetail getBody() {
+    ProblemDetail problem = ProblemType.signature(reason).problem(status, getMessage());
     problem.setProperty("reason", reason);
     return problem;
   }

@@ -1,13 +1,14 @@
 package io.gxpflow.compliance.start;
 
-import io.gxpflow.compliance.ProblemSource;
-import java.net.URI;
+import io.gxpflow.compliance.ProblemType;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /** A start with the business key of a running instance of the same process: one case, one instance (409). */
-public class BusinessKeyInUse extends ProcessEngineException implements ProblemSource {
+public class BusinessKeyInUse extends ProcessEngineException implements ErrorResponse {
 
   private final String processDefinitionKey;
   private final String businessKey;
@@ -19,10 +20,13 @@ public class BusinessKeyInUse extends ProcessEngineException implements ProblemS
   }
 
   @Override
-  public ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, getMessage());
-    problem.setTitle("Business key in use");
-    problem.setType(URI.create("urn:gxpflow:problem:business-key-in-use"));
+  public HttpStatusCode getStatusCode() {
+    return HttpStatus.CONFLICT;
+  }
+
+  @Override
+  public ProblemDetail getBody() {
+    ProblemDetail problem = ProblemType.BUSINESS_KEY_IN_USE.problem(getStatusCode(), getMessage());
     problem.setProperty("processDefinitionKey", processDefinitionKey);
     problem.setProperty("businessKey", businessKey);
     return problem;

@@ -1,5 +1,6 @@
 package io.gxpflow.compliance.tasks;
 
+import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.audit.AuditEventTypes;
@@ -20,7 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
  */
 public class ComplianceTaskListener implements TaskListener {
 
-  static final String UNGUARDED_RULE = "guarded-completion";
+  static final ProblemType UNGUARDED_RULE = ProblemType.GUARDED_COMPLETION;
 
   private final AuditTrail auditTrail;
   private final SegregationOfDuties segregation;

@@ -1,5 +1,6 @@
 package io.gxpflow.compliance.tasks;
 
+import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.InvalidTaskInput;
@@ -23,7 +24,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
  */
 public class GuardedCompletion implements Command<VariableMap> {
 
-  static final String GUARD_RULE = "signature-required";
+  static final ProblemType GUARD_RULE = ProblemType.SIGNATURE_REQUIRED;
 
   private final String taskId;
   private final Map<String, Object> submitted;

@@ -1,15 +1,16 @@
 package io.gxpflow.compliance.variables;
 
-import io.gxpflow.compliance.ProblemSource;
-import java.net.URI;
+import io.gxpflow.compliance.ProblemType;
+import io.gxpflow.compliance.validation.FieldViolation;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /** A variable value no process of the project uses, refused before it is stored: 400 naming the variable. */
-public class RefusedVariable extends BadUserRequestException implements ProblemSource {
+public class RefusedVariable extends BadUserRequestException implements ErrorResponse {
 
   private final String variable;
   private final String reason;
@@ -21,11 +22,13 @@ public class RefusedVariable extends BadUserRequestException implements ProblemS
   }
 
   @Override
-  public ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, getMessage());
-    problem.setTitle("Variable refused");
-    problem.setType(URI.create("urn:gxpflow:problem:variable-refused"));
-    problem.setProperty("errors", List.of(Map.of("field", variable, "reason", reason)));
-    return problem;
+  public HttpStatusCode getStatusCode() {
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  @Override
+  public ProblemDetail getBody() {
+    return ProblemType.VARIABLE_REFUSED.problem(getStatusCode(), getMessage(),
+        List.of(new FieldViolation(variable, reason)));
   }
 }

@@ -1,15 +1,16 @@
 package io.gxpflow.engine.expression;
 
-import io.gxpflow.compliance.ProblemSource;
-import java.net.URI;
+import io.gxpflow.compliance.ProblemType;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /** A deployment refused by {@link DeployedModelCheck}: 400 with one finding per resource and element. */
-public class ModelRefused extends ProcessEngineException implements ProblemSource {
+public class ModelRefused extends ProcessEngineException implements ErrorResponse {
 
   /** {@code element} is the id of the model element (or its nearest ancestor with an id); null for the file. */
   public record Finding(String resource, String element, String reason) {
@@ -31,10 +32,13 @@ public class ModelRefused extends ProcessEngineException implements ProblemSourc
   }
 
   @Override
-  public ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, getMessage());
-    problem.setTitle("Model refused");
-    problem.setType(URI.create("urn:gxpflow:problem:model-refused"));
+  public HttpStatusCode getStatusCode() {
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  @Override
+  public ProblemDetail getBody() {
+    ProblemDetail problem = ProblemType.MODEL_REFUSED.problem(getStatusCode(), getMessage());
     problem.setProperty("errors", findings);
     return problem;
   }

@@ -1,5 +1,8 @@
 package io.gxpflow.integration.events;
 
+import io.gxpflow.compliance.ProblemType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -71,9 +74,10 @@ public class InboundEvents {
   }
 
   /** No deployed process starts on this message (yet): the bridge should send again later. */
-  public static class NoProcessAccepts extends RuntimeException {
+  public static class NoProcessAccepts extends ErrorResponseException {
     NoProcessAccepts(String message, Throwable cause) {
-      super("No deployed process starts on message " + message + ": " + cause.getMessage(), cause);
+      super(HttpStatus.CONFLICT, ProblemType.NO_PROCESS_ACCEPTS_EVENT.problem(HttpStatus.CONFLICT,
+          "No deployed process starts on message " + message + ": " + cause.getMessage()), cause);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.gxpflow.integration.sim;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -8,7 +10,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** How every simulator answers a business problem, an unreadable body, and an injected malformed answer. */
+/**
+ * How every simulator answers a business problem, an unreadable body, and an injected malformed answer. First, so
+ * the platform's own API problems do not answer for the simulators, which stand in for other companies' systems.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {MesSimulatorController.class, QmsSimulatorController.class,
     CrmSimulatorController.class})
 class SimulatorErrors {
