@@ -1,13 +1,7 @@
 package io.gxpflow.compliance.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.gxpflow.compliance.CanonicalJson;
 import io.gxpflow.compliance.Sha256;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +14,7 @@ import java.util.TreeMap;
 /**
  * The hash chain of the audit trail, plain Java so that anyone can recompute it from an export.
  *
- * <p>Canonical form of an event: one JSON object of every field except {@code hash} — {@code actor},
+ * <p>Canonical form of an event: one {@link CanonicalJson} object of every field except {@code hash} — {@code actor},
  * {@code businessKey}, {@code details}, {@code occurredAt}, {@code previousHash}, {@code processDefinitionKey},
  * {@code processInstanceId}, {@code seq}, {@code taskId}, {@code type} — with the keys of every object (details
  * included, at any depth) sorted, no whitespace, nulls written as {@code null}, {@code occurredAt} as ISO-8601 UTC
@@ -38,19 +32,6 @@ public final class AuditChain {
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-  private static final ObjectMapper CANONICAL = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .disable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      // 1.10 stays 1.10: a double would print 1.1 and change the hash
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .addModule(new JavaTimeModule())
-      .build();
-
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private AuditChain() {}
 
@@ -90,7 +71,7 @@ public final class AuditChain {
   /** Stored details back to the normalized map the hash was computed over. */
   public static Map<String, Object> parseDetails(String json) {
     try {
-      Map<String, Object> details = CANONICAL.readValue(json, MAP);
+      Map<String, Object> details = CanonicalJson.readObject(json);
       if (details == null) {
         throw new IllegalArgumentException("details are not a JSON object: null");
       }
@@ -114,10 +95,6 @@ public final class AuditChain {
   }
 
   private static String write(Object value) {
-    try {
-      return CANONICAL.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write audit details as JSON: " + e.getOriginalMessage(), e);
-    }
+    return CanonicalJson.write(value);
   }
 }

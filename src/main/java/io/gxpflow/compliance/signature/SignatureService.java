@@ -1,24 +1,21 @@
 package io.gxpflow.compliance.signature;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.gxpflow.compliance.Sha256;
+import io.gxpflow.compliance.CanonicalJson;
+import io.gxpflow.compliance.RunAsSystem;
+import io.gxpflow.compliance.tasks.DeployedForms;
+import io.gxpflow.compliance.tasks.SignedCompletion;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import io.gxpflow.compliance.audit.AuditEvent;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.audit.StoredAuditEvent;
-import io.gxpflow.compliance.tasks.GxpTaskService;
 import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.compliance.tasks.UserTaskRules;
 import io.gxpflow.compliance.validation.CamundaForm;
 import io.gxpflow.compliance.validation.FieldKind;
 import io.gxpflow.identity.DisplayName;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,17 +25,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,25 +47,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SignatureService {
 
-  private static final ObjectMapper CANONICAL = JsonMapper.builder()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-      .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
-      .findAndAddModules()
-      .build();
-
   private final ProcessEngine engine;
+  private final SignedCompletion completion;
+  private final CommandExecutor commands;
+  private final RunAsSystem asSystem;
   private final AuditTrail auditTrail;
   private final SigningLocks locks;
-  private final JdbcTemplate jdbc;
+  private final SignatureManifests manifests;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  public SignatureService(ProcessEngine engine, AuditTrail auditTrail, SigningLocks locks, JdbcTemplate jdbc,
-      PlatformTransactionManager transactionManager, Clock clock) {
+  public SignatureService(ProcessEngine engine, RunAsSystem asSystem, AuditTrail auditTrail, SigningLocks locks,
+      SignatureManifests manifests, PlatformTransactionManager transactionManager, Clock clock) {
     this.engine = engine;
+    this.completion = SignedCompletion.of(engine);
+    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    this.asSystem = asSystem;
     this.auditTrail = auditTrail;
     this.locks = locks;
-    this.jdbc = jdbc;
+    this.manifests = manifests;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -122,7 +117,7 @@ public class SignatureService {
     // rename (admin only, audited as USER_UPDATED) changes neither
     String signerName = fullName(signerId);
 
-    ((GxpTaskService) engine.getTaskService()).completeWithSignature(task.getId(), variables, signatureId);
+    completion.completeWithSignature(task.getId(), variables, signatureId);
 
     // the SIGNATURE event carries every field of the manifest, so the chain covers the manifest
     // (SignatureManifestCheck): one printed name for both
@@ -138,12 +133,7 @@ public class SignatureService {
     SignatureManifest manifest = new SignatureManifest(signatureId, signerId, signerName, signedAt, meaning,
         businessKey(instance), task.getProcessInstanceId(), instance.processDefinitionKey(), task.getId(), task.getName(),
         contentHash, audit.seq());
-    jdbc.update("insert into gxp_signature (id, signer_id, signer_name, signed_at, meaning, business_key, "
-            + "process_instance_id, process_definition_key, task_id, task_name, content_hash, audit_seq) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        manifest.id(), manifest.signerId(), manifest.signerName(), Timestamp.from(manifest.signedAt()),
-        manifest.meaning(), manifest.businessKey(), manifest.processInstanceId(), manifest.processDefinitionKey(),
-        manifest.taskId(), manifest.taskName(), manifest.contentHash(), manifest.auditSeq());
+    manifests.store(manifest);
     return manifest;
   }
 
@@ -161,24 +151,16 @@ public class SignatureService {
     return new SignatureStep(task.getId(), task.getName(), meaning, signerId, fullName(signerId), fields);
   }
 
-  /** The step's Camunda Form, if it has one (a task without a deployed form answers "bad request"). */
+  /** The step's Camunda Form, if it has one; the task was found visible to the signer. */
   private Optional<CamundaForm> formOf(Task task) {
-    try (InputStream json = engine.getFormService().getDeployedTaskForm(task.getId())) {
-      return Optional.of(CamundaForm.parse(json));
-    } catch (BadUserRequestException noForm) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Optional.ofNullable(commands.execute(context -> {
+      TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
+      return entity == null ? null : DeployedForms.ofTask(context, entity);
+    }));
   }
 
   public List<SignatureManifest> findByBusinessKey(String businessKey) {
-    return jdbc.query("select * from gxp_signature where business_key = ? order by signed_at, id",
-        (rs, row) -> new SignatureManifest(rs.getString("id"), rs.getString("signer_id"), rs.getString("signer_name"),
-            rs.getTimestamp("signed_at").toInstant(), rs.getString("meaning"), rs.getString("business_key"),
-            rs.getString("process_instance_id"), rs.getString("process_definition_key"), rs.getString("task_id"),
-            rs.getString("task_name"), rs.getString("content_hash"), rs.getLong("audit_seq")),
-        businessKey);
+    return manifests.findByBusinessKey(businessKey);
   }
 
   /** The open task, as the signer may see it, that the model marks as a signature step: else 404 or 409. */
@@ -215,11 +197,7 @@ public class SignatureService {
     content.put("taskName", task.getName());
     content.put("meaning", meaning);
     content.put("data", data);
-    try {
-      return Sha256.hex(CANONICAL.writeValueAsString(content));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot hash the signed content of task " + task.getId(), e);
-    }
+    return CanonicalJson.sha256(content);
   }
 
   private boolean checkPassword(String userId, String password) {
@@ -249,17 +227,18 @@ public class SignatureService {
     if (task.getProcessInstanceId() == null) {
       return new RecordKeys(null, null);
     }
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(commandContext -> {
-          ExecutionEntity processInstance = commandContext.getExecutionManager()
-              .findExecutionById(task.getProcessInstanceId());
-          if (processInstance == null) {
-            // another signer's signature ended the instance since the task was read
-            throw new SignatureRejected(HttpStatus.CONFLICT, "task-completed-meanwhile", "Task '" + task.getName()
-                + "' was completed by someone else at the same moment");
-          }
-          return new RecordKeys(processInstance.getBusinessKey(), processInstance.getProcessDefinition().getKey());
-        });
+    RecordKeys keys = asSystem.call(() -> {
+      ProcessInstance processInstance = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult();
+      return processInstance == null ? null : new RecordKeys(processInstance.getBusinessKey(),
+          engine.getRepositoryService().getProcessDefinition(processInstance.getProcessDefinitionId()).getKey());
+    });
+    if (keys == null) {
+      // another signer's signature ended the instance since the task was read
+      throw new SignatureRejected(HttpStatus.CONFLICT, "task-completed-meanwhile", "Task '" + task.getName()
+          + "' was completed by someone else at the same moment");
+    }
+    return keys;
   }
 
   private static String businessKey(RecordKeys instance) {

@@ -1,7 +1,9 @@
 package io.gxpflow.compliance.start;
 
+import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
+import io.gxpflow.compliance.tasks.DeployedForms;
 import io.gxpflow.compliance.tasks.FormTaskInputCheck;
 import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.compliance.tasks.UserTaskRules;
@@ -11,14 +13,10 @@ import io.gxpflow.compliance.validation.FieldViolation;
 import io.gxpflow.compliance.validation.ModelConstraints;
 import io.gxpflow.compliance.validation.TaskInputSpec;
 import io.gxpflow.compliance.validation.TaskInputValidator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
-import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -34,7 +32,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 public final class StartGuard {
 
   /** The rule a problem detail names when a non-administrator tries to start part-way or rewrite an instance. */
-  public static final String ADMIN_ONLY_RULE = "process-start-admin-only";
+  public static final ProblemType ADMIN_ONLY_RULE = ProblemType.PROCESS_START_ADMIN_ONLY;
 
   private final TaskInputValidator validator = new TaskInputValidator();
 
@@ -80,7 +78,8 @@ public final class StartGuard {
       return;
     }
     ModelConstraints constraints = ModelConstraints.from(UserTaskRules.of(start).properties());
-    CamundaForm form = start.getCamundaFormRef() == null ? null : deployedForm(context, definition.getId());
+    CamundaForm form = start.getCamundaFormRef() == null ? null
+        : DeployedForms.ofStart(context, definition.getId(), startEventId, start.getCamundaFormRefBinding());
     if (form == null && constraints.isEmpty()) {
       return;
     }
@@ -108,14 +107,6 @@ public final class StartGuard {
     long running = context.runWithoutAuthorization(() -> sameKey.executeCount(context));
     if (running > 0) {
       throw new BusinessKeyInUse(definition.getKey(), businessKey);
-    }
-  }
-
-  private static CamundaForm deployedForm(CommandContext context, String processDefinitionId) {
-    try (InputStream json = new GetDeployedStartFormCmd(processDefinitionId).execute(context)) {
-      return CamundaForm.parse(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the start form of " + processDefinitionId, e);
     }
   }
 }

@@ -6,14 +6,9 @@ import io.gxpflow.compliance.validation.FieldViolation;
 import io.gxpflow.compliance.validation.ModelConstraints;
 import io.gxpflow.compliance.validation.TaskInputSpec;
 import io.gxpflow.compliance.validation.TaskInputValidator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
@@ -41,24 +36,8 @@ public class FormTaskInputCheck implements TaskInputCheck {
 
   static TaskInputSpec specOf(TaskEntity task) {
     ModelConstraints constraints = ModelConstraints.from(UserTaskRules.of(task).properties());
-    return hasCamundaForm(task) ? TaskInputSpec.of(deployedForm(task), constraints)
-        : TaskInputSpec.withoutForm(constraints);
-  }
-
-  private static boolean hasCamundaForm(TaskEntity task) {
-    if (task.getTaskDefinition() == null) {
-      return false;
-    }
-    FormDefinition form = task.getTaskDefinition().getFormDefinition();
-    return form != null && form.getCamundaFormDefinitionKey() != null;
-  }
-
-  private static CamundaForm deployedForm(TaskEntity task) {
-    try (InputStream json = new GetDeployedTaskFormCmd(task.getId()).execute(Context.getCommandContext())) {
-      return CamundaForm.parse(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the form of task " + task.getId(), e);
-    }
+    CamundaForm form = DeployedForms.ofTask(Context.getCommandContext(), task);
+    return form != null ? TaskInputSpec.of(form, constraints) : TaskInputSpec.withoutForm(constraints);
   }
 
   /** "batches[0].number" → "batches": the variable a violation is about. */

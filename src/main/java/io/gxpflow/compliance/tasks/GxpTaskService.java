@@ -1,5 +1,6 @@
 package io.gxpflow.compliance.tasks;
 
+import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
 import io.gxpflow.compliance.validation.FieldViolation;
@@ -26,7 +27,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * variables. Installed into the engine by {@code ComplianceEnginePlugin}, so {@code /engine-rest}, Tasklist and
  * Java callers all go through it.
  */
-public class GxpTaskService extends TaskServiceImpl {
+public class GxpTaskService extends TaskServiceImpl implements SignedCompletion {
 
   private final TaskInputCheck inputCheck;
   private final SegregationOfDuties segregation;
@@ -36,7 +37,7 @@ public class GxpTaskService extends TaskServiceImpl {
     this.segregation = segregation;
   }
 
-  static final String CLAIM_FOR_SELF_RULE = "claim-for-self";
+  static final ProblemType CLAIM_FOR_SELF_RULE = ProblemType.CLAIM_FOR_SELF;
 
   /**
    * A claim is only ever for oneself: claiming for someone else is an assignment and needs assignment rights
@@ -116,6 +117,7 @@ public class GxpTaskService extends TaskServiceImpl {
   }
 
   /** Completion by an electronic signature (the signature service only: it has re-authenticated the signer). */
+  @Override
   public void completeWithSignature(String taskId, Map<String, Object> variables, String signatureId) {
     commandExecutor.execute(guarded(taskId, variables, signatureId,
         new CompleteTaskCmd(taskId, variables, false, false)));

@@ -1,5 +1,10 @@
 package io.gxpflow.deviation.kpi;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
+import io.gxpflow.compliance.variables.ProcessVariable;
+import java.util.stream.Stream;
+import io.gxpflow.compliance.RunAsSystem;
 import io.gxpflow.identity.GxpProcess;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +20,6 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,24 +39,17 @@ public class DeviationKpiService {
   static final String PROCESS_KEY = GxpProcess.DEVIATION_CAPA.key();
   static final int BATCH_SIZE = 500;
 
-  static final String SEVERITY = "severity";
-  static final String REPORTED_AT = "reportedAt";
-  static final String CLOSURE_DUE_DATE = "closureDueDate";
-  static final String DEVIATION_CLOSED = "deviationClosed";
-  static final String DEVIATION_CLOSED_AT = "deviationClosedAt";
-  static final String CLASSIFICATION_RETURNS = "classificationReturns";
-  static final String DEVIATION_CANCELLED = "deviationCancelled";
-  static final String EFFECTIVENESS_RESULT = "effectivenessResult";
+  private static final String EFFECTIVENESS_RESULT_NAME = EFFECTIVENESS_RESULT.name();
+  private static final String[] VARIABLES = Stream.of(SEVERITY, REPORTED_AT, CLOSURE_DUE_DATE, DEVIATION_CLOSED,
+      DEVIATION_CLOSED_AT, CLASSIFICATION_RETURNS, DEVIATION_CANCELLED).map(ProcessVariable::name)
+      .toArray(String[]::new);
 
-  private static final String[] VARIABLES = {SEVERITY, REPORTED_AT, CLOSURE_DUE_DATE, DEVIATION_CLOSED,
-      DEVIATION_CLOSED_AT, CLASSIFICATION_RETURNS, DEVIATION_CANCELLED};
-
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final RunAsSystem asSystem;
   private final HistoryService history;
   private final Clock clock;
 
-  public DeviationKpiService(ProcessEngine engine, Clock clock) {
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  public DeviationKpiService(ProcessEngine engine, RunAsSystem asSystem, Clock clock) {
+    this.asSystem = asSystem;
     this.history = engine.getHistoryService();
     this.clock = clock;
   }
@@ -62,10 +59,9 @@ public class DeviationKpiService {
     return DeviationKpis.compute(facts, clock.instant().truncatedTo(ChronoUnit.MILLIS));
   }
 
-  /** The facts of every deviation, in one engine command (one transaction, one consistent read). */
+  /** The facts of every deviation, read in one transaction. */
   public List<DeviationFacts> facts() {
-    return engineConfiguration.getCommandExecutorTxRequired()
-        .execute(commandContext -> commandContext.runWithoutAuthorization(this::readFacts));
+    return asSystem.call(this::readFacts);
   }
 
   private List<DeviationFacts> readFacts() {
@@ -88,10 +84,10 @@ public class DeviationKpiService {
 
       Map<String, List<HistoricVariableUpdate>> checks = new HashMap<>();
       for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates()
-          .processInstanceIdIn(ids).variableNameLike(EFFECTIVENESS_RESULT)
+          .processInstanceIdIn(ids).variableNameLike(EFFECTIVENESS_RESULT_NAME)
           .disableBinaryFetching().disableCustomObjectDeserialization()
           .orderPartiallyByOccurrence().asc().list()) {
-        if (detail instanceof HistoricVariableUpdate update && EFFECTIVENESS_RESULT.equals(update.getVariableName())
+        if (detail instanceof HistoricVariableUpdate update && EFFECTIVENESS_RESULT_NAME.equals(update.getVariableName())
             && processScope(update.getProcessInstanceId(), update.getExecutionId(), update.getTaskId())) {
           checks.computeIfAbsent(update.getProcessInstanceId(), id -> new ArrayList<>()).add(update);
         }
@@ -111,10 +107,11 @@ public class DeviationKpiService {
         .map(update -> update.getValue() instanceof String value ? value : null)
         .filter(value -> value != null)
         .toList();
-    return new DeviationFacts(instance.getId(), string(variables.get(SEVERITY)), instant(variables.get(REPORTED_AT)),
-        instant(variables.get(CLOSURE_DUE_DATE)), bool(variables.get(DEVIATION_CLOSED)),
-        instant(variables.get(DEVIATION_CLOSED_AT)), integer(variables.get(CLASSIFICATION_RETURNS)),
-        bool(variables.get(DEVIATION_CANCELLED)), instance.getEndTime() != null, results);
+    return new DeviationFacts(instance.getId(), string(variables.get(SEVERITY.name())),
+        instant(variables.get(REPORTED_AT.name())), instant(variables.get(CLOSURE_DUE_DATE.name())),
+        bool(variables.get(DEVIATION_CLOSED.name())), instant(variables.get(DEVIATION_CLOSED_AT.name())),
+        integer(variables.get(CLASSIFICATION_RETURNS.name())), bool(variables.get(DEVIATION_CANCELLED.name())),
+        instance.getEndTime() != null, results);
   }
 
   /** A variable of the process instance itself: not task-local, not local to a sub-scope. */
