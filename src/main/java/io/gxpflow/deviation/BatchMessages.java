@@ -1,5 +1,7 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
@@ -31,11 +33,11 @@ public class BatchMessages {
   @Bean
   public SystemCallDelegate deviationHoldBatch(MesPort mes, AuditTrail auditTrail) {
     return execution -> {
-      String batchNumber = (String) execution.getVariable("batchNumber");
+      String batchNumber = BATCH_NUMBER.from(execution);
       int received = correlate(execution, BATCH_HOLD_REQUESTED, batchNumber);
       if (received == 0) {
         mes.setBatchStatus(batchNumber, BatchStatus.ON_HOLD,
-            "Deviation " + execution.getVariable("deviationId") + ": batch impact", IdempotencyKeys.of(execution));
+            "Deviation " + DEVIATION_ID.from(execution) + ": batch impact", IdempotencyKeys.of(execution));
       }
       audit(auditTrail, BATCH_HOLD_REQUESTED, batchNumber, received, received == 0 ? "MES ON_HOLD" : null);
     };
@@ -45,7 +47,7 @@ public class BatchMessages {
   @Bean
   public JavaDelegate deviationNotifyBatchRelease(AuditTrail auditTrail) {
     return execution -> {
-      String batchNumber = (String) execution.getVariable("batchNumber");
+      String batchNumber = BATCH_NUMBER.from(execution);
       int received = correlate(execution, DEVIATION_CLOSED, batchNumber);
       audit(auditTrail, DEVIATION_CLOSED, batchNumber, received, null);
     };
@@ -54,7 +56,7 @@ public class BatchMessages {
   private static int correlate(DelegateExecution execution, String message, String batchNumber) {
     return execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(message)
         .processInstanceBusinessKey(batchNumber)
-        .setVariable("deviationId", execution.getVariable("deviationId"))
+        .setVariable(DEVIATION_ID.name(), DEVIATION_ID.from(execution))
         .correlateAllWithResult().size();
   }
 

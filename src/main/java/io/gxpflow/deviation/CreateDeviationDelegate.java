@@ -1,5 +1,7 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
 import io.gxpflow.integration.IdempotencyKeys;
 import io.gxpflow.integration.SystemCallDelegate;
 import io.gxpflow.integration.qms.QmsPort;
@@ -31,20 +33,16 @@ public class CreateDeviationDelegate implements SystemCallDelegate {
   @Override
   public void call(DelegateExecution execution) {
     NewDeviation deviation = new NewDeviation(
-        (String) execution.getVariable("title"),
-        (String) execution.getVariable("description"),
-        (String) execution.getVariable("site"),
-        (String) execution.getVariable("product"),
-        batchNumbers(execution.getVariable("affectedBatchNumbers")),
-        (String) execution.getVariable("category"),
-        occurredAt(execution.getVariable("occurredAt")));
+        TITLE.from(execution),
+        DESCRIPTION.from(execution),
+        SITE.from(execution),
+        PRODUCT.from(execution),
+        AFFECTED_BATCH_NUMBERS.from(execution, List.of()),
+        CATEGORY.from(execution),
+        occurredAt(OCCURRED_AT.from(execution)));
     String deviationId = qms.createDeviation(deviation, IdempotencyKeys.of(execution));
-    execution.setVariable("deviationId", deviationId);
+    DEVIATION_ID.set(execution, deviationId);
     execution.setProcessBusinessKey(deviationId);
-  }
-
-  private static List<String> batchNumbers(Object value) {
-    return value instanceof Collection<?> numbers ? numbers.stream().map(String::valueOf).toList() : List.of();
   }
 
   private static Instant occurredAt(Object value) {

@@ -1,5 +1,8 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
+import io.gxpflow.compliance.variables.ProcessVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -20,14 +23,14 @@ public class DeviationIntake implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.setVariable("affectedBatchNumbers", batchNumbers((String) execution.getVariable("affectedBatches")));
-    execution.setVariable("reportedAt", ClockUtil.getCurrentTime());
-    execution.setVariable("heldBatchNumbers", new ArrayList<String>());
-    execution.setVariable("classificationReturns", 0);
-    execution.setVariable("capaRound", 1);
-    for (String flag : List.of("batchImpact", "closeWithoutInvestigation", "capaRequired", "deviationClosed",
-        "deviationCancelled")) {
-      execution.setVariable(flag, false);
+    AFFECTED_BATCH_NUMBERS.set(execution, batchNumbers(AFFECTED_BATCHES.from(execution)));
+    REPORTED_AT.set(execution, ClockUtil.getCurrentTime());
+    HELD_BATCH_NUMBERS.set(execution, new ArrayList<>());
+    CLASSIFICATION_RETURNS.set(execution, 0);
+    CAPA_ROUND.set(execution, 1);
+    for (ProcessVariable<Boolean> flag : List.of(BATCH_IMPACT, CLOSE_WITHOUT_INVESTIGATION, CAPA_REQUIRED,
+        DEVIATION_CLOSED, DEVIATION_CANCELLED)) {
+      flag.set(execution, false);
     }
   }
 

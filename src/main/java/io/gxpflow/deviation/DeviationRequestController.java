@@ -1,21 +1,27 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
+import io.gxpflow.compliance.ProblemType;
+import io.gxpflow.compliance.RunAsSystem;
+import io.gxpflow.compliance.validation.FieldViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import io.gxpflow.compliance.audit.AuditEvent;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,43 +47,51 @@ public class DeviationRequestController {
   static final String CANCELLATION_REQUESTED = "DeviationCancellationRequested";
   static final Set<String> EXTENSION_PHASES = Set.of("Task_Investigation", "Task_CapaPlan", "Task_RecordCapa",
       "Task_CapaAction", "SubProcess_CapaAction");
-  static final Set<String> CANCELLATION_TYPES = Set.of("duplicate", "raised-in-error");
 
-  public record ExtensionRequest(String requestedDueDate, String reason) {}
+  /** The date is checked for a real calendar day after the pattern: 2027-02-30 matches the pattern but is none. */
+  public record ExtensionRequest(
+      @NotBlank(message = "is required") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}",
+          message = "must be an ISO date such as 2026-12-31") String requestedDueDate,
+      @NotBlank(message = "is required") @Size(max = 4000) String reason) {}
 
-  public record CancellationRequest(String type, String reason) {}
+  public record CancellationRequest(
+      @NotNull(message = "is required") @Pattern(regexp = "duplicate|raised-in-error",
+          message = "must be one of [duplicate, raised-in-error]") String type,
+      @NotBlank(message = "is required") @Size(max = 4000) String reason) {}
 
   public record Accepted(String deviationId, String processInstanceId, String request) {}
 
   private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final RunAsSystem asSystem;
   private final AuditTrail auditTrail;
 
-  public DeviationRequestController(RuntimeService runtime, IdentityService identity, AuditTrail auditTrail) {
+  public DeviationRequestController(RuntimeService runtime, RunAsSystem asSystem, AuditTrail auditTrail) {
     this.runtime = runtime;
-    this.identity = identity;
+    this.asSystem = asSystem;
     this.auditTrail = auditTrail;
   }
 
   @PostMapping("/extension-requests")
   public ResponseEntity<Accepted> requestExtension(@PathVariable String deviationId,
-      @RequestBody ExtensionRequest request, org.springframework.security.core.Authentication user) {
-    String reason = requireText("reason", request.reason());
+      @Valid @RequestBody ExtensionRequest request, org.springframework.security.core.Authentication user) {
+    String reason = request.reason().strip();
     LocalDate requested = parseDate(request.requestedDueDate());
-    return asApplication(() -> {
+    // as the system: the user's right was decided by the web security rules (participants may not modify instances)
+    return asSystem.call(() -> {
       ProcessInstance instance = runningDeviation(deviationId);
       if (runtime.getActiveActivityIds(instance.getId()).stream().noneMatch(EXTENSION_PHASES::contains)) {
-        throw problem(HttpStatus.CONFLICT, "Not in investigation or CAPA actions",
+        throw refused(HttpStatus.CONFLICT,
             "Due dates of " + deviationId + " can be extended during the investigation and the CAPA actions only");
       }
-      Date closureDue = (Date) runtime.getVariable(instance.getId(), DueDates.CLOSURE);
+      Date closureDue = CLOSURE_DUE_DATE.from(runtime.getVariables(instance.getId(),
+          List.of(CLOSURE_DUE_DATE.name())));
       if (!DueDateExtension.endOf(requested.toString()).after(closureDue)) {
-        throw problem(HttpStatus.BAD_REQUEST, "Invalid request", "requestedDueDate must be after the current "
+        throw refused(HttpStatus.BAD_REQUEST, "requestedDueDate must be after the current "
             + "closure due date " + closureDue.toInstant());
       }
       runtime.createMessageCorrelation(EXTENSION_REQUESTED).processInstanceId(instance.getId())
-          .setVariablesLocal(Map.of("requestedDueDate", requested.toString(), "extensionReason", reason,
-              "extensionRequestedBy", user.getName()))
+          .setVariablesLocal(Map.of(REQUESTED_DUE_DATE.name(), requested.toString(), EXTENSION_REASON.name(), reason,
+              EXTENSION_REQUESTED_BY.name(), user.getName()))
           .correlateWithResult();
       audit(user.getName(), instance, EXTENSION_REQUESTED, Map.of("requestedDueDate", requested.toString(),
           "reason", reason));
@@ -87,20 +101,18 @@ public class DeviationRequestController {
 
   @PostMapping("/cancellation-requests")
   public ResponseEntity<Accepted> requestCancellation(@PathVariable String deviationId,
-      @RequestBody CancellationRequest request, org.springframework.security.core.Authentication user) {
-    String reason = requireText("reason", request.reason());
-    if (request.type() == null || !CANCELLATION_TYPES.contains(request.type())) {
-      throw problem(HttpStatus.BAD_REQUEST, "Invalid request", "type must be one of " + CANCELLATION_TYPES);
-    }
-    return asApplication(() -> {
+      @Valid @RequestBody CancellationRequest request, org.springframework.security.core.Authentication user) {
+    String reason = request.reason().strip();
+    // as the system: the user's right was decided by the web security rules (participants may not modify instances)
+    return asSystem.call(() -> {
       ProcessInstance instance = runningDeviation(deviationId);
       if (runtime.getActiveActivityIds(instance.getId()).contains("Task_CancellationDecision")) {
-        throw problem(HttpStatus.CONFLICT, "Cancellation already requested",
+        throw refused(HttpStatus.CONFLICT,
             "QA is already deciding on a cancellation of " + deviationId);
       }
       runtime.createMessageCorrelation(CANCELLATION_REQUESTED).processInstanceId(instance.getId())
-          .setVariablesLocal(Map.of("cancellationType", request.type(), "cancellationReason", reason,
-              "cancellationRequestedBy", user.getName()))
+          .setVariablesLocal(Map.of(CANCELLATION_TYPE.name(), request.type(), CANCELLATION_REASON.name(), reason,
+              CANCELLATION_REQUESTED_BY.name(), user.getName()))
           .correlateWithResult();
       audit(user.getName(), instance, CANCELLATION_REQUESTED, Map.of("type", request.type(), "reason", reason));
       return accepted(deviationId, instance, "cancellation");
@@ -111,22 +123,9 @@ public class DeviationRequestController {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
         .processInstanceBusinessKey(deviationId).singleResult();
     if (instance == null) {
-      throw problem(HttpStatus.NOT_FOUND, "Deviation not found", "No running deviation " + deviationId);
+      throw refused(HttpStatus.NOT_FOUND, "No running deviation " + deviationId);
     }
     return instance;
-  }
-
-  /** The engine call as the application, the user's right having been checked by the web security rules. */
-  private <T> T asApplication(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
   }
 
   private void audit(String actor, ProcessInstance instance, String request, Map<String, Object> details) {
@@ -139,26 +138,17 @@ public class DeviationRequestController {
     return ResponseEntity.accepted().body(new Accepted(deviationId, instance.getId(), request));
   }
 
-  private static String requireText(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " is required");
-    }
-    return value.strip();
-  }
-
   private static LocalDate parseDate(String value) {
     try {
-      return LocalDate.parse(requireText("requestedDueDate", value));
+      return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw problem(HttpStatus.BAD_REQUEST, "Invalid request", "requestedDueDate must be an ISO date such as "
-          + "2026-12-31, not '" + value + "'");
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST.problem(
+          HttpStatus.BAD_REQUEST, "requestedDueDate must be an ISO date such as 2026-12-31, not '" + value + "'",
+          List.of(new FieldViolation("requestedDueDate", "is not a calendar date"))), e);
     }
   }
 
-  private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("urn:gxpflow:problem:deviation-request"));
-    return new ErrorResponseException(status, problem, null);
+  private static ErrorResponseException refused(HttpStatus status, String detail) {
+    return new ErrorResponseException(status, ProblemType.DEVIATION_REQUEST.problem(status, detail), null);
   }
 }

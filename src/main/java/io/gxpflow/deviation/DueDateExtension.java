@@ -1,5 +1,7 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,15 +31,15 @@ public class DueDateExtension implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date closure = (Date) execution.getVariable(DueDates.CLOSURE);
-    Date investigation = (Date) execution.getVariable(DueDates.INVESTIGATION);
-    Date newClosure = endOf((String) execution.getVariable("requestedDueDate"));
+    Date closure = CLOSURE_DUE_DATE.from(execution);
+    Date investigation = INVESTIGATION_DUE_DATE.from(execution);
+    Date newClosure = endOf(REQUESTED_DUE_DATE.from(execution));
     Date newInvestigation = Date.from(investigation.toInstant()
         .plus(Duration.between(closure.toInstant(), newClosure.toInstant())));
-    String reason = "extension requested by " + execution.getVariable("extensionRequestedBy") + ": "
-        + execution.getVariable("extensionReason");
-    dueDates.set(execution, DueDates.CLOSURE, newClosure, reason);
-    dueDates.set(execution, DueDates.INVESTIGATION, newInvestigation, reason);
+    String reason = "extension requested by " + EXTENSION_REQUESTED_BY.from(execution) + ": "
+        + EXTENSION_REASON.from(execution);
+    dueDates.set(execution, CLOSURE_DUE_DATE, newClosure, reason);
+    dueDates.set(execution, INVESTIGATION_DUE_DATE, newInvestigation, reason);
 
     ManagementService management = execution.getProcessEngineServices().getManagementService();
     for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())

@@ -1,5 +1,8 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
+import io.gxpflow.compliance.variables.ProcessVariable;
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
@@ -20,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("deviationDueDates")
 public class DueDates implements ExecutionListener {
 
-  static final String INVESTIGATION = "investigationDueDate";
-  static final String CLOSURE = "closureDueDate";
-
   private final AuditTrail auditTrail;
 
   public DueDates(AuditTrail auditTrail) {
@@ -31,22 +31,22 @@ public class DueDates implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Map<?, ?> days = (Map<?, ?>) execution.getVariable("dueDays");
-    Date reportedAt = (Date) execution.getVariable("reportedAt");
-    set(execution, INVESTIGATION, plusDays(reportedAt, days.get("investigationDueDays")), "set by severity");
-    set(execution, CLOSURE, plusDays(reportedAt, days.get("closureDueDays")), "set by severity");
-    execution.setVariable("effectivenessCheckDays", ((Number) days.get("effectivenessCheckDays")).intValue());
+    Map<String, Object> days = DUE_DAYS.from(execution);
+    Date reportedAt = REPORTED_AT.from(execution);
+    set(execution, INVESTIGATION_DUE_DATE, plusDays(reportedAt, days.get("investigationDueDays")), "set by severity");
+    set(execution, CLOSURE_DUE_DATE, plusDays(reportedAt, days.get("closureDueDays")), "set by severity");
+    EFFECTIVENESS_CHECK_DAYS.set(execution, ((Number) days.get("effectivenessCheckDays")).intValue());
   }
 
   /** Sets one due date and records the change (old and new value, reason) in the audit trail. */
-  void set(DelegateExecution execution, String dueDate, Date value, String reason) {
-    Object before = execution.getVariable(dueDate);
-    execution.setVariable(dueDate, value);
+  void set(DelegateExecution execution, ProcessVariable<Date> dueDate, Date value, String reason) {
+    Date before = dueDate.from(execution);
+    dueDate.set(execution, value);
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("dueDate", dueDate);
-    details.put("oldValue", before instanceof Date date ? date.toInstant().toString() : null);
+    details.put("dueDate", dueDate.name());
+    details.put("oldValue", before == null ? null : before.toInstant().toString());
     details.put("newValue", value.toInstant().toString());
-    details.put("severity", execution.getVariable("severity"));
+    details.put("severity", SEVERITY.from(execution));
     details.put("reason", reason);
     auditTrail.record(EngineContext.currentExecutionEvent(AuditEventTypes.DUE_DATE_CHANGED, details));
   }

@@ -1,5 +1,7 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
@@ -27,13 +29,14 @@ public class OverdueEscalation implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("timer", execution.getCurrentActivityId());
-    details.put("severity", execution.getVariable("severity"));
-    if (execution.getVariable("capaAction") instanceof Map<?, ?> action) {
+    details.put("severity", SEVERITY.from(execution));
+    Map<String, Object> action = CAPA_ACTION.from(execution);
+    if (action != null) {
       details.put("capaAction", action.get("number"));
       details.put("owner", action.get("owner"));
       details.put("dueDate", action.get("dueDate"));
-    } else if (execution.getVariable(DueDates.INVESTIGATION) instanceof Date due) {
-      details.put("dueDate", due.toInstant().toString());
+    } else if (INVESTIGATION_DUE_DATE.from(execution) != null) {
+      details.put("dueDate", INVESTIGATION_DUE_DATE.from(execution).toInstant().toString());
     }
     auditTrail.record(EngineContext.currentExecutionEvent(AuditEventTypes.DEADLINE_MISSED, details));
   }

@@ -1,5 +1,7 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
+
 import io.gxpflow.integration.IdempotencyKeys;
 import io.gxpflow.integration.SystemCallDelegate;
 import io.gxpflow.integration.qms.QmsPort;
@@ -28,10 +30,10 @@ public class QmsDeviationSteps {
   @Bean
   public SystemCallDelegate qmsClassifyDeviation(QmsPort qms) {
     return execution -> {
-      boolean closedAsMinor = "MINOR".equals(execution.getVariable("severity"))
-          && Boolean.TRUE.equals(execution.getVariable("closeWithoutInvestigation"));
-      qms.updateDeviation(deviationId(execution),
-          Classification.valueOf((String) execution.getVariable("severity")),
+      boolean closedAsMinor = "MINOR".equals(SEVERITY.from(execution))
+          && CLOSE_WITHOUT_INVESTIGATION.isTrue(execution);
+      qms.updateDeviation(DEVIATION_ID.from(execution),
+          Classification.valueOf(SEVERITY.from(execution)),
           closedAsMinor ? null : DeviationStatus.UNDER_INVESTIGATION, IdempotencyKeys.of(execution));
     };
   }
@@ -47,19 +49,19 @@ public class QmsDeviationSteps {
     return execution -> {
       List<CapaActionItem> items = CapaActionItem.listOf(execution::getVariable);
       List<CapaAction> actions = items.stream().map(item -> item.toQms(ActionStatus.OPEN)).toList();
-      String key = IdempotencyKeys.of(execution, execution.getVariable("capaRound"));
-      String capaId = (String) execution.getVariable("capaId");
+      String key = IdempotencyKeys.of(execution, CAPA_ROUND.from(execution));
+      String capaId = CAPA_ID.from(execution);
       if (capaId == null) {
         String owner = items.isEmpty() ? null : items.get(0).owner();
-        capaId = qms.createCapa(deviationId(execution), new NewCapa((String) execution.getVariable("capaTitle"),
-            (String) execution.getVariable("findings"), owner), key + ":create");
-        execution.setVariable("capaId", capaId);
+        capaId = qms.createCapa(DEVIATION_ID.from(execution), new NewCapa(CAPA_TITLE.from(execution),
+            FINDINGS.from(execution), owner), key + ":create");
+        CAPA_ID.set(execution, capaId);
       }
       qms.updateCapa(capaId, actions, key);
       // an ArrayList: stored as JSON, the variable must name a type Jackson can build again (not List.of's)
       List<Map<String, Object>> actionList = new ArrayList<>(items.stream().map(CapaActionItem::toVariable)
           .toList());
-      execution.setVariable("capaActionList", actionList);
+      CAPA_ACTION_LIST.set(execution, actionList);
     };
   }
 
@@ -69,26 +71,21 @@ public class QmsDeviationSteps {
     return execution -> {
       List<CapaAction> done = CapaActionItem.listOf(execution::getVariable).stream()
           .map(item -> item.toQms(ActionStatus.DONE)).toList();
-      qms.updateCapa((String) execution.getVariable("capaId"), done,
-          IdempotencyKeys.of(execution, execution.getVariable("capaRound")));
+      qms.updateCapa(CAPA_ID.from(execution), done, IdempotencyKeys.of(execution, CAPA_ROUND.from(execution)));
     };
   }
 
   /** {@code ${qmsCloseDeviation}}: closes the record with {@code closureSummary} (after closure or cancellation). */
   @Bean
   public SystemCallDelegate qmsCloseDeviation(QmsPort qms) {
-    return execution -> qms.closeDeviation(deviationId(execution),
-        (String) execution.getVariable("closureSummary"), IdempotencyKeys.of(execution));
+    return execution -> qms.closeDeviation(DEVIATION_ID.from(execution), CLOSURE_SUMMARY.from(execution),
+        IdempotencyKeys.of(execution));
   }
 
   /** {@code ${qmsCloseCapa}}: closes the CAPA with the effectiveness check's {@code effectivenessSummary}. */
   @Bean
   public SystemCallDelegate qmsCloseCapa(QmsPort qms) {
-    return execution -> qms.closeCapa((String) execution.getVariable("capaId"),
-        (String) execution.getVariable("effectivenessSummary"), IdempotencyKeys.of(execution));
-  }
-
-  private static String deviationId(DelegateExecution execution) {
-    return (String) execution.getVariable("deviationId");
+    return execution -> qms.closeCapa(CAPA_ID.from(execution), EFFECTIVENESS_SUMMARY.from(execution),
+        IdempotencyKeys.of(execution));
   }
 }
