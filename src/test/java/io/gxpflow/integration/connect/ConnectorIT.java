@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.core.ThrowingRunnable;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -79,6 +80,9 @@ class ConnectorIT {
         .containsEntry("recordComplete", true).containsEntry("exceptionCount", 1)
         .containsEntry("mesBatchStatus", "ON_HOLD")
         .doesNotContainKeys("response", "operation", "idempotencyKey");
+    // a list from the answer is a variable too, stored as JSON like every list of a case
+    assertThat(runtimeService.getVariable(instance, "recordExceptions")).asList().singleElement()
+        .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("code", "DEV-CONTAM");
     assertThat(mesRecord(BATCH).get("status")).isEqualTo("ON_HOLD");
     awaitSystemCalls(() -> assertThat(systemCalls(key)).extracting(StoredAuditEvent::details).satisfiesExactly(
         read -> assertThat(read).containsEntry("system", "MES").containsEntry("operation", "batch-record")
