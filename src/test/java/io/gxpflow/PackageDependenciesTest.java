@@ -26,7 +26,7 @@ class PackageDependenciesTest {
 
   private static final Map<String, Set<String>> MAY_USE = Map.of(
       "compliance", Set.of("identity"),
-      "engine", Set.of("compliance"),
+      "engine", Set.of("compliance", "integration"),
       "identity", Set.of("compliance"),
       "integration", Set.of("compliance"),
       "deviation", Set.of("compliance", "identity", "integration"));

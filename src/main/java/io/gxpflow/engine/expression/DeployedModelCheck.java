@@ -1,5 +1,6 @@
 package io.gxpflow.engine.expression;
 
+import io.gxpflow.integration.connect.SystemConnectors;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +38,10 @@ import org.w3c.dom.Text;
  * <ul>
  *   <li>holds a script (script task, {@code camunda:script} in a listener or mapping, a script condition, a DMN
  *       expression language other than FEEL or JUEL) — scripts could do anything the JVM can;
- *   <li>names a Java class ({@code camunda:class}, {@code camunda:delegateExpression} is the way) or a connector
- *       — systems are called through the project's delegates, which carry audit, retries and idempotency;
+ *   <li>names a Java class ({@code camunda:class}, {@code camunda:delegateExpression} is the way);
+ *   <li>uses a connector other than GxP Flow's ({@code gxp-mes}, {@code gxp-qms}, {@code gxp-crm}), or one of
+ *       them with an operation or inputs its system does not have ({@link SystemConnectors}) — systems are called
+ *       through the project's delegates and connectors, which carry audit, retries and idempotency;
  *   <li>has an expression that names a bean models may not use, a function other than Camunda's date and user
  *       functions, or a member no value offers to models ({@code getClass}, {@code forName}, {@code exec},
  *       {@code getProcessEngineServices}, …: see {@link ModelMembers});
@@ -167,8 +170,7 @@ public class DeployedModelCheck implements Deployer {
           + "process listening for it, whoever may start those; use a message"));
     }
     if (camunda && "connector".equals(local)) {
-      findings.add(new ModelRefused.Finding(resource, id, "connectors are not allowed; other systems are called "
-          + "through GxP Flow's delegates (audited, retried, idempotent)"));
+      checkConnector(resource, id, element, findings);
     }
     if (camunda && "constraint".equals(local) && "validator".equals(element.getAttribute("name"))) {
       findings.add(new ModelRefused.Finding(resource, id, "custom form field validators name Java code; use the "
@@ -191,6 +193,48 @@ public class DeployedModelCheck implements Deployer {
       }
     }
     checkExpression(resource, id, text.toString().trim(), findings);
+  }
+
+  /**
+   * Only GxP Flow's connectors, on a service task, calling a documented operation of their system with its inputs
+   * ({@link SystemConnectors}): a model names an operation, never a URL or a host.
+   */
+  private static void checkConnector(String resource, String id, Element connector,
+      List<ModelRefused.Finding> findings) {
+    if (!(connector.getParentNode() instanceof Element extensions
+        && extensions.getParentNode() instanceof Element task && BPMN_NS.equals(task.getNamespaceURI())
+        && "serviceTask".equals(task.getLocalName()))) {
+      findings.add(new ModelRefused.Finding(resource, id, "connectors are allowed on service tasks only"));
+      return;
+    }
+    List<Element> ids = camundaChildren(connector, "connectorId");
+    if (ids.size() != 1) {
+      findings.add(new ModelRefused.Finding(resource, id, "a connector names exactly one connectorId"));
+      return;
+    }
+    List<SystemConnectors.DeclaredInput> inputs = new ArrayList<>();
+    for (Element inputOutput : camundaChildren(connector, "inputOutput")) {
+      for (Element input : camundaChildren(inputOutput, "inputParameter")) {
+        String text = input.getTextContent().trim();
+        // a list, map or script (or anything else inside) is no literal
+        boolean literal = input.getElementsByTagNameNS("*", "*").getLength() == 0 && !text.contains("${")
+            && !text.contains("#{");
+        inputs.add(new SystemConnectors.DeclaredInput(input.getAttribute("name"), literal ? text : null));
+      }
+    }
+    SystemConnectors.refusals(ids.get(0).getTextContent().trim(), inputs)
+        .forEach(reason -> findings.add(new ModelRefused.Finding(resource, id, reason)));
+  }
+
+  private static List<Element> camundaChildren(Element parent, String localName) {
+    List<Element> children = new ArrayList<>();
+    for (org.w3c.dom.Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element && isCamunda(element.getNamespaceURI())
+          && localName.equals(element.getLocalName())) {
+        children.add(element);
+      }
+    }
+    return children;
   }
 
   private void checkAttribute(String resource, String id, Attr attribute, List<ModelRefused.Finding> findings) {

@@ -7,6 +7,7 @@ import io.gxpflow.compliance.validation.CamundaForm;
 import io.gxpflow.compliance.validation.ModelConstraints;
 import io.gxpflow.compliance.validation.TaskInputSpec;
 import io.gxpflow.identity.GxpGroup;
+import io.gxpflow.integration.connect.SystemConnectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,12 +34,15 @@ import org.camunda.bpm.model.bpmn.instance.ManualTask;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConnector;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -66,6 +70,7 @@ public final class ModelRules {
   /** The file cannot be read as BPMN/DMN at all (not XML, not schema-valid): nothing else can be checked. */
   public static final String MODEL_READABLE = "model-readable";
   public static final String COMPLIANCE_PROPERTIES = "compliance-properties";
+  public static final String CONNECTOR = "connector";
 
   /** The groups of the authorization contract; anything else would be a group nobody is a member of. */
   public static final Set<String> CONTRACT_GROUPS = Arrays.stream(GxpGroup.values()).filter(GxpGroup::isPeople)
@@ -132,6 +137,7 @@ public final class ModelRules {
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       externalCallSystem(node, report);
       externalCallAsync(node, report);
+      connector(node, report);
     }
   }
 
@@ -330,11 +336,43 @@ public final class ModelRules {
       if (className != null && ("." + className).contains(".integration.")) {
         reasons.add("class " + className);
       }
-      if (!extensions(impl, CamundaConnector.class).isEmpty()) {
-        reasons.add("camunda:connector");
+      for (CamundaConnector connector : extensions(impl, CamundaConnector.class)) {
+        reasons.add("camunda:connector " + connectorId(connector));
       }
     }
     return reasons;
+  }
+
+  // --- connector --------------------------------------------------------------------------------------------
+  // Validated interfaces only: a connector is one of GxP Flow's (gxp-mes, gxp-qms, gxp-crm) on a service task,
+  // calling a documented operation with its inputs, exactly what the server accepts at deployment
+  // (SystemConnectors). Camunda's http-connector or a typo fails the build, not the deployment.
+
+  private static void connector(FlowNode node, Report report) {
+    for (BaseElement impl : implementations(node)) {
+      for (CamundaConnector connector : extensions(impl, CamundaConnector.class)) {
+        if (!(node instanceof ServiceTask)) {
+          report.add(node.getId(), CONNECTOR, "connectors are allowed on service tasks only");
+          continue;
+        }
+        List<SystemConnectors.DeclaredInput> inputs = new ArrayList<>();
+        CamundaInputOutput inputOutput = connector.getCamundaInputOutput();
+        if (inputOutput != null) {
+          for (CamundaInputParameter input : inputOutput.getCamundaInputParameters()) {
+            String text = input.getTextContent().trim();
+            boolean literal = input.getDomElement().getChildElements().isEmpty() && !text.contains("${")
+                && !text.contains("#{");
+            inputs.add(new SystemConnectors.DeclaredInput(input.getCamundaName(), literal ? text : null));
+          }
+        }
+        SystemConnectors.refusals(connectorId(connector), inputs)
+            .forEach(reason -> report.add(node.getId(), CONNECTOR, reason));
+      }
+    }
+  }
+
+  private static String connectorId(CamundaConnector connector) {
+    return connector.getCamundaConnectorId() == null ? "" : connector.getCamundaConnectorId().getTextContent().trim();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.gxpflow.engine.model;
 
 import static io.gxpflow.engine.model.ModelRules.COMPLIANCE_PROPERTIES;
+import static io.gxpflow.engine.model.ModelRules.CONNECTOR;
 import static io.gxpflow.engine.model.ModelRules.EXTERNAL_CALL_ASYNC;
 import static io.gxpflow.engine.model.ModelRules.EXTERNAL_CALL_SYSTEM;
 import static io.gxpflow.engine.model.ModelRules.HISTORY_TTL;
@@ -32,7 +33,8 @@ class ModelRulesTest {
   private static final ModelRules RULES = new ModelRules(FIXTURES.resolve("valid/forms"));
 
   @Test
-  @DisplayName("the valid BPMN (user task with form, MES call async with retries) has no violation")
+  @DisplayName("the valid BPMN (user task with form, MES calls by delegate and connector, async with retries) has no "
+      + "violation")
   void validBpmnHasNoViolation() {
     assertThat(RULES.check(FIXTURES.resolve("valid/model-rules-valid.bpmn"))).isEmpty();
   }
@@ -148,7 +150,22 @@ class ModelRulesTest {
     assertThat(asyncOnly).contains("bean qmsClient", "failedJobRetryTimeCycle").doesNotContain("asyncBefore");
 
     String both = violation("broken/external-call-async.bpmn", "ServiceTask_ConnectorNoAsync").message();
-    assertThat(both).contains("camunda:connector", "asyncBefore", "failedJobRetryTimeCycle");
+    assertThat(both).contains("camunda:connector gxp-crm", "asyncBefore", "failedJobRetryTimeCycle");
+  }
+
+  @Test
+  @DisplayName("connector: only gxp-mes/-qms/-crm, on a service task, with an operation of the system and its inputs")
+  void connector() {
+    assertThat(found("broken/connector.bpmn")).containsExactlyInAnyOrder(
+        CONNECTOR + "@ServiceTask_HttpConnector",     // Camunda's http-connector
+        CONNECTOR + "@ServiceTask_UnknownOperation",  // gxp-mes delete-batch
+        CONNECTOR + "@ServiceTask_UrlInput",          // gxp-qms qc-results with a url input
+        CONNECTOR + "@ServiceTask_MissingPathInput",  // gxp-crm withdraw-content without contentId
+        CONNECTOR + "@EndEvent_Connector");           // on a message end event
+    assertThat(violation("broken/connector.bpmn", "ServiceTask_HttpConnector").message())
+        .contains("'http-connector' is not allowed");
+    assertThat(violation("broken/connector.bpmn", "ServiceTask_UrlInput").message()).contains("'url'");
+    assertThat(violation("broken/connector.bpmn", "ServiceTask_MissingPathInput").message()).contains("'contentId'");
   }
 
   @Test
