@@ -1,4 +1,4 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;

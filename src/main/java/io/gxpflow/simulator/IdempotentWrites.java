@@ -1,12 +1,13 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gxpflow.integration.sim.MesSimulator.Answer;
-import io.gxpflow.integration.sim.SimulatorStore.StoredResponse;
+import io.gxpflow.simulator.MesSimulator.Answer;
+import io.gxpflow.simulator.SimulatorStore.StoredResponse;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refused again). The stored answer carries the request's subject (batch, record, content) for that check.
  */
 @Component
+@Profile("demo")
 class IdempotentWrites {
 
   private final SimulatorStore store;

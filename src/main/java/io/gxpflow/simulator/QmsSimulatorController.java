@@ -1,7 +1,7 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gxpflow.integration.sim.MesSimulator.Answer;
+import io.gxpflow.simulator.MesSimulator.Answer;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

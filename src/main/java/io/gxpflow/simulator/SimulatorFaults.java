@@ -1,4 +1,4 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** How every simulator answers a business problem, an unreadable body, and an injected malformed answer. */
+@Profile("demo")
 @RestControllerAdvice(assignableTypes = {MesSimulatorController.class, QmsSimulatorController.class,
     CrmSimulatorController.class})
 class SimulatorErrors {

@@ -1,4 +1,4 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;

@@ -1,4 +1,4 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 /**
  * What a simulated call does instead of its normal answer: wait {@code delayMs}, then answer {@code status} with a

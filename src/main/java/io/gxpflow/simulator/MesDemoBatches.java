@@ -1,6 +1,6 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
-import io.gxpflow.integration.sim.MesSimulator.Deviation;
+import io.gxpflow.simulator.MesSimulator.Deviation;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,10 +1,10 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gxpflow.integration.sim.MesSimulator.Deviation;
+import io.gxpflow.simulator.MesSimulator.Deviation;
 import io.gxpflow.support.IntegrationTest;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
-package io.gxpflow.integration.sim;
+package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gxpflow.integration.sim.MesSimulator.Answer;
+import io.gxpflow.simulator.MesSimulator.Answer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
