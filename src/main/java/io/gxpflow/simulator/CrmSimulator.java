@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gxpflow.integration.contract.CrmOperations;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,9 +31,6 @@ public class CrmSimulator {
   public static final String SYSTEM = "crm";
   public static final String CONTENT = "content";
   public static final String SUPPLY = "supply";
-  public static final String PUBLISH_CONTENT = "publish-content";
-  public static final String WITHDRAW_CONTENT = "withdraw-content";
-  public static final String PUBLISH_SUPPLY = "publish-supply";
 
   static final Set<String> MARKETS = Set.of("CH", "DE", "FR", "IT", "AT", "GB", "US");
   static final Set<String> CHANNELS = Set.of("email", "rep-detail", "web");
@@ -54,7 +52,7 @@ public class CrmSimulator {
   public Answer publishContent(String idempotencyKey, JsonNode request) {
     JsonNode body = request == null ? objectMapper.createObjectNode() : request;
     String contentId = text(body, "contentId");
-    return writes.once(SYSTEM, PUBLISH_CONTENT, contentId, idempotencyKey, () -> {
+    return writes.once(SYSTEM, CrmOperations.PUBLISH_CONTENT, contentId, idempotencyKey, () -> {
       int version = body.path("version").asInt(0);
       String title = text(body, "title");
       List<String> channels = strings(body, "channels");
@@ -116,7 +114,7 @@ public class CrmSimulator {
   /** Withdraws the content; withdrawing withdrawn content again answers the first withdrawal's time. */
   public Answer withdrawContent(String contentId, String idempotencyKey, JsonNode request) {
     String reason = request == null ? "" : request.path("reason").asText("");
-    return writes.once(SYSTEM, WITHDRAW_CONTENT, contentId, idempotencyKey, () -> {
+    return writes.once(SYSTEM, CrmOperations.WITHDRAW_CONTENT, contentId, idempotencyKey, () -> {
       ObjectNode content = (ObjectNode) store.findForUpdate(SYSTEM, CONTENT, contentId)
           .orElseThrow(() -> new SimulatorProblem(HttpStatus.NOT_FOUND, "urn:gxpflow:crm:content-unknown",
               "Content unknown", "CONTENT_UNKNOWN", "The CRM has no content " + contentId + "."));
@@ -141,7 +139,7 @@ public class CrmSimulator {
   public Answer publishSupply(String productCode, String market, String idempotencyKey, JsonNode request) {
     JsonNode body = request == null ? objectMapper.createObjectNode() : request;
     String subject = productCode + "/" + market;
-    return writes.once(SYSTEM, PUBLISH_SUPPLY, subject, idempotencyKey, () -> {
+    return writes.once(SYSTEM, CrmOperations.PUBLISH_SUPPLY, subject, idempotencyKey, () -> {
       String status = text(body, "status");
       if (!SUPPLY_STATUSES.contains(status)) {
         throw invalid("status must be one of " + sorted(SUPPLY_STATUSES) + ", not '" + status + "'.");

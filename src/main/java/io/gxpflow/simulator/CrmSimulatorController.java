@@ -1,6 +1,8 @@
 package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.integration.contract.CrmOperations;
+import io.gxpflow.integration.contract.SystemHeaders;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -32,25 +34,25 @@ public class CrmSimulatorController {
 
   @PostMapping(path = "/content", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JsonNode> publishContent(
-      @RequestHeader(name = MesSimulatorController.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = SystemHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(CrmSimulator.SYSTEM, CrmSimulator.PUBLISH_CONTENT);
+    faults.inject(CrmSimulator.SYSTEM, CrmOperations.PUBLISH_CONTENT);
     return answer(crm.publishContent(idempotencyKey, request));
   }
 
   @PostMapping(path = "/content/{contentId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JsonNode> withdrawContent(@PathVariable String contentId,
-      @RequestHeader(name = MesSimulatorController.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = SystemHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(CrmSimulator.SYSTEM, CrmSimulator.WITHDRAW_CONTENT);
+    faults.inject(CrmSimulator.SYSTEM, CrmOperations.WITHDRAW_CONTENT);
     return answer(crm.withdrawContent(contentId, idempotencyKey, request));
   }
 
   @PutMapping(path = "/products/{productCode}/markets/{market}/supply", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JsonNode> publishSupply(@PathVariable String productCode, @PathVariable String market,
-      @RequestHeader(name = MesSimulatorController.IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = SystemHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(CrmSimulator.SYSTEM, CrmSimulator.PUBLISH_SUPPLY);
+    faults.inject(CrmSimulator.SYSTEM, CrmOperations.PUBLISH_SUPPLY);
     return answer(crm.publishSupply(productCode, market, idempotencyKey, request));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gxpflow.integration.contract.MesOperations;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,8 +21,6 @@ public class MesSimulator {
 
   public static final String SYSTEM = "mes";
   public static final String BATCH = "batch";
-  public static final String BATCH_RECORD = "batch-record";
-  public static final String SET_STATUS = "set-status";
 
   /** What GxP Flow may set; the MES has more statuses of its own (IN_PRODUCTION, IN_REVIEW, ...). */
   static final Set<String> SETTABLE = Set.of("ON_HOLD", "RELEASED", "REJECTED");
@@ -78,7 +77,7 @@ public class MesSimulator {
    * change nothing, and a refused request is refused again: a final status stays final).
    */
   public Answer setStatus(String batchNumber, String idempotencyKey, JsonNode request) {
-    return writes.once(SYSTEM, SET_STATUS, batchNumber, idempotencyKey, () -> {
+    return writes.once(SYSTEM, MesOperations.SET_STATUS, batchNumber, idempotencyKey, () -> {
       String status = request == null ? "" : request.path("status").asText("");
       if (!SETTABLE.contains(status)) {
         throw new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:mes:invalid-status", "Invalid status",
@@ -93,7 +92,7 @@ public class MesSimulator {
     ObjectNode batch = (ObjectNode) store.findForUpdate(SYSTEM, BATCH, batchNumber)
         .orElseThrow(() -> batchUnknown(batchNumber));
     // checked again under the batch's lock: a request with the same key may have committed meanwhile
-    Optional<Answer> replay = writes.replay(SYSTEM, SET_STATUS, batchNumber, idempotencyKey);
+    Optional<Answer> replay = writes.replay(SYSTEM, MesOperations.SET_STATUS, batchNumber, idempotencyKey);
     if (replay.isPresent()) {
       return replay.get();
     }

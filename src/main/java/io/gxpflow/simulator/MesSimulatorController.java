@@ -1,6 +1,8 @@
 package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.integration.contract.MesOperations;
+import io.gxpflow.integration.contract.SystemHeaders;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -22,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sim/mes")
 public class MesSimulatorController {
 
-  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-
   private final MesSimulator mes;
   private final SimulatorFaults faults;
 
@@ -34,15 +34,15 @@ public class MesSimulatorController {
 
   @GetMapping("/batches/{batchNumber}/record")
   JsonNode batchRecord(@PathVariable String batchNumber) {
-    faults.inject(MesSimulator.SYSTEM, MesSimulator.BATCH_RECORD);
+    faults.inject(MesSimulator.SYSTEM, MesOperations.BATCH_RECORD);
     return mes.batchRecord(batchNumber);
   }
 
   @PutMapping(path = "/batches/{batchNumber}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JsonNode> setStatus(@PathVariable String batchNumber,
-      @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = SystemHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(MesSimulator.SYSTEM, MesSimulator.SET_STATUS);
+    faults.inject(MesSimulator.SYSTEM, MesOperations.SET_STATUS);
     Answer answer = mes.setStatus(batchNumber, idempotencyKey, request);
     return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
   }

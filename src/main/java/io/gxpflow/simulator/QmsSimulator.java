@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gxpflow.integration.contract.QmsOperations;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,17 +34,6 @@ public class QmsSimulator {
   public static final String CAPA = "capa";
   public static final String BATCH = "batch";
   static final String SEQUENCE = "sequence";
-
-  public static final String CREATE_DEVIATION = "create-deviation";
-  public static final String UPDATE_DEVIATION = "update-deviation";
-  public static final String CLOSE_DEVIATION = "close-deviation";
-  public static final String CREATE_CAPA = "create-capa";
-  public static final String UPDATE_CAPA = "update-capa";
-  public static final String CLOSE_CAPA = "close-capa";
-  public static final String BATCH_QUALITY_EVENTS = "batch-quality-events";
-  public static final String QC_RESULTS = "qc-results";
-  public static final Set<String> OPERATIONS = Set.of(CREATE_DEVIATION, UPDATE_DEVIATION, CLOSE_DEVIATION,
-      CREATE_CAPA, UPDATE_CAPA, CLOSE_CAPA, BATCH_QUALITY_EVENTS, QC_RESULTS);
 
   static final Set<String> CLASSIFICATIONS = Set.of("MINOR", "MAJOR", "CRITICAL");
   /** What GxP Flow may set; CLOSED only through close. */
@@ -107,7 +97,7 @@ public class QmsSimulator {
   // ---- writes: each once per Idempotency-Key, the first answer stored with the change in one transaction
 
   public Answer createDeviation(String idempotencyKey, JsonNode request) {
-    return writes.once(SYSTEM, CREATE_DEVIATION, "", idempotencyKey, () -> {
+    return writes.once(SYSTEM, QmsOperations.CREATE_DEVIATION, "", idempotencyKey, () -> {
       // a deviation may affect no batch at all (an environmental or documentation event)
       List<String> batchNumbers = strings(request, "batchNumbers");
       String occurredAt = instant(request, "occurredAt");
@@ -134,7 +124,7 @@ public class QmsSimulator {
   }
 
   public Answer updateDeviation(String id, String idempotencyKey, JsonNode request) {
-    return writes.once(SYSTEM, UPDATE_DEVIATION, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, QmsOperations.UPDATE_DEVIATION, id, idempotencyKey, () -> {
       String classification = optional(request, "classification", CLASSIFICATIONS, "INVALID_CLASSIFICATION");
       String status = optional(request, "status", SETTABLE_STATUSES, "INVALID_STATUS");
       if (classification == null && status == null) {
@@ -153,7 +143,7 @@ public class QmsSimulator {
   }
 
   public Answer closeDeviation(String id, String idempotencyKey, JsonNode request) {
-    return writes.once(SYSTEM, CLOSE_DEVIATION, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, QmsOperations.CLOSE_DEVIATION, id, idempotencyKey, () -> {
       ObjectNode deviation = openDeviation(id);
       deviation.put("status", CLOSED);
       deviation.put("closureSummary", text(request, "closureSummary"));
@@ -164,7 +154,7 @@ public class QmsSimulator {
   }
 
   public Answer createCapa(String deviationId, String idempotencyKey, JsonNode request) {
-    return writes.once(SYSTEM, CREATE_CAPA, deviationId, idempotencyKey, () -> {
+    return writes.once(SYSTEM, QmsOperations.CREATE_CAPA, deviationId, idempotencyKey, () -> {
       require(request, "title");
       openDeviation(deviationId);
       String id = nextId("CAPA");
@@ -184,7 +174,7 @@ public class QmsSimulator {
   }
 
   public Answer updateCapa(String id, String idempotencyKey, JsonNode request) {
-    return writes.once(SYSTEM, UPDATE_CAPA, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, QmsOperations.UPDATE_CAPA, id, idempotencyKey, () -> {
       ArrayNode actions = actions(request);
       ObjectNode capa = openCapa(id);
       capa.set("actions", actions);
@@ -194,7 +184,7 @@ public class QmsSimulator {
   }
 
   public Answer closeCapa(String id, String idempotencyKey, JsonNode request) {
-    return writes.once(SYSTEM, CLOSE_CAPA, id, idempotencyKey, () -> {
+    return writes.once(SYSTEM, QmsOperations.CLOSE_CAPA, id, idempotencyKey, () -> {
       ObjectNode capa = openCapa(id);
       capa.put("status", CLOSED);
       capa.put("effectivenessCheck", text(request, "effectivenessCheck"));

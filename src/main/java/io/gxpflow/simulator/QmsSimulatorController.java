@@ -1,6 +1,8 @@
 package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.integration.contract.QmsOperations;
+import io.gxpflow.integration.contract.SystemHeaders;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sim/qms")
 public class QmsSimulatorController {
 
-  static final String KEY = MesSimulatorController.IDEMPOTENCY_KEY_HEADER;
+  static final String KEY = SystemHeaders.IDEMPOTENCY_KEY;
 
   private final QmsSimulator qms;
   private final SimulatorFaults faults;
@@ -37,7 +39,7 @@ public class QmsSimulatorController {
   @PostMapping(path = "/deviations", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<JsonNode> createDeviation(@RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CREATE_DEVIATION);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.CREATE_DEVIATION);
     return answer(qms.createDeviation(idempotencyKey, request));
   }
 
@@ -45,7 +47,7 @@ public class QmsSimulatorController {
   ResponseEntity<JsonNode> updateDeviation(@PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.UPDATE_DEVIATION);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.UPDATE_DEVIATION);
     return answer(qms.updateDeviation(id, idempotencyKey, request));
   }
 
@@ -53,7 +55,7 @@ public class QmsSimulatorController {
   ResponseEntity<JsonNode> closeDeviation(@PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CLOSE_DEVIATION);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.CLOSE_DEVIATION);
     return answer(qms.closeDeviation(id, idempotencyKey, request));
   }
 
@@ -66,7 +68,7 @@ public class QmsSimulatorController {
   ResponseEntity<JsonNode> createCapa(@PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CREATE_CAPA);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.CREATE_CAPA);
     return answer(qms.createCapa(id, idempotencyKey, request));
   }
 
@@ -74,7 +76,7 @@ public class QmsSimulatorController {
   ResponseEntity<JsonNode> updateCapa(@PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.UPDATE_CAPA);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.UPDATE_CAPA);
     return answer(qms.updateCapa(id, idempotencyKey, request));
   }
 
@@ -82,7 +84,7 @@ public class QmsSimulatorController {
   ResponseEntity<JsonNode> closeCapa(@PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.CLOSE_CAPA);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.CLOSE_CAPA);
     return answer(qms.closeCapa(id, idempotencyKey, request));
   }
 
@@ -93,13 +95,13 @@ public class QmsSimulatorController {
 
   @GetMapping("/batches/{batchNumber}/quality-events")
   JsonNode batchQualityEvents(@PathVariable String batchNumber) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.BATCH_QUALITY_EVENTS);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.BATCH_QUALITY_EVENTS);
     return qms.batchQualityEvents(batchNumber);
   }
 
   @GetMapping("/batches/{batchNumber}/qc-results")
   JsonNode qcResults(@PathVariable String batchNumber) {
-    faults.inject(QmsSimulator.SYSTEM, QmsSimulator.QC_RESULTS);
+    faults.inject(QmsSimulator.SYSTEM, QmsOperations.QC_RESULTS);
     return qms.qcResults(batchNumber);
   }
 

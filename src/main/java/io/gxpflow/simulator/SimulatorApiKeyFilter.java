@@ -1,6 +1,7 @@
 package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gxpflow.integration.contract.SystemHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class SimulatorApiKeyFilter extends OncePerRequestFilter {
 
-  public static final String API_KEY_HEADER = "X-Api-Key";
-
   private final byte[] apiKey;
   private final ObjectMapper objectMapper;
 
@@ -35,7 +34,7 @@ public class SimulatorApiKeyFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String presented = request.getHeader(API_KEY_HEADER);
+    String presented = request.getHeader(SystemHeaders.API_KEY);
     // constant-time comparison: the answer time does not tell how much of a guessed key was right
     if (presented != null && MessageDigest.isEqual(apiKey, presented.getBytes(StandardCharsets.UTF_8))) {
       chain.doFilter(request, response);
@@ -43,7 +42,7 @@ public class SimulatorApiKeyFilter extends OncePerRequestFilter {
     }
     SimulatorProblem problem = new SimulatorProblem(HttpStatus.UNAUTHORIZED, "urn:gxpflow:sim:api-key-invalid",
         "API key missing or wrong", "API_KEY_INVALID",
-        (presented == null ? "No " : "Wrong ") + API_KEY_HEADER + " header.");
+        (presented == null ? "No " : "Wrong ") + SystemHeaders.API_KEY + " header.");
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem.problem());

@@ -1,5 +1,8 @@
 package io.gxpflow.simulator;
 
+import io.gxpflow.integration.contract.CrmOperations;
+import io.gxpflow.integration.contract.MesOperations;
+import io.gxpflow.integration.contract.QmsOperations;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +22,11 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 public class SimulatorFaults {
 
-  /** The operations of each simulated system that faults can target (the names the client uses too). */
+  /** The operations of each simulated system that faults can target: the contract's, as the client names them. */
   public static final Map<String, Set<String>> OPERATIONS = Map.of(
-      "mes", Set.of("batch-record", "set-status"),
-      "crm", Set.of("publish-content", "withdraw-content", "publish-supply"),
-      "qms", Set.of("create-deviation", "update-deviation", "close-deviation", "create-capa", "update-capa",
-          "close-capa", "batch-quality-events", "qc-results"));
+      MesSimulator.SYSTEM, MesOperations.ALL,
+      CrmSimulator.SYSTEM, CrmOperations.ALL,
+      QmsSimulator.SYSTEM, QmsOperations.ALL);
 
   static final long MAX_DELAY_MS = 120_000;
 
