@@ -53,7 +53,7 @@ class EmbeddedDefaultRestartIT {
       authorizations = first.getBean(AuthorizationService.class).createAuthorizationQuery().count();
       filters = first.getBean(FilterService.class).createFilterQuery().count();
       users = first.getBean(IdentityService.class).createUserQuery().count();
-      assertThat(simulatorBeans(first)).contains("mesSimulator", "simulatorApiKeyFilter");
+      assertThat(simulatorBeans(first)).contains("mesSimulator", "simulatorConfiguration");
     }
     assertThat(dataDir.resolve("gxpflow.mv.db")).exists();
     // no checkpoint key configured: one was generated next to the database, owner-only, and the shutdown wrote a
