@@ -1,9 +1,8 @@
 package io.gxpflow.simulator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.integration.contract.CrmOperations;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import java.time.LocalDate;
@@ -31,10 +30,38 @@ public class CrmSimulator {
   public static final String SYSTEM = "crm";
   public static final String CONTENT = "content";
   public static final String SUPPLY = "supply";
+  static final String PUBLISHED = "PUBLISHED";
+  static final String WITHDRAWN = "WITHDRAWN";
 
   static final Set<String> MARKETS = Set.of("CH", "DE", "FR", "IT", "AT", "GB", "US");
   static final Set<String> CHANNELS = Set.of("email", "rep-detail", "web");
   static final Set<String> SUPPLY_STATUSES = Set.of("AVAILABLE", "CONSTRAINED", "UNAVAILABLE");
+
+  /** A content as the CRM keeps it: the published version, and every version withdrawn so far. */
+  public record Content(String contentId, int version, String title, List<String> channels, List<String> markets,
+      String expiryDate, String status, String distributionId, String publishedAt, List<Integer> withdrawnVersions,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String withdrawnAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String withdrawalReason) {
+
+    public Content {
+      withdrawnVersions = withdrawnVersions == null ? List.of() : List.copyOf(withdrawnVersions);
+    }
+
+    Content withdrawn(String at, String reason) {
+      List<Integer> versions = new ArrayList<>(withdrawnVersions);
+      versions.add(version);
+      return new Content(contentId, version, title, channels, markets, expiryDate, WITHDRAWN, distributionId,
+          publishedAt, versions, at, reason);
+    }
+  }
+
+  public record Distribution(String distributionId, String contentId, int version, String status,
+      String publishedAt) {}
+
+  public record Withdrawal(String contentId, String status, String withdrawnAt) {}
+
+  public record Supply(String productCode, String market, String status, String batchNumber, long quantity,
+      String updatedAt) {}
 
   private final SimulatorStore store;
   private final ObjectMapper objectMapper;
@@ -75,39 +102,23 @@ public class CrmSimulator {
             "Content expired", "CONTENT_EXPIRED",
             "Content " + contentId + " expired on " + expiry + " and cannot be published.");
       }
-      ObjectNode content = (ObjectNode) store.findForUpdate(SYSTEM, CONTENT, contentId)
-          .orElseGet(() -> objectMapper.createObjectNode().put("contentId", contentId));
-      ArrayNode withdrawn = content.has("withdrawnVersions") ? (ArrayNode) content.get("withdrawnVersions")
-          : content.putArray("withdrawnVersions");
-      for (JsonNode v : withdrawn) {
-        if (v.asInt() == version) {
-          throw new SimulatorProblem(HttpStatus.CONFLICT, "urn:gxpflow:crm:content-withdrawn", "Content withdrawn",
-              "CONTENT_WITHDRAWN", "Version " + version + " of " + contentId
-                  + " was withdrawn and cannot be published again; publish a new version.");
-        }
+      Optional<Content> stored = store.findForUpdate(SYSTEM, CONTENT, contentId, Content.class);
+      List<Integer> withdrawn = stored.map(Content::withdrawnVersions).orElse(List.of());
+      if (withdrawn.contains(version)) {
+        throw new SimulatorProblem(HttpStatus.CONFLICT, "urn:gxpflow:crm:content-withdrawn", "Content withdrawn",
+            "CONTENT_WITHDRAWN", "Version " + version + " of " + contentId
+                + " was withdrawn and cannot be published again; publish a new version.");
       }
-      boolean samePublished = "PUBLISHED".equals(content.path("status").asText())
-          && content.path("version").asInt() == version;
-      if (!samePublished) {
-        content.put("distributionId", "DIST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
-        content.put("publishedAt", now());
-      }
-      content.put("version", version);
-      content.put("title", title);
-      content.set("channels", objectMapper.valueToTree(channels));
-      content.set("markets", objectMapper.valueToTree(markets));
-      content.put("expiryDate", expiry.toString());
-      content.put("status", "PUBLISHED");
-      content.remove("withdrawnAt");
-      content.remove("withdrawalReason");
+      // the same version while published keeps its distribution
+      Optional<Content> samePublished = stored.filter(c -> PUBLISHED.equals(c.status()) && c.version() == version);
+      String distributionId = samePublished.map(Content::distributionId)
+          .orElseGet(() -> "DIST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+      String publishedAt = samePublished.map(Content::publishedAt).orElseGet(this::now);
+      Content content = new Content(contentId, version, title, channels, markets, expiry.toString(), PUBLISHED,
+          distributionId, publishedAt, withdrawn, null, null);
       store.put(SYSTEM, CONTENT, contentId, content);
-      ObjectNode answer = objectMapper.createObjectNode();
-      answer.put("distributionId", content.path("distributionId").asText());
-      answer.put("contentId", contentId);
-      answer.put("version", version);
-      answer.put("status", "PUBLISHED");
-      answer.put("publishedAt", content.path("publishedAt").asText());
-      return new Answer(HttpStatus.CREATED.value(), answer);
+      Distribution answer = new Distribution(distributionId, contentId, version, PUBLISHED, publishedAt);
+      return new Answer(HttpStatus.CREATED.value(), objectMapper.valueToTree(answer));
     });
   }
 
@@ -115,23 +126,15 @@ public class CrmSimulator {
   public Answer withdrawContent(String contentId, String idempotencyKey, JsonNode request) {
     String reason = request == null ? "" : request.path("reason").asText("");
     return writes.once(SYSTEM, CrmOperations.WITHDRAW_CONTENT, contentId, idempotencyKey, () -> {
-      ObjectNode content = (ObjectNode) store.findForUpdate(SYSTEM, CONTENT, contentId)
+      Content content = store.findForUpdate(SYSTEM, CONTENT, contentId, Content.class)
           .orElseThrow(() -> new SimulatorProblem(HttpStatus.NOT_FOUND, "urn:gxpflow:crm:content-unknown",
               "Content unknown", "CONTENT_UNKNOWN", "The CRM has no content " + contentId + "."));
-      if (!"WITHDRAWN".equals(content.path("status").asText())) {
-        ArrayNode withdrawn = content.has("withdrawnVersions") ? (ArrayNode) content.get("withdrawnVersions")
-            : content.putArray("withdrawnVersions");
-        withdrawn.add(content.path("version").asInt());
-        content.put("status", "WITHDRAWN");
-        content.put("withdrawnAt", now());
-        content.put("withdrawalReason", reason);
+      if (!WITHDRAWN.equals(content.status())) {
+        content = content.withdrawn(now(), reason);
         store.put(SYSTEM, CONTENT, contentId, content);
       }
-      ObjectNode answer = objectMapper.createObjectNode();
-      answer.put("contentId", contentId);
-      answer.put("status", "WITHDRAWN");
-      answer.put("withdrawnAt", content.path("withdrawnAt").asText());
-      return new Answer(HttpStatus.OK.value(), answer);
+      Withdrawal answer = new Withdrawal(contentId, WITHDRAWN, content.withdrawnAt());
+      return new Answer(HttpStatus.OK.value(), objectMapper.valueToTree(answer));
     });
   }
 
@@ -150,20 +153,12 @@ public class CrmSimulator {
       if (!MARKETS.contains(market)) {
         throw marketUnknown(market);
       }
-      ObjectNode supply = objectMapper.createObjectNode();
-      supply.put("productCode", productCode);
-      supply.put("market", market);
-      supply.put("status", status);
       JsonNode batch = body.path("batchNumber");
-      if (batch.isTextual() && !batch.asText().isBlank()) {
-        supply.put("batchNumber", batch.asText());
-      } else {
-        supply.putNull("batchNumber");
-      }
-      supply.put("quantity", body.path("quantity").asLong());
-      supply.put("updatedAt", now());
+      Supply supply = new Supply(productCode, market, status,
+          batch.isTextual() && !batch.asText().isBlank() ? batch.asText() : null, body.path("quantity").asLong(),
+          now());
       store.put(SYSTEM, SUPPLY, subject, supply);
-      return new Answer(HttpStatus.OK.value(), supply);
+      return new Answer(HttpStatus.OK.value(), objectMapper.valueToTree(supply));
     });
   }
 
@@ -178,18 +173,8 @@ public class CrmSimulator {
   /** Seeding: the record as it would be after a publish, only when the content is not there yet. */
   public boolean seedPublished(String contentId, int version, String title, List<String> channels,
       List<String> markets, LocalDate expiry) {
-    ObjectNode content = objectMapper.createObjectNode();
-    content.put("contentId", contentId);
-    content.put("version", version);
-    content.put("title", title);
-    content.set("channels", objectMapper.valueToTree(channels));
-    content.set("markets", objectMapper.valueToTree(markets));
-    content.put("expiryDate", expiry.toString());
-    content.put("status", "PUBLISHED");
-    content.put("distributionId", "DIST-" + contentId + "-V" + version);
-    content.put("publishedAt", now());
-    content.putArray("withdrawnVersions");
-    return store.putIfAbsent(SYSTEM, CONTENT, contentId, content);
+    return store.putIfAbsent(SYSTEM, CONTENT, contentId, new Content(contentId, version, title, channels, markets,
+        expiry.toString(), PUBLISHED, "DIST-" + contentId + "-V" + version, now(), List.of(), null, null));
   }
 
   private String now() {

@@ -1,8 +1,6 @@
 package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import io.gxpflow.simulator.SimulatorStore.StoredResponse;
 import java.util.Optional;
@@ -24,13 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Profile("demo")
 class IdempotentWrites {
 
+  /** What is kept per key: the first answer, and the subject it was about for the reuse check. */
+  record Stored(String subject, JsonNode body) {}
+
   private final SimulatorStore store;
-  private final ObjectMapper objectMapper;
   private final TransactionTemplate transaction;
 
-  IdempotentWrites(SimulatorStore store, ObjectMapper objectMapper, PlatformTransactionManager transactionManager) {
+  IdempotentWrites(SimulatorStore store, PlatformTransactionManager transactionManager) {
     this.store = store;
-    this.objectMapper = objectMapper;
     this.transaction = new TransactionTemplate(transactionManager);
   }
 
@@ -49,10 +48,7 @@ class IdempotentWrites {
     try {
       return transaction.execute(tx -> {
         Answer answer = write.get();
-        ObjectNode stored = objectMapper.createObjectNode();
-        stored.put("subject", about);
-        stored.set("body", answer.body());
-        store.saveResponse(system, idempotencyKey, operation, answer.status(), stored);
+        store.saveResponse(system, idempotencyKey, operation, answer.status(), new Stored(about, answer.body()));
         return answer;
       });
     } catch (DuplicateKeyException sameKeyAtTheSameTime) {

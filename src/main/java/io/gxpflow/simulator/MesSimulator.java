@@ -2,8 +2,6 @@ package io.gxpflow.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.integration.contract.MesOperations;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +25,21 @@ public class MesSimulator {
   /** A batch in one of these is finished: the MES refuses any further change. */
   static final Set<String> FINAL = Set.of("RELEASED", "REJECTED");
 
+  /** An exception the batch record carries (a deviation raised during manufacture). */
   public record Deviation(String code, String description, String severity) {}
+
+  public record Product(String code, String name) {}
+
+  /** A batch record in the shape of the API (docs/integration/mes.md), as stored and as answered. */
+  public record BatchRecord(String batchNumber, boolean complete, Product product, String site, String status,
+      List<Deviation> exceptions) {
+
+    BatchRecord withStatus(String newStatus) {
+      return new BatchRecord(batchNumber, complete, product, site, newStatus, exceptions);
+    }
+  }
+
+  public record StatusChange(String batchNumber, String status, String previousStatus, String changedAt) {}
 
   /** An answer: HTTP status and JSON body, as first given and as replayed for the same Idempotency-Key. */
   public record Answer(int status, JsonNode body) {}
@@ -44,31 +56,22 @@ public class MesSimulator {
     this.clock = clock;
   }
 
-  /** A batch record in the shape of the API. */
-  public ObjectNode batch(String batchNumber, boolean complete, String productCode, String productName, String site,
-      String status, List<Deviation> exceptions) {
-    ObjectNode batch = objectMapper.createObjectNode();
-    batch.put("batchNumber", batchNumber);
-    batch.put("complete", complete);
-    batch.putObject("product").put("code", productCode).put("name", productName);
-    batch.put("site", site);
-    batch.put("status", status);
-    ArrayNode list = batch.putArray("exceptions");
-    exceptions.forEach(e -> list.addObject()
-        .put("code", e.code()).put("description", e.description()).put("severity", e.severity()));
-    return batch;
+  public BatchRecord batch(String batchNumber, boolean complete, String productCode, String productName,
+      String site, String status, List<Deviation> exceptions) {
+    return new BatchRecord(batchNumber, complete, new Product(productCode, productName), site, status,
+        List.copyOf(exceptions));
   }
 
-  public void save(ObjectNode batch) {
-    store.put(SYSTEM, BATCH, batch.path("batchNumber").asText(), batch);
+  public void save(BatchRecord batch) {
+    store.put(SYSTEM, BATCH, batch.batchNumber(), batch);
   }
 
-  public boolean saveIfAbsent(ObjectNode batch) {
-    return store.putIfAbsent(SYSTEM, BATCH, batch.path("batchNumber").asText(), batch);
+  public boolean saveIfAbsent(BatchRecord batch) {
+    return store.putIfAbsent(SYSTEM, BATCH, batch.batchNumber(), batch);
   }
 
-  public JsonNode batchRecord(String batchNumber) {
-    return store.find(SYSTEM, BATCH, batchNumber).orElseThrow(() -> batchUnknown(batchNumber));
+  public BatchRecord batchRecord(String batchNumber) {
+    return store.find(SYSTEM, BATCH, batchNumber, BatchRecord.class).orElseThrow(() -> batchUnknown(batchNumber));
   }
 
   /**
@@ -89,27 +92,23 @@ public class MesSimulator {
   }
 
   private Answer apply(String batchNumber, String idempotencyKey, String status) {
-    ObjectNode batch = (ObjectNode) store.findForUpdate(SYSTEM, BATCH, batchNumber)
+    BatchRecord batch = store.findForUpdate(SYSTEM, BATCH, batchNumber, BatchRecord.class)
         .orElseThrow(() -> batchUnknown(batchNumber));
     // checked again under the batch's lock: a request with the same key may have committed meanwhile
     Optional<Answer> replay = writes.replay(SYSTEM, MesOperations.SET_STATUS, batchNumber, idempotencyKey);
     if (replay.isPresent()) {
       return replay.get();
     }
-    String previous = batch.path("status").asText();
+    String previous = batch.status();
     if (FINAL.contains(previous)) {
       throw new SimulatorProblem(HttpStatus.CONFLICT, "urn:gxpflow:mes:status-transition-not-allowed",
           "Status transition not allowed", "STATUS_TRANSITION_NOT_ALLOWED",
           "Batch " + batchNumber + " is " + previous + " and cannot change to " + status + ".");
     }
-    batch.put("status", status);
-    store.put(SYSTEM, BATCH, batchNumber, batch);
-    ObjectNode change = objectMapper.createObjectNode();
-    change.put("batchNumber", batchNumber);
-    change.put("status", status);
-    change.put("previousStatus", previous);
-    change.put("changedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-    return new Answer(HttpStatus.OK.value(), change);
+    store.put(SYSTEM, BATCH, batchNumber, batch.withStatus(status));
+    StatusChange change = new StatusChange(batchNumber, status, previous,
+        clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+    return new Answer(HttpStatus.OK.value(), objectMapper.valueToTree(change));
   }
 
   private static SimulatorProblem batchUnknown(String batchNumber) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.integration.contract.MesOperations;
 import io.gxpflow.integration.contract.SystemHeaders;
 import io.gxpflow.simulator.MesSimulator.Answer;
+import io.gxpflow.simulator.MesSimulator.BatchRecord;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,7 @@ public class MesSimulatorController {
   }
 
   @GetMapping("/batches/{batchNumber}/record")
-  JsonNode batchRecord(@PathVariable String batchNumber) {
+  BatchRecord batchRecord(@PathVariable String batchNumber) {
     faults.inject(MesSimulator.SYSTEM, MesOperations.BATCH_RECORD);
     return mes.batchRecord(batchNumber);
   }

@@ -1,9 +1,8 @@
 package io.gxpflow.simulator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.integration.contract.QmsOperations;
 import io.gxpflow.simulator.MesSimulator.Answer;
 import java.time.Clock;
@@ -40,6 +39,70 @@ public class QmsSimulator {
   static final Set<String> SETTABLE_STATUSES = Set.of("OPEN", "UNDER_INVESTIGATION");
   static final Set<String> ACTION_STATUSES = Set.of("OPEN", "DONE");
   static final String CLOSED = "CLOSED";
+  static final String OPEN = "OPEN";
+
+  /** A deviation as the QMS keeps and answers it; {@code closureSummary} once closed. */
+  public record Deviation(String id, String title, String description, String site, String product,
+      List<String> batchNumbers, String category, String occurredAt, String status, String classification,
+      String createdAt, String closedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String closureSummary) {
+
+    Deviation classified(String newClassification, String newStatus) {
+      return new Deviation(id, title, description, site, product, batchNumbers, category, occurredAt,
+          newStatus == null ? status : newStatus, newClassification == null ? classification : newClassification,
+          createdAt, closedAt, closureSummary);
+    }
+
+    Deviation closed(String summary, String at) {
+      return new Deviation(id, title, description, site, product, batchNumbers, category, occurredAt, CLOSED,
+          classification, createdAt, at, summary);
+    }
+  }
+
+  /** A CAPA as the QMS keeps and answers it; {@code effectivenessCheck} once closed. */
+  public record Capa(String id, String deviationId, String title, String description, String owner, String status,
+      List<Action> actions, String createdAt, String closedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String effectivenessCheck) {
+
+    Capa withActions(List<Action> newActions) {
+      return new Capa(id, deviationId, title, description, owner, status, newActions, createdAt, closedAt,
+          effectivenessCheck);
+    }
+
+    Capa closed(String check, String at) {
+      return new Capa(id, deviationId, title, description, owner, CLOSED, actions, createdAt, at, check);
+    }
+  }
+
+  public record Action(String description, String owner, String dueDate, String status) {}
+
+  /** A deviation or change control as a batch's quality events list it. */
+  public record QualityEvent(String id, String title, String status) {}
+
+  public record QualityEvents(String batchNumber, List<QualityEvent> deviations, List<QualityEvent> changeControls) {}
+
+  public record OosResult(String test, String result, String specification) {}
+
+  public record QcResults(String batchNumber, boolean testsComplete, List<OosResult> oosResults) {}
+
+  /** The QMS's own view of a batch: QC status, OOS results, change controls, the deviations linked to it. */
+  record Batch(String batchNumber, boolean testsComplete, List<OosResult> oosResults,
+      List<QualityEvent> changeControls, List<String> deviationIds) {
+
+    Batch {
+      oosResults = oosResults == null ? List.of() : List.copyOf(oosResults);
+      changeControls = changeControls == null ? List.of() : List.copyOf(changeControls);
+      deviationIds = deviationIds == null ? List.of() : List.copyOf(deviationIds);
+    }
+
+    Batch withDeviation(String deviationId) {
+      List<String> ids = new ArrayList<>(deviationIds);
+      ids.add(deviationId);
+      return new Batch(batchNumber, testsComplete, oosResults, changeControls, ids);
+    }
+  }
+
+  /** The last id handed out per kind and year. */
+  record Counter(int last) {}
 
   private final SimulatorStore store;
   private final ObjectMapper objectMapper;
@@ -58,40 +121,35 @@ public class QmsSimulator {
 
   // ---- reads
 
-  public JsonNode deviation(String id) {
-    return store.find(SYSTEM, DEVIATION, id).orElseThrow(() -> unknown("deviation", id));
+  public Deviation deviation(String id) {
+    return store.find(SYSTEM, DEVIATION, id, Deviation.class).orElseThrow(() -> unknown("deviation", id));
   }
 
-  public JsonNode capa(String id) {
-    return store.find(SYSTEM, CAPA, id).orElseThrow(() -> unknown("capa", id));
+  public Capa capa(String id) {
+    return store.find(SYSTEM, CAPA, id, Capa.class).orElseThrow(() -> unknown("capa", id));
   }
 
   /** The open deviations and change controls of a batch, with their current title and status. */
-  public JsonNode batchQualityEvents(String batchNumber) {
-    JsonNode batch = store.find(SYSTEM, BATCH, batchNumber).orElseThrow(() -> unknown("batch", batchNumber));
-    ObjectNode answer = objectMapper.createObjectNode();
-    answer.put("batchNumber", batchNumber);
-    ArrayNode deviations = answer.putArray("deviations");
-    batch.path("deviationIds").forEach(id -> store.find(SYSTEM, DEVIATION, id.asText())
-        .filter(d -> !CLOSED.equals(d.path("status").asText()))
-        .ifPresent(d -> deviations.add(event(d))));
-    ArrayNode changeControls = answer.putArray("changeControls");
-    batch.path("changeControls").forEach(c -> {
-      if (!CLOSED.equals(c.path("status").asText())) {
-        changeControls.add(event(c));
-      }
-    });
-    return answer;
+  public QualityEvents batchQualityEvents(String batchNumber) {
+    Batch batch = batch(batchNumber);
+    List<QualityEvent> deviations = batch.deviationIds().stream()
+        .flatMap(id -> store.find(SYSTEM, DEVIATION, id, Deviation.class).stream())
+        .filter(d -> !CLOSED.equals(d.status()))
+        .map(d -> new QualityEvent(d.id(), d.title(), d.status()))
+        .toList();
+    List<QualityEvent> changeControls = batch.changeControls().stream()
+        .filter(c -> !CLOSED.equals(c.status()))
+        .toList();
+    return new QualityEvents(batchNumber, deviations, changeControls);
   }
 
-  public JsonNode qcResults(String batchNumber) {
-    JsonNode batch = store.find(SYSTEM, BATCH, batchNumber).orElseThrow(() -> unknown("batch", batchNumber));
-    ObjectNode answer = objectMapper.createObjectNode();
-    answer.put("batchNumber", batchNumber);
-    answer.put("testsComplete", batch.path("testsComplete").asBoolean(false));
-    answer.set("oosResults", batch.path("oosResults").isArray() ? batch.get("oosResults")
-        : objectMapper.createArrayNode());
-    return answer;
+  public QcResults qcResults(String batchNumber) {
+    Batch batch = batch(batchNumber);
+    return new QcResults(batchNumber, batch.testsComplete(), batch.oosResults());
+  }
+
+  private Batch batch(String batchNumber) {
+    return store.find(SYSTEM, BATCH, batchNumber, Batch.class).orElseThrow(() -> unknown("batch", batchNumber));
   }
 
   // ---- writes: each once per Idempotency-Key, the first answer stored with the change in one transaction
@@ -103,23 +161,12 @@ public class QmsSimulator {
       String occurredAt = instant(request, "occurredAt");
       require(request, "title", "site", "category");
       String id = nextId("DEV");
-      ObjectNode deviation = objectMapper.createObjectNode();
-      deviation.put("id", id);
-      deviation.put("title", text(request, "title"));
-      deviation.put("description", text(request, "description"));
-      deviation.put("site", text(request, "site"));
-      deviation.put("product", text(request, "product"));
-      ArrayNode batches = deviation.putArray("batchNumbers");
-      batchNumbers.forEach(batches::add);
-      deviation.put("category", text(request, "category"));
-      deviation.put("occurredAt", occurredAt);
-      deviation.put("status", "OPEN");
-      deviation.putNull("classification");
-      deviation.put("createdAt", now());
-      deviation.putNull("closedAt");
+      Deviation deviation = new Deviation(id, text(request, "title"), text(request, "description"),
+          text(request, "site"), text(request, "product"), batchNumbers, text(request, "category"), occurredAt, OPEN,
+          null, now(), null, null);
       store.put(SYSTEM, DEVIATION, id, deviation);
       batchNumbers.forEach(batch -> linkToBatch(batch, id));
-      return new Answer(HttpStatus.CREATED.value(), deviation);
+      return answer(HttpStatus.CREATED, deviation);
     });
   }
 
@@ -130,26 +177,17 @@ public class QmsSimulator {
       if (classification == null && status == null) {
         throw badRequest("INVALID_REQUEST", "Give classification, status or both.");
       }
-      ObjectNode deviation = openDeviation(id);
-      if (classification != null) {
-        deviation.put("classification", classification);
-      }
-      if (status != null) {
-        deviation.put("status", status);
-      }
+      Deviation deviation = openDeviation(id).classified(classification, status);
       store.put(SYSTEM, DEVIATION, id, deviation);
-      return new Answer(HttpStatus.OK.value(), deviation);
+      return answer(HttpStatus.OK, deviation);
     });
   }
 
   public Answer closeDeviation(String id, String idempotencyKey, JsonNode request) {
     return writes.once(SYSTEM, QmsOperations.CLOSE_DEVIATION, id, idempotencyKey, () -> {
-      ObjectNode deviation = openDeviation(id);
-      deviation.put("status", CLOSED);
-      deviation.put("closureSummary", text(request, "closureSummary"));
-      deviation.put("closedAt", now());
+      Deviation deviation = openDeviation(id).closed(text(request, "closureSummary"), now());
       store.put(SYSTEM, DEVIATION, id, deviation);
-      return new Answer(HttpStatus.OK.value(), deviation);
+      return answer(HttpStatus.OK, deviation);
     });
   }
 
@@ -158,85 +196,57 @@ public class QmsSimulator {
       require(request, "title");
       openDeviation(deviationId);
       String id = nextId("CAPA");
-      ObjectNode capa = objectMapper.createObjectNode();
-      capa.put("id", id);
-      capa.put("deviationId", deviationId);
-      capa.put("title", text(request, "title"));
-      capa.put("description", text(request, "description"));
-      capa.put("owner", text(request, "owner"));
-      capa.put("status", "OPEN");
-      capa.putArray("actions");
-      capa.put("createdAt", now());
-      capa.putNull("closedAt");
+      Capa capa = new Capa(id, deviationId, text(request, "title"), text(request, "description"),
+          text(request, "owner"), OPEN, List.of(), now(), null, null);
       store.put(SYSTEM, CAPA, id, capa);
-      return new Answer(HttpStatus.CREATED.value(), capa);
+      return answer(HttpStatus.CREATED, capa);
     });
   }
 
   public Answer updateCapa(String id, String idempotencyKey, JsonNode request) {
     return writes.once(SYSTEM, QmsOperations.UPDATE_CAPA, id, idempotencyKey, () -> {
-      ArrayNode actions = actions(request);
-      ObjectNode capa = openCapa(id);
-      capa.set("actions", actions);
+      List<Action> actions = actions(request);
+      Capa capa = openCapa(id).withActions(actions);
       store.put(SYSTEM, CAPA, id, capa);
-      return new Answer(HttpStatus.OK.value(), capa);
+      return answer(HttpStatus.OK, capa);
     });
   }
 
   public Answer closeCapa(String id, String idempotencyKey, JsonNode request) {
     return writes.once(SYSTEM, QmsOperations.CLOSE_CAPA, id, idempotencyKey, () -> {
-      ObjectNode capa = openCapa(id);
-      capa.put("status", CLOSED);
-      capa.put("effectivenessCheck", text(request, "effectivenessCheck"));
-      capa.put("closedAt", now());
+      Capa capa = openCapa(id).closed(text(request, "effectivenessCheck"), now());
       store.put(SYSTEM, CAPA, id, capa);
-      return new Answer(HttpStatus.OK.value(), capa);
+      return answer(HttpStatus.OK, capa);
     });
   }
 
   // ---- seeding (QmsDemoData)
 
   /** A batch as the QMS knows it: QC status, OOS results, change controls; deviations are linked on creation. */
-  public boolean seedBatch(String batchNumber, boolean testsComplete, List<ObjectNode> oosResults,
-      List<ObjectNode> changeControls) {
-    ObjectNode batch = objectMapper.createObjectNode();
-    batch.put("batchNumber", batchNumber);
-    batch.put("testsComplete", testsComplete);
-    batch.putArray("oosResults").addAll(oosResults);
-    batch.putArray("changeControls").addAll(changeControls);
-    batch.putArray("deviationIds");
-    return store.putIfAbsent(SYSTEM, BATCH, batchNumber, batch);
+  public boolean seedBatch(String batchNumber, boolean testsComplete, List<OosResult> oosResults,
+      List<QualityEvent> changeControls) {
+    return store.putIfAbsent(SYSTEM, BATCH, batchNumber,
+        new Batch(batchNumber, testsComplete, oosResults, changeControls, List.of()));
   }
 
   /** Seeds a deviation under a fixed id and moves that year's counter past it, so new ids never collide. */
   public void seedDeviation(String id, String title, String batchNumber, String classification) {
     transaction.executeWithoutResult(tx -> {
-      ObjectNode deviation = objectMapper.createObjectNode();
-      deviation.put("id", id);
-      deviation.put("title", title);
-      deviation.put("description", title);
-      deviation.put("site", MesDemoBatches.SITE);
-      deviation.put("product", MesDemoBatches.PRODUCT_CODE);
-      deviation.putArray("batchNumbers").add(batchNumber);
-      deviation.put("category", "PROCESS");
-      deviation.put("occurredAt", "2026-11-02T08:30:00Z");
-      deviation.put("status", "OPEN");
-      deviation.put("classification", classification);
-      deviation.put("createdAt", "2026-11-02T09:00:00Z");
-      deviation.putNull("closedAt");
+      Deviation deviation = new Deviation(id, title, title, MesDemoBatches.SITE, MesDemoBatches.PRODUCT_CODE,
+          List.of(batchNumber), "PROCESS", "2026-11-02T08:30:00Z", OPEN, classification, "2026-11-02T09:00:00Z",
+          null, null);
       if (store.putIfAbsent(SYSTEM, DEVIATION, id, deviation)) {
         linkToBatch(batchNumber, id);
       }
     });
   }
 
-  public ObjectNode oos(String test, String result, String specification) {
-    return objectMapper.createObjectNode().put("test", test).put("result", result).put("specification",
-        specification);
+  public OosResult oos(String test, String result, String specification) {
+    return new OosResult(test, result, specification);
   }
 
-  public ObjectNode changeControl(String id, String title, String status) {
-    return objectMapper.createObjectNode().put("id", id).put("title", title).put("status", status);
+  public QualityEvent changeControl(String id, String title, String status) {
+    return new QualityEvent(id, title, status);
   }
 
   // ---- internals
@@ -245,53 +255,50 @@ public class QmsSimulator {
   private String nextId(String prefix) {
     int year = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear();
     String counterKey = prefix + "-" + year;
-    store.putIfAbsent(SYSTEM, SEQUENCE, counterKey, objectMapper.createObjectNode().put("last", 0));
-    ObjectNode counter = (ObjectNode) store.findForUpdate(SYSTEM, SEQUENCE, counterKey).orElseThrow();
+    store.putIfAbsent(SYSTEM, SEQUENCE, counterKey, new Counter(0));
+    Counter counter = store.findForUpdate(SYSTEM, SEQUENCE, counterKey, Counter.class).orElseThrow();
     String kind = "DEV".equals(prefix) ? DEVIATION : CAPA;
-    int next = counter.path("last").asInt() + 1;
+    int next = counter.last() + 1;
     // skip ids taken by seeding
     while (store.find(SYSTEM, kind, String.format("%s-%04d", counterKey, next)).isPresent()) {
       next++;
     }
-    counter.put("last", next);
-    store.put(SYSTEM, SEQUENCE, counterKey, counter);
+    store.put(SYSTEM, SEQUENCE, counterKey, new Counter(next));
     return String.format("%s-%04d", counterKey, next);
   }
 
   /** A deviation makes its batches known to the QMS (a batch without QC results yet). */
   private void linkToBatch(String batchNumber, String deviationId) {
     seedBatch(batchNumber, false, List.of(), List.of());
-    ObjectNode batch = (ObjectNode) store.findForUpdate(SYSTEM, BATCH, batchNumber).orElseThrow();
-    ArrayNode ids = batch.withArray("deviationIds");
-    ids.add(deviationId);
-    store.put(SYSTEM, BATCH, batchNumber, batch);
+    Batch batch = store.findForUpdate(SYSTEM, BATCH, batchNumber, Batch.class).orElseThrow();
+    store.put(SYSTEM, BATCH, batchNumber, batch.withDeviation(deviationId));
   }
 
-  private ObjectNode openDeviation(String id) {
-    ObjectNode deviation = (ObjectNode) store.findForUpdate(SYSTEM, DEVIATION, id)
+  private Deviation openDeviation(String id) {
+    Deviation deviation = store.findForUpdate(SYSTEM, DEVIATION, id, Deviation.class)
         .orElseThrow(() -> unknown("deviation", id));
-    if (CLOSED.equals(deviation.path("status").asText())) {
+    if (CLOSED.equals(deviation.status())) {
       throw new SimulatorProblem(HttpStatus.CONFLICT, "urn:gxpflow:qms:deviation-already-closed",
           "Deviation already closed", "DEVIATION_ALREADY_CLOSED", "Deviation " + id + " is closed.");
     }
     return deviation;
   }
 
-  private ObjectNode openCapa(String id) {
-    ObjectNode capa = (ObjectNode) store.findForUpdate(SYSTEM, CAPA, id).orElseThrow(() -> unknown("capa", id));
-    if (CLOSED.equals(capa.path("status").asText())) {
+  private Capa openCapa(String id) {
+    Capa capa = store.findForUpdate(SYSTEM, CAPA, id, Capa.class).orElseThrow(() -> unknown("capa", id));
+    if (CLOSED.equals(capa.status())) {
       throw new SimulatorProblem(HttpStatus.CONFLICT, "urn:gxpflow:qms:capa-already-closed",
           "CAPA already closed", "CAPA_ALREADY_CLOSED", "CAPA " + id + " is closed.");
     }
     return capa;
   }
 
-  private ArrayNode actions(JsonNode request) {
+  private List<Action> actions(JsonNode request) {
     JsonNode actions = request == null ? null : request.get("actions");
     if (actions == null || !actions.isArray()) {
       throw badRequest("INVALID_REQUEST", "actions must be a list.");
     }
-    ArrayNode clean = objectMapper.createArrayNode();
+    List<Action> clean = new ArrayList<>();
     for (JsonNode action : actions) {
       require(action, "description");
       String status = action.path("status").asText("OPEN");
@@ -306,8 +313,7 @@ public class QmsSimulator {
           throw badRequest("INVALID_REQUEST", "dueDate must be an ISO date (2026-12-31), not '" + dueDate + "'.");
         }
       }
-      clean.addObject().put("description", text(action, "description")).put("owner", text(action, "owner"))
-          .put("dueDate", dueDate).put("status", status);
+      clean.add(new Action(text(action, "description"), text(action, "owner"), dueDate, status));
     }
     return clean;
   }
@@ -363,9 +369,8 @@ public class QmsSimulator {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
-  private ObjectNode event(JsonNode record) {
-    return objectMapper.createObjectNode().put("id", record.path("id").asText())
-        .put("title", record.path("title").asText()).put("status", record.path("status").asText());
+  private Answer answer(HttpStatus status, Object body) {
+    return new Answer(status.value(), objectMapper.valueToTree(body));
   }
 
   private static List<String> sorted(Set<String> values) {

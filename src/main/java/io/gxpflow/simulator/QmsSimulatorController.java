@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.integration.contract.QmsOperations;
 import io.gxpflow.integration.contract.SystemHeaders;
 import io.gxpflow.simulator.MesSimulator.Answer;
+import io.gxpflow.simulator.QmsSimulator.Capa;
+import io.gxpflow.simulator.QmsSimulator.Deviation;
+import io.gxpflow.simulator.QmsSimulator.QcResults;
+import io.gxpflow.simulator.QmsSimulator.QualityEvents;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +64,7 @@ public class QmsSimulatorController {
   }
 
   @GetMapping("/deviations/{id}")
-  JsonNode deviation(@PathVariable String id) {
+  Deviation deviation(@PathVariable String id) {
     return qms.deviation(id);
   }
 
@@ -89,18 +93,18 @@ public class QmsSimulatorController {
   }
 
   @GetMapping("/capas/{id}")
-  JsonNode capa(@PathVariable String id) {
+  Capa capa(@PathVariable String id) {
     return qms.capa(id);
   }
 
   @GetMapping("/batches/{batchNumber}/quality-events")
-  JsonNode batchQualityEvents(@PathVariable String batchNumber) {
+  QualityEvents batchQualityEvents(@PathVariable String batchNumber) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.BATCH_QUALITY_EVENTS);
     return qms.batchQualityEvents(batchNumber);
   }
 
   @GetMapping("/batches/{batchNumber}/qc-results")
-  JsonNode qcResults(@PathVariable String batchNumber) {
+  QcResults qcResults(@PathVariable String batchNumber) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.QC_RESULTS);
     return qms.qcResults(batchNumber);
   }

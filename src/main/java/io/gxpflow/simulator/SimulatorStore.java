@@ -41,11 +41,20 @@ public class SimulatorStore {
         String.class, system, kind, key)).map(this::parse);
   }
 
+  /** The record as the simulator's own Java record type. */
+  public <T> Optional<T> find(String system, String kind, String key, Class<T> type) {
+    return find(system, kind, key).map(body -> as(body, type));
+  }
+
   /** Reads and locks the record until the caller's transaction ends: two writers of one record take turns. */
   public Optional<JsonNode> findForUpdate(String system, String kind, String key) {
     return first(jdbc.queryForList(
         "select body from gxp_sim_record where system = ? and kind = ? and record_key = ? for update",
         String.class, system, kind, key)).map(this::parse);
+  }
+
+  public <T> Optional<T> findForUpdate(String system, String kind, String key, Class<T> type) {
+    return findForUpdate(system, kind, key).map(body -> as(body, type));
   }
 
   public Optional<Instant> updatedAt(String system, String kind, String key) {
@@ -54,8 +63,8 @@ public class SimulatorStore {
         Timestamp.class, system, kind, key)).map(Timestamp::toInstant);
   }
 
-  /** Inserts or replaces the record. */
-  public void put(String system, String kind, String key, JsonNode body) {
+  /** Inserts or replaces the record: a JSON tree or a record Jackson writes. */
+  public void put(String system, String kind, String key, Object body) {
     Timestamp now = Timestamp.from(clock.instant());
     int updated = jdbc.update(
         "update gxp_sim_record set body = ?, updated_at = ? where system = ? and kind = ? and record_key = ?",
@@ -67,7 +76,7 @@ public class SimulatorStore {
   }
 
   /** Inserts the record unless one with that key exists (seeding: never overwrite what a demo run changed). */
-  public boolean putIfAbsent(String system, String kind, String key, JsonNode body) {
+  public boolean putIfAbsent(String system, String kind, String key, Object body) {
     if (find(system, kind, key).isPresent()) {
       return false;
     }
@@ -88,7 +97,7 @@ public class SimulatorStore {
   }
 
   /** Stores the first response to a key; {@link DuplicateKeyException} when another request stored one first. */
-  public void saveResponse(String system, String idempotencyKey, String operation, int status, JsonNode body) {
+  public void saveResponse(String system, String idempotencyKey, String operation, int status, Object body) {
     jdbc.update(
         "insert into gxp_sim_idempotency (system, idempotency_key, operation, status, response) values (?, ?, ?, ?, ?)",
         system, idempotencyKey, operation, status, write(body));
@@ -106,7 +115,15 @@ public class SimulatorStore {
     }
   }
 
-  private String write(JsonNode body) {
+  private <T> T as(JsonNode body, Class<T> type) {
+    try {
+      return objectMapper.treeToValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("simulator state is not a " + type.getSimpleName() + ": " + body, e);
+    }
+  }
+
+  private String write(Object body) {
     try {
       return objectMapper.writeValueAsString(body);
     } catch (JsonProcessingException e) {
