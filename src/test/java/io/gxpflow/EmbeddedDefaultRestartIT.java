@@ -6,9 +6,14 @@ import io.gxpflow.compliance.audit.AuditVerification;
 import io.gxpflow.compliance.audit.VerificationResult;
 import io.gxpflow.identity.GxpGroup;
 import io.gxpflow.support.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,6 +53,7 @@ class EmbeddedDefaultRestartIT {
       authorizations = first.getBean(AuthorizationService.class).createAuthorizationQuery().count();
       filters = first.getBean(FilterService.class).createFilterQuery().count();
       users = first.getBean(IdentityService.class).createUserQuery().count();
+      assertThat(simulatorBeans(first)).contains("mesSimulator", "simulatorConfiguration");
     }
     assertThat(dataDir.resolve("gxpflow.mv.db")).exists();
     // no checkpoint key configured: one was generated next to the database, owner-only, and the shutdown wrote a
@@ -78,7 +85,7 @@ class EmbeddedDefaultRestartIT {
   }
 
   @Test
-  void withoutTheDemoProfileThereAreNoDemoUsersButGroupsGrantsAndQueuesAreInPlace() {
+  void withoutTheDemoProfileThereAreNoDemoUsersButGroupsGrantsAndQueuesAreInPlace() throws Exception {
     try (ConfigurableApplicationContext noDemo = start("no-demo", "jdbc:h2:mem:no-demo-" + System.nanoTime())) {
       IdentityService identityService = noDemo.getBean(IdentityService.class);
       assertThat(identityService.createUserQuery().count()).isZero();
@@ -87,7 +94,24 @@ class EmbeddedDefaultRestartIT {
           .groupIdIn(GxpGroup.OPS.id()).count()).isPositive();
       assertThat(noDemo.getBean(FilterService.class).createFilterQuery().count())
           .isEqualTo(Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).count());
+
+      // the simulated MES, QMS and CRM are the demo's: not one of their beans, and /sim/** is refused
+      assertThat(simulatorBeans(noDemo)).isEmpty();
+      int port = ((WebServerApplicationContext) noDemo).getWebServer().getPort();
+      HttpResponse<String> record = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/sim/mes/batches/B-2026-0042/record"))
+          .header("X-Api-Key", "demo-simulator-key").GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(record.statusCode()).isEqualTo(403);
     }
+  }
+
+  private static List<String> simulatorBeans(ConfigurableApplicationContext context) {
+    return Arrays.stream(context.getBeanDefinitionNames())
+        .filter(name -> {
+          Class<?> type = context.getType(name);
+          return type != null && type.getPackageName().startsWith("io.gxpflow.simulator");
+        })
+        .toList();
   }
 
   private static ConfigurableApplicationContext start(Path dataDir) {

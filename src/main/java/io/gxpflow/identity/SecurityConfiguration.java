@@ -1,12 +1,15 @@
 package io.gxpflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       authorizations for the user (403 when missing).
  *   <li>{@code /camunda/**}: the Camunda webapps, which run their own session login, CSRF protection and security
  *       headers; Spring Security stays out of their way.
+ *   <li>{@code /sim/**}: in the demo profile the simulators, which check their own {@code X-Api-Key}.
  *   <li>Anything else is refused.
  * </ul>
  */
@@ -99,11 +103,16 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper)
-      throws Exception {
+  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper,
+      Environment environment) throws Exception {
+    List<String> open = new ArrayList<>(List.of("/", "/camunda", "/camunda/**", "/error", "/favicon.ico"));
+    // the simulators exist in the demo profile only and check their own X-Api-Key; elsewhere /sim/** is refused
+    if (environment.matchesProfiles("demo")) {
+      open.add("/sim/**");
+    }
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths("/", "/camunda", "/camunda/**", "/error", "/favicon.ico", "/sim/**")).permitAll()
+            .requestMatchers(paths(open.toArray(String[]::new))).permitAll()
             .anyRequest().denyAll())
         // the webapps bring their own CSRF filter and security headers (camunda.bpm.webapp.*)
         .csrf(csrf -> csrf.disable())

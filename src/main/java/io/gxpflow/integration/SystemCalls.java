@@ -3,12 +3,14 @@ package io.gxpflow.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gxpflow.integration.SystemCallAudit.Outcome;
+import io.gxpflow.integration.contract.SystemHeaders;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -16,12 +18,17 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Every HTTP call to MES, QMS or CRM goes through here: one {@link RestClient} per system (base URL, API key,
- * timeouts from {@link IntegrationProperties}), the translation of what came back into a result, a
- * {@link BusinessRejection} (the models' BPMN errors) or a {@link SystemUnavailable} (retry, then incident), and
- * one audit record per call with its outcome and duration.
+ * timeouts from {@link IntegrationProperties}) with the system's HTTP interface on it, the translation of what
+ * came back into a result, a {@link BusinessRejection} (the models' BPMN errors) or a {@link SystemUnavailable}
+ * (retry, then incident), and one audit record per call with its outcome and duration.
+ *
+ * <p>Translation and audit wrap the whole call rather than sit in an interceptor or status handler: only around
+ * the call are the operation known and a malformed body seen (it breaks when the answer is read, after both).
  *
  * <p>Spring's RestClient rather than Camunda Connect: the adapters are typed Java ports that are unit-tested
  * against a stub server, the models only name a delegate, and timeouts, credentials and error mapping live in
@@ -32,14 +39,15 @@ public class SystemCalls {
   /** Answers that carry a business decision of the other system, not a technical failure. */
   static final Set<HttpStatus> BUSINESS_STATUSES = Set.of(HttpStatus.NOT_FOUND, HttpStatus.CONFLICT,
       HttpStatus.UNPROCESSABLE_ENTITY);
-  static final String API_KEY_HEADER = "X-Api-Key";
-  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+  /** For callers that build a request themselves with {@link #call(ExternalSystem, String, String, Function)}. */
+  public static final String IDEMPOTENCY_KEY_HEADER = SystemHeaders.IDEMPOTENCY_KEY;
 
   private final IntegrationProperties properties;
   private final Environment environment;
   private final SystemCallAudit audit;
   private final ObjectMapper json;
   private final Map<ExternalSystem, RestClient> clients = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Object> httpInterfaces = new ConcurrentHashMap<>();
 
   public SystemCalls(IntegrationProperties properties, Environment environment, SystemCallAudit audit,
       ObjectMapper json) {
@@ -50,13 +58,32 @@ public class SystemCalls {
   }
 
   /**
-   * Makes one call. {@code idempotencyKey} is null for reads; writes put it into the request themselves (header
-   * {@value #IDEMPOTENCY_KEY_HEADER}) and pass it here for the audit record.
+   * A system's HTTP interface ({@code @HttpExchange}) for its port's client. The proxy is made on the first call,
+   * when the base URL can be resolved (see {@link #baseUrl}).
+   */
+  public <A> SystemApi<A> api(ExternalSystem system, Class<A> httpInterface) {
+    return new SystemApi<>(this, system, httpInterface);
+  }
+
+  /**
+   * Makes one call with the system's RestClient, for requests not on an HTTP interface. {@code idempotencyKey} is
+   * null for reads; writes put it into the request themselves (header {@value #IDEMPOTENCY_KEY_HEADER}) and pass
+   * it here for the audit record.
    */
   public <T> T call(ExternalSystem system, String operation, String idempotencyKey, Function<RestClient, T> request) {
+    return audited(system, operation, idempotencyKey, () -> request.apply(client(system)));
+  }
+
+  /** One call on the system's HTTP interface; see {@link SystemApi}. */
+  <A, T> T call(ExternalSystem system, Class<A> httpInterface, String operation, String idempotencyKey,
+      Function<A, T> request) {
+    return audited(system, operation, idempotencyKey, () -> request.apply(httpInterface(system, httpInterface)));
+  }
+
+  private <T> T audited(ExternalSystem system, String operation, String idempotencyKey, Supplier<T> request) {
     long started = System.nanoTime();
     try {
-      T result = request.apply(client(system));
+      T result = request.get();
       audit.called(system, operation, idempotencyKey, Outcome.OK, null, since(started), null);
       return result;
     } catch (RestClientResponseException answered) {
@@ -87,6 +114,11 @@ public class SystemCalls {
     return new SystemUnavailable(message, cause);
   }
 
+  private <A> A httpInterface(ExternalSystem system, Class<A> type) {
+    return type.cast(httpInterfaces.computeIfAbsent(type, missing -> HttpServiceProxyFactory
+        .builderFor(RestClientAdapter.create(client(system))).build().createClient(type)));
+  }
+
   private RestClient client(ExternalSystem system) {
     return clients.computeIfAbsent(system, this::newClient);
   }
@@ -103,7 +135,7 @@ public class SystemCalls {
         .baseUrl(baseUrl(endpoint.getBaseUrl()))
         .requestFactory(requests);
     if (endpoint.getApiKey() != null && !endpoint.getApiKey().isBlank()) {
-      builder.defaultHeader(API_KEY_HEADER, endpoint.getApiKey());
+      builder.defaultHeader(SystemHeaders.API_KEY, endpoint.getApiKey());
     }
     return builder.build();
   }

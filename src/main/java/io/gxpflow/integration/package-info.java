@@ -1,6 +1,7 @@
 /**
- * Other systems: one port, HTTP client and documents per system (MES, QMS, CRM), the audited call path
- * ({@code SystemCalls}), the Camunda Connect connectors models use to call it without Java ({@code connect/}),
- * inbound events and the demo simulators. May use compliance; no process package.
+ * Other systems: per system (MES, QMS, CRM) a port, its HTTP interface and client, and the documents; the audited
+ * call path ({@code SystemCalls}); {@code contract/} the operation and header names the simulators share;
+ * {@code connect/} the Camunda Connect connectors models use to call them without Java; inbound events. May use
+ * compliance; no process package.
  */
 package io.gxpflow.integration;

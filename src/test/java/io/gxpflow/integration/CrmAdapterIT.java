@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.audit.StoredAuditEvent;
-import io.gxpflow.integration.sim.CrmSimulator;
+import io.gxpflow.simulator.CrmSimulator;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import java.time.Duration;

@@ -5,6 +5,9 @@ import static io.gxpflow.integration.ExternalSystem.MES;
 import static io.gxpflow.integration.ExternalSystem.QMS;
 
 import io.gxpflow.integration.ExternalSystem;
+import io.gxpflow.integration.contract.CrmOperations;
+import io.gxpflow.integration.contract.MesOperations;
+import io.gxpflow.integration.contract.QmsOperations;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,29 +18,29 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 
 /**
- * What a connector may call: the documented operations of MES, QMS and CRM (docs/integration), each with its fixed
- * method and path, the inputs that fill the path and the fields of its JSON body. A model names an operation, never
+ * What a connector may call: the documented operations of MES, QMS and CRM (docs/integration; names from
+ * {@code integration.contract}, as the clients and the simulators use them), each with its fixed method and path, the inputs that fill the path and the fields of its JSON body. A model names an operation, never
  * a URL, so it reaches nothing the project's own clients could not.
  */
 enum SystemOperation {
 
-  MES_BATCH_RECORD(MES, "batch-record", HttpMethod.GET, "/batches/{batchNumber}/record"),
-  MES_SET_STATUS(MES, "set-status", HttpMethod.PUT, "/batches/{batchNumber}/status", "status", "reason"),
-  QMS_CREATE_DEVIATION(QMS, "create-deviation", HttpMethod.POST, "/deviations", "title", "description", "site",
+  MES_BATCH_RECORD(MES, MesOperations.BATCH_RECORD, HttpMethod.GET, "/batches/{batchNumber}/record"),
+  MES_SET_STATUS(MES, MesOperations.SET_STATUS, HttpMethod.PUT, "/batches/{batchNumber}/status", "status", "reason"),
+  QMS_CREATE_DEVIATION(QMS, QmsOperations.CREATE_DEVIATION, HttpMethod.POST, "/deviations", "title", "description", "site",
       "product", "batchNumbers", "category", "occurredAt"),
-  QMS_UPDATE_DEVIATION(QMS, "update-deviation", HttpMethod.PATCH, "/deviations/{deviationId}", "classification",
+  QMS_UPDATE_DEVIATION(QMS, QmsOperations.UPDATE_DEVIATION, HttpMethod.PATCH, "/deviations/{deviationId}", "classification",
       "status"),
-  QMS_CLOSE_DEVIATION(QMS, "close-deviation", HttpMethod.POST, "/deviations/{deviationId}/close", "closureSummary"),
-  QMS_CREATE_CAPA(QMS, "create-capa", HttpMethod.POST, "/deviations/{deviationId}/capas", "title", "description",
+  QMS_CLOSE_DEVIATION(QMS, QmsOperations.CLOSE_DEVIATION, HttpMethod.POST, "/deviations/{deviationId}/close", "closureSummary"),
+  QMS_CREATE_CAPA(QMS, QmsOperations.CREATE_CAPA, HttpMethod.POST, "/deviations/{deviationId}/capas", "title", "description",
       "owner"),
-  QMS_UPDATE_CAPA(QMS, "update-capa", HttpMethod.PATCH, "/capas/{capaId}", "actions"),
-  QMS_CLOSE_CAPA(QMS, "close-capa", HttpMethod.POST, "/capas/{capaId}/close", "effectivenessCheck"),
-  QMS_BATCH_QUALITY_EVENTS(QMS, "batch-quality-events", HttpMethod.GET, "/batches/{batchNumber}/quality-events"),
-  QMS_QC_RESULTS(QMS, "qc-results", HttpMethod.GET, "/batches/{batchNumber}/qc-results"),
-  CRM_PUBLISH_CONTENT(CRM, "publish-content", HttpMethod.POST, "/content", "contentId", "version", "title",
+  QMS_UPDATE_CAPA(QMS, QmsOperations.UPDATE_CAPA, HttpMethod.PATCH, "/capas/{capaId}", "actions"),
+  QMS_CLOSE_CAPA(QMS, QmsOperations.CLOSE_CAPA, HttpMethod.POST, "/capas/{capaId}/close", "effectivenessCheck"),
+  QMS_BATCH_QUALITY_EVENTS(QMS, QmsOperations.BATCH_QUALITY_EVENTS, HttpMethod.GET, "/batches/{batchNumber}/quality-events"),
+  QMS_QC_RESULTS(QMS, QmsOperations.QC_RESULTS, HttpMethod.GET, "/batches/{batchNumber}/qc-results"),
+  CRM_PUBLISH_CONTENT(CRM, CrmOperations.PUBLISH_CONTENT, HttpMethod.POST, "/content", "contentId", "version", "title",
       "channels", "markets", "expiryDate"),
-  CRM_WITHDRAW_CONTENT(CRM, "withdraw-content", HttpMethod.POST, "/content/{contentId}/withdrawal", "reason"),
-  CRM_PUBLISH_SUPPLY(CRM, "publish-supply", HttpMethod.PUT, "/products/{productCode}/markets/{market}/supply",
+  CRM_WITHDRAW_CONTENT(CRM, CrmOperations.WITHDRAW_CONTENT, HttpMethod.POST, "/content/{contentId}/withdrawal", "reason"),
+  CRM_PUBLISH_SUPPLY(CRM, CrmOperations.PUBLISH_SUPPLY, HttpMethod.PUT, "/products/{productCode}/markets/{market}/supply",
       "status", "batchNumber", "quantity");
 
   private final ExternalSystem system;

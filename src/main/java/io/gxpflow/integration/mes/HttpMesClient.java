@@ -1,43 +1,32 @@
 package io.gxpflow.integration.mes;
 
 import io.gxpflow.integration.ExternalSystem;
+import io.gxpflow.integration.SystemApi;
 import io.gxpflow.integration.SystemCalls;
-import java.util.Map;
-import org.springframework.http.MediaType;
+import io.gxpflow.integration.contract.MesOperations;
+import io.gxpflow.integration.mes.MesApi.StatusRequest;
 import org.springframework.stereotype.Component;
 
-/** {@link MesPort} over HTTP/JSON (docs/integration/mes.md). */
+/** {@link MesPort} over HTTP/JSON (docs/integration/mes.md): {@link MesApi} through {@link SystemCalls}. */
 @Component
 public class HttpMesClient implements MesPort {
 
-  static final String BATCH_RECORD = "batch-record";
-  static final String SET_STATUS = "set-status";
-
-  private final SystemCalls calls;
+  private final SystemApi<MesApi> mes;
 
   public HttpMesClient(SystemCalls calls) {
-    this.calls = calls;
+    this.mes = calls.api(ExternalSystem.MES, MesApi.class);
   }
 
   @Override
   public BatchRecordSummary batchRecord(String batchNumber) {
-    return calls.call(ExternalSystem.MES, BATCH_RECORD, null, mes -> mes.get()
-        .uri("/batches/{batchNumber}/record", batchNumber)
-        .accept(MediaType.APPLICATION_JSON)
-        .retrieve()
-        .body(BatchRecordSummary.class));
+    return mes.read(MesOperations.BATCH_RECORD, api -> api.batchRecord(batchNumber));
   }
 
   @Override
   public BatchStatusChange setBatchStatus(String batchNumber, BatchStatus status, String reason,
       String idempotencyKey) {
-    return calls.call(ExternalSystem.MES, SET_STATUS, idempotencyKey, mes -> mes.put()
-        .uri("/batches/{batchNumber}/status", batchNumber)
-        .header(SystemCalls.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(MediaType.APPLICATION_JSON)
-        .body(Map.of("status", status.name(), "reason", reason == null ? "" : reason))
-        .retrieve()
-        .body(BatchStatusChange.class));
+    StatusRequest request = new StatusRequest(status.name(), reason == null ? "" : reason);
+    return mes.write(MesOperations.SET_STATUS, idempotencyKey,
+        api -> api.setStatus(batchNumber, idempotencyKey, request));
   }
 }

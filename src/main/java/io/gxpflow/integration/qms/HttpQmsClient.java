@@ -1,118 +1,76 @@
 package io.gxpflow.integration.qms;
 
 import io.gxpflow.integration.ExternalSystem;
+import io.gxpflow.integration.SystemApi;
 import io.gxpflow.integration.SystemCalls;
-import java.util.LinkedHashMap;
+import io.gxpflow.integration.contract.QmsOperations;
+import io.gxpflow.integration.qms.QmsApi.CapaActions;
+import io.gxpflow.integration.qms.QmsApi.CapaClosure;
+import io.gxpflow.integration.qms.QmsApi.DeviationClosure;
+import io.gxpflow.integration.qms.QmsApi.DeviationRequest;
+import io.gxpflow.integration.qms.QmsApi.DeviationUpdate;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-/** {@link QmsPort} over HTTP/JSON (docs/integration/qms.md). */
+/** {@link QmsPort} over HTTP/JSON (docs/integration/qms.md): {@link QmsApi} through {@link SystemCalls}. */
 @Component
 public class HttpQmsClient implements QmsPort {
 
-  static final String CREATE_DEVIATION = "create-deviation";
-  static final String UPDATE_DEVIATION = "update-deviation";
-  static final String CLOSE_DEVIATION = "close-deviation";
-  static final String CREATE_CAPA = "create-capa";
-  static final String UPDATE_CAPA = "update-capa";
-  static final String CLOSE_CAPA = "close-capa";
-  static final String BATCH_QUALITY_EVENTS = "batch-quality-events";
-  static final String QC_RESULTS = "qc-results";
-
-  private final SystemCalls calls;
+  private final SystemApi<QmsApi> qms;
 
   public HttpQmsClient(SystemCalls calls) {
-    this.calls = calls;
+    this.qms = calls.api(ExternalSystem.QMS, QmsApi.class);
   }
 
   @Override
   public String createDeviation(NewDeviation deviation, String idempotencyKey) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", deviation.title());
-    body.put("description", deviation.description());
-    body.put("site", deviation.site());
-    body.put("product", deviation.product());
-    body.put("batchNumbers", deviation.batchNumbers());
-    body.put("category", deviation.category());
-    // a string, not left to the converter's date settings: the API wants ISO-8601 with Z
-    body.put("occurredAt", deviation.occurredAt() == null ? null : deviation.occurredAt().toString());
-    return write(CREATE_DEVIATION, HttpMethod.POST, idempotencyKey, body, Deviation.class, "/deviations").id();
+    DeviationRequest request = DeviationRequest.of(deviation);
+    return qms.write(QmsOperations.CREATE_DEVIATION, idempotencyKey,
+        api -> api.createDeviation(idempotencyKey, request)).id();
   }
 
   @Override
   public Deviation updateDeviation(String deviationId, Classification classification, DeviationStatus status,
       String idempotencyKey) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (classification != null) {
-      body.put("classification", classification.name());
-    }
-    if (status != null) {
-      body.put("status", status.name());
-    }
-    return write(UPDATE_DEVIATION, HttpMethod.PATCH, idempotencyKey, body, Deviation.class,
-        "/deviations/{id}", deviationId);
+    DeviationUpdate request = new DeviationUpdate(classification == null ? null : classification.name(),
+        status == null ? null : status.name());
+    return qms.write(QmsOperations.UPDATE_DEVIATION, idempotencyKey,
+        api -> api.updateDeviation(deviationId, idempotencyKey, request));
   }
 
   @Override
   public Deviation closeDeviation(String deviationId, String closureSummary, String idempotencyKey) {
-    return write(CLOSE_DEVIATION, HttpMethod.POST, idempotencyKey,
-        Map.of("closureSummary", closureSummary == null ? "" : closureSummary), Deviation.class,
-        "/deviations/{id}/close", deviationId);
+    DeviationClosure request = new DeviationClosure(closureSummary == null ? "" : closureSummary);
+    return qms.write(QmsOperations.CLOSE_DEVIATION, idempotencyKey,
+        api -> api.closeDeviation(deviationId, idempotencyKey, request));
   }
 
   @Override
   public String createCapa(String deviationId, NewCapa capa, String idempotencyKey) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", capa.title());
-    body.put("description", capa.description());
-    body.put("owner", capa.owner());
-    return write(CREATE_CAPA, HttpMethod.POST, idempotencyKey, body, Capa.class,
-        "/deviations/{id}/capas", deviationId).id();
+    return qms.write(QmsOperations.CREATE_CAPA, idempotencyKey,
+        api -> api.createCapa(deviationId, idempotencyKey, capa)).id();
   }
 
   @Override
   public Capa updateCapa(String capaId, List<CapaAction> actions, String idempotencyKey) {
-    return write(UPDATE_CAPA, HttpMethod.PATCH, idempotencyKey, Map.of("actions", actions), Capa.class,
-        "/capas/{id}", capaId);
+    return qms.write(QmsOperations.UPDATE_CAPA, idempotencyKey,
+        api -> api.updateCapa(capaId, idempotencyKey, new CapaActions(actions)));
   }
 
   @Override
   public Capa closeCapa(String capaId, String effectivenessCheck, String idempotencyKey) {
-    return write(CLOSE_CAPA, HttpMethod.POST, idempotencyKey,
-        Map.of("effectivenessCheck", effectivenessCheck == null ? "" : effectivenessCheck), Capa.class,
-        "/capas/{id}/close", capaId);
+    CapaClosure request = new CapaClosure(effectivenessCheck == null ? "" : effectivenessCheck);
+    return qms.write(QmsOperations.CLOSE_CAPA, idempotencyKey,
+        api -> api.closeCapa(capaId, idempotencyKey, request));
   }
 
   @Override
   public BatchQualityEvents batchQualityEvents(String batchNumber) {
-    return calls.call(ExternalSystem.QMS, BATCH_QUALITY_EVENTS, null, qms -> qms.get()
-        .uri("/batches/{batchNumber}/quality-events", batchNumber)
-        .accept(MediaType.APPLICATION_JSON)
-        .retrieve()
-        .body(BatchQualityEvents.class));
+    return qms.read(QmsOperations.BATCH_QUALITY_EVENTS, api -> api.batchQualityEvents(batchNumber));
   }
 
   @Override
   public QcResults qcResults(String batchNumber) {
-    return calls.call(ExternalSystem.QMS, QC_RESULTS, null, qms -> qms.get()
-        .uri("/batches/{batchNumber}/qc-results", batchNumber)
-        .accept(MediaType.APPLICATION_JSON)
-        .retrieve()
-        .body(QcResults.class));
-  }
-
-  private <T> T write(String operation, HttpMethod method, String idempotencyKey, Object body, Class<T> answer,
-      String uri, Object... uriVariables) {
-    return calls.call(ExternalSystem.QMS, operation, idempotencyKey, qms -> qms.method(method)
-        .uri(uri, uriVariables)
-        .header(SystemCalls.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .body(answer));
+    return qms.read(QmsOperations.QC_RESULTS, api -> api.qcResults(batchNumber));
   }
 }
