@@ -1,5 +1,6 @@
 package io.gxpflow;
 
+import java.nio.file.attribute.PosixFilePermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.compliance.audit.AuditVerification;
@@ -58,7 +59,7 @@ class EmbeddedDefaultRestartIT {
     assertThat(dataDir.resolve("gxpflow.mv.db")).exists();
     // no checkpoint key configured: one was generated next to the database, owner-only, and the shutdown wrote a
     // keyed checkpoint outside the database
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+    assertThat(PosixFilePermissions.toString(
         Files.getPosixFilePermissions(dataDir.resolve("audit-checkpoint.key")))).isEqualTo("rw-------");
     assertThat(Files.readString(dataDir.resolve("audit-checkpoints.log"))).contains("AUDIT-CHECKPOINT seq=");
 

@@ -35,6 +35,9 @@ class PackageDependenciesTest {
       // stands in for another company's systems: of the platform only the wire contract both sides share
       "simulator", Set.of("integration.contract"));
 
+  /** The process packages; each gets a line in MAY_USE too. */
+  private static final List<String> PROCESSES = List.of("deviation");
+
   @Test
   void everyPackageUsesOnlyWhatItsPackageInfoAllows() throws IOException {
     List<String> breaches = new ArrayList<>();
@@ -56,6 +59,23 @@ class PackageDependenciesTest {
       }
     }
     assertThat(breaches).isEmpty();
+  }
+
+  /** Process code uses Camunda's public API only; what needs the engine's internals lives in compliance. */
+  @Test
+  void processPackagesKeepOutOfCamundasImplPackages() throws IOException {
+    Pattern impl = Pattern.compile("^import (?:static )?org\\.camunda\\.bpm\\.engine\\.impl\\.", Pattern.MULTILINE);
+    List<String> breaches = new ArrayList<>();
+    for (String process : PROCESSES) {
+      try (Stream<Path> files = Files.walk(MAIN.resolve(process))) {
+        for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+          if (impl.matcher(Files.readString(file)).find()) {
+            breaches.add(MAIN.relativize(file).toString());
+          }
+        }
+      }
+    }
+    assertThat(breaches).as("process code importing org.camunda.bpm.engine.impl").isEmpty();
   }
 
   /** {@code integration.mes} lies within {@code integration}, not within {@code integration.contract}. */

@@ -1,12 +1,14 @@
 package io.gxpflow.compliance;
 
 import io.gxpflow.compliance.audit.AuditEvent;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Who is acting and on which record, as seen from inside an engine command. */
 public final class EngineContext {
@@ -15,6 +17,14 @@ public final class EngineContext {
   public static final String SYSTEM = "system";
 
   private EngineContext() {}
+
+  /**
+   * The engine's time: what its timers and due dates are compared with (a process test may move it), for values a
+   * model compares against them.
+   */
+  public static Date now() {
+    return ClockUtil.getCurrentTime();
+  }
 
   public static String actor() {
     CommandContext commandContext = Context.getCommandContext();

@@ -2,6 +2,7 @@ package io.gxpflow.deviation;
 
 import static io.gxpflow.deviation.DeviationVariables.*;
 
+import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.variables.ProcessVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ public class DeviationIntake implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     AFFECTED_BATCH_NUMBERS.set(execution, batchNumbers(AFFECTED_BATCHES.from(execution)));
-    REPORTED_AT.set(execution, ClockUtil.getCurrentTime());
+    REPORTED_AT.set(execution, EngineContext.now());
     HELD_BATCH_NUMBERS.set(execution, new ArrayList<>());
     CLASSIFICATION_RETURNS.set(execution, 0);
     CAPA_ROUND.set(execution, 1);

@@ -1,5 +1,6 @@
 package io.gxpflow.deviation;
 
+import org.springframework.security.core.Authentication;
 import static io.gxpflow.deviation.DeviationVariables.*;
 
 import io.gxpflow.compliance.ProblemType;
@@ -73,7 +74,7 @@ public class DeviationRequestController {
 
   @PostMapping("/extension-requests")
   public ResponseEntity<Accepted> requestExtension(@PathVariable String deviationId,
-      @Valid @RequestBody ExtensionRequest request, org.springframework.security.core.Authentication user) {
+      @Valid @RequestBody ExtensionRequest request, Authentication user) {
     String reason = request.reason().strip();
     LocalDate requested = parseDate(request.requestedDueDate());
     // as the system: the user's right was decided by the web security rules (participants may not modify instances)
@@ -101,7 +102,7 @@ public class DeviationRequestController {
 
   @PostMapping("/cancellation-requests")
   public ResponseEntity<Accepted> requestCancellation(@PathVariable String deviationId,
-      @Valid @RequestBody CancellationRequest request, org.springframework.security.core.Authentication user) {
+      @Valid @RequestBody CancellationRequest request, Authentication user) {
     String reason = request.reason().strip();
     // as the system: the user's right was decided by the web security rules (participants may not modify instances)
     return asSystem.call(() -> {

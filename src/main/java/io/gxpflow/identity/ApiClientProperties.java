@@ -1,5 +1,6 @@
 package io.gxpflow.identity;
 
+import java.util.Locale;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,7 +30,7 @@ public record ApiClientProperties(List<ApiClient> apiClients) {
     }
 
     byte[] keyHash() {
-      return HexFormat.of().parseHex(keySha256.toLowerCase(java.util.Locale.ROOT));
+      return HexFormat.of().parseHex(keySha256.toLowerCase(Locale.ROOT));
     }
   }
 

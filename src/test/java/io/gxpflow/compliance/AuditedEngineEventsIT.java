@@ -1,5 +1,7 @@
 package io.gxpflow.compliance;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.LinkedMultiValueMap;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,10 +48,10 @@ class AuditedEngineEventsIT {
   void modelDeploymentIsAuditedWithWhoAndAChecksumPerResource() {
     long before = auditTrail.head().lastSeq();
     ResponseHolder deployed = new ResponseHolder();
-    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("deployment-name", "audited-deployment-" + UUID.randomUUID());
     form.add("deployment-source", "Camunda Modeler");
-    form.add("risk-check.dmn", new org.springframework.core.io.ClassPathResource("fixtures/audit/risk-check.dmn"));
+    form.add("risk-check.dmn", new ClassPathResource("fixtures/audit/risk-check.dmn"));
     deployed.id = json(rest.withBasicAuth("olivia", "olivia").postForEntity("/engine-rest/deployment/create", form,
         String.class)).path("id").asText();
     try {

@@ -1,5 +1,9 @@
 package io.gxpflow.compliance;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -138,18 +142,18 @@ class SignatureIT {
     // the session alone is not enough: a cross-site request would carry the cookie but not the token
     assertThat(tasklist.sendJson("GET", path, null, false).statusCode()).isEqualTo(401);
 
-    java.net.http.HttpResponse<String> step = tasklist.sendJson("GET", path, null, true);
+    HttpResponse<String> step = tasklist.sendJson("GET", path, null, true);
     assertThat(step.statusCode()).isEqualTo(200);
     // the call leaves the Tasklist session as it was (no new session id): Tasklist stays logged in
     assertThat(step.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
     assertThat(tasklist.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
-    JsonNode described = new com.fasterxml.jackson.databind.ObjectMapper().readTree(step.body());
+    JsonNode described = new ObjectMapper().readTree(step.body());
     assertThat(described.path("meaning").asText()).isEqualTo(MEANING);
     assertThat(described.path("signerId").asText()).isEqualTo(signer);
     assertThat(described.path("fields").findValuesAsText("key")).containsExactly("closureComment");
     assertThat(described.path("fields").get(0).path("required").asBoolean()).isTrue();
 
-    java.net.http.HttpResponse<String> signed = tasklist.sendJson("POST", path, "{\"password\": \"" + password
+    HttpResponse<String> signed = tasklist.sendJson("POST", path, "{\"password\": \"" + password
         + "\", \"meaning\": \"" + MEANING + "\", \"variables\": {\"closureComment\": \"Verified\"}}", true);
     assertThat(signed.statusCode()).as(signed.body()).isEqualTo(201);
     assertThat(taskService.createTaskQuery().taskId(closure.getId()).count()).isZero();
@@ -263,7 +267,7 @@ class SignatureIT {
         body, String.class);
   }
 
-  private final Map<String, String> passwords = new java.util.HashMap<>();
+  private final Map<String, String> passwords = new HashMap<>();
 
   private String qaUser(String name, String password) {
     String userId = ProbeUsers.create(identityService, "signer-" + name.toLowerCase() + "-" + UUID.randomUUID()
@@ -319,7 +323,7 @@ class SignatureIT {
   private List<String> binaryHits(String table, String column, String value) {
     List<byte[]> blobs = jdbc.queryForList("select \"" + column + "\" from \"" + table + "\" where \"" + column
         + "\" is not null", byte[].class);
-    return blobs.stream().anyMatch(bytes -> new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+    return blobs.stream().anyMatch(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)
         .contains(value)) ? List.of(table + "." + column) : List.of();
   }
 }

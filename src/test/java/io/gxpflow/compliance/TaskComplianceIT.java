@@ -1,5 +1,7 @@
 package io.gxpflow.compliance;
 
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -284,9 +286,9 @@ class TaskComplianceIT {
     throw new AssertionError("no error for " + field + " in " + errors);
   }
 
-  static org.springframework.http.HttpEntity<String> jsonEntity(String json) {
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+  static HttpEntity<String> jsonEntity(String json) {
+    HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return new org.springframework.http.HttpEntity<>(json, headers);
+    return new HttpEntity<>(json, headers);
   }
 }

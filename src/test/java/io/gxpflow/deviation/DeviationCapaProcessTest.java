@@ -1,5 +1,6 @@
 package io.gxpflow.deviation;
 
+import org.mockito.Mockito;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -457,7 +458,7 @@ class DeviationCapaProcessTest {
 
   List<AuditEvent> audited(String type) {
     ArgumentCaptor<AuditEvent> events = ArgumentCaptor.forClass(AuditEvent.class);
-    verify(auditTrail, org.mockito.Mockito.atLeastOnce()).record(events.capture());
+    verify(auditTrail, Mockito.atLeastOnce()).record(events.capture());
     return events.getAllValues().stream().filter(e -> e.type().equals(type)).toList();
   }
 

@@ -1,5 +1,9 @@
 package io.gxpflow.engine;
 
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.support.IntegrationTest;
@@ -32,11 +36,11 @@ class ModelDeploymentIT {
   @Autowired FormService formService;
 
   /** The application's own start-up deployment of bpmn/ and forms/, which the tests leave alone. */
-  java.util.Set<String> startupDeployments;
+  Set<String> startupDeployments;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void rememberStartupDeployments() {
-    startupDeployments = new java.util.HashSet<>(ids());
+    startupDeployments = new HashSet<>(ids());
   }
 
   @AfterEach
@@ -47,7 +51,7 @@ class ModelDeploymentIT {
 
   private List<String> ids() {
     return repositoryService.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME).list().stream()
-        .map(org.camunda.bpm.engine.repository.Deployment::getId).toList();
+        .map(Deployment::getId).toList();
   }
 
   @Test

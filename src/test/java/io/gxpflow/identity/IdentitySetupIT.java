@@ -1,5 +1,8 @@
 package io.gxpflow.identity;
 
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.support.IntegrationTest;
@@ -62,14 +65,14 @@ class IdentitySetupIT {
   void aRevokedBaselinePermissionIsGrantedAgainAtTheNextStart() {
     Authorization tasklist = authorizationService.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn("qp")
-        .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).resourceId("tasklist")
+        .resourceType(Resources.APPLICATION).resourceId("tasklist")
         .singleResult();
     authorizationService.deleteAuthorization(tasklist.getId());
 
     identitySetup.afterSingletonsInstantiated();
 
-    assertThat(authorizationService.isUserAuthorized("petra", java.util.List.of("qp"),
-        org.camunda.bpm.engine.authorization.Permissions.ACCESS,
-        org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("petra", List.of("qp"),
+        Permissions.ACCESS,
+        Resources.APPLICATION, "tasklist")).isTrue();
   }
 }

@@ -1,5 +1,7 @@
 package io.gxpflow.identity;
 
+import java.util.ArrayList;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,8 +82,8 @@ class WebappAccessIT {
   }
 
   /** The filters' own names (not those of the variables a filter shows on its cards). */
-  private static java.util.List<String> filterNames(JsonNode filters) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  private static List<String> filterNames(JsonNode filters) {
+    List<String> names = new ArrayList<>();
     filters.forEach(filter -> names.add(filter.path("name").asText()));
     return names;
   }

@@ -1,5 +1,6 @@
 package io.gxpflow.integration;
 
+import org.camunda.bpm.engine.task.Task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -86,7 +87,7 @@ class CrmAdapterIT {
         "markets", List.of("CH", "DE"), "expiryDate", expiry.toString())).getId();
   }
 
-  private org.camunda.bpm.engine.task.Task task(String instance, String key) {
+  private Task task(String instance, String key) {
     return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult();
   }
 

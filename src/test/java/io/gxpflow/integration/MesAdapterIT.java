@@ -1,5 +1,8 @@
 package io.gxpflow.integration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +50,7 @@ class MesAdapterIT {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired AuditTrail auditTrail;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
   RestClientForUsers http;
   Deployment deployment;
 
@@ -136,7 +139,7 @@ class MesAdapterIT {
         "targetBatchStatus", "ON_HOLD", "statusReason", "Deviation open")).getId();
   }
 
-  private org.camunda.bpm.engine.task.Task task(String instance, String key) {
+  private Task task(String instance, String key) {
     return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult();
   }
 
@@ -168,7 +171,7 @@ class MesAdapterIT {
 
   private static String json(Map<String, Object> value) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+      return new ObjectMapper().writeValueAsString(value);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,8 @@
 package io.gxpflow.security;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +43,7 @@ class AuditDatabaseRolesOnPostgresIT {
     // roles and triggers exist on PostgreSQL only: the H2 build leaves *OnPostgresIT out (pom.xml), never skips
     assertThat(ItProfiles.onPostgres()).as("an *OnPostgresIT runs in the PostgreSQL pass").isTrue();
     owner = new DatabaseOwner(jdbc);
-    auditTrail.record(AuditEvent.of(AuditEventTypes.CHANGE_REQUESTED, "quinn", java.util.Map.of("probe", "roles")));
+    auditTrail.record(AuditEvent.of(AuditEventTypes.CHANGE_REQUESTED, "quinn", Map.of("probe", "roles")));
   }
 
   @AfterEach
@@ -124,8 +127,8 @@ class AuditDatabaseRolesOnPostgresIT {
   private void refused(String sql, String... messages) {
     assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).isInstanceOf(DataAccessException.class)
         .satisfies(e -> {
-          java.io.StringWriter trace = new java.io.StringWriter();
-          e.printStackTrace(new java.io.PrintWriter(trace));
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
           assertThat(List.of(messages)).as("%s", trace).anyMatch(trace.toString()::contains);
         });
   }

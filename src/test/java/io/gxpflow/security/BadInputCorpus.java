@@ -1,5 +1,7 @@
 package io.gxpflow.security;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -61,7 +63,7 @@ final class BadInputCorpus {
     for (String field : List.of("eventId", "source", "title", "description", "site", "category")) {
       post("deviation event with blank " + field, "mes-bridge", DEVIATIONS, BadInputIT.event(field, "  "));
     }
-    Map<String, Object> wrong = new java.util.LinkedHashMap<>();
+    Map<String, Object> wrong = new LinkedHashMap<>();
     wrong.put("source ERP", List.of("source", "ERP"));
     wrong.put("source lower case", List.of("source", "mes"));
     wrong.put("category weather", List.of("category", "weather"));
@@ -88,7 +90,7 @@ final class BadInputCorpus {
     wrong.put("site of 65 characters", List.of("site", "s".repeat(65)));
     wrong.put("productCode of 65 characters", List.of("productCode", "p".repeat(65)));
     wrong.put("containmentActions of 4001 characters", List.of("containmentActions", "c".repeat(4001)));
-    wrong.put("101 batch numbers", List.of("batchNumbers", java.util.Collections.nCopies(101, "B-1")));
+    wrong.put("101 batch numbers", List.of("batchNumbers", Collections.nCopies(101, "B-1")));
     wrong.put("batch number of 65 characters", List.of("batchNumbers", List.of("B".repeat(65))));
     wrong.put("occurredAt year +99999", List.of("occurredAt", "+99999-11-21T22:10:00Z"));
     wrong.put("occurredAt yesterday", List.of("occurredAt", "yesterday"));
@@ -177,7 +179,7 @@ final class BadInputCorpus {
   private void variablesOnEngineRest() {
     String javaSerialized = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x74, 0,
         1, 0x78});
-    Map<String, String> values = new java.util.LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     values.put("a Java-serialized Object", object(javaSerialized, "java.lang.String",
         "application/x-java-serialized-object"));
     values.put("an Object of type ProcessBuilder", object("{}", "java.lang.ProcessBuilder", "application/json"));
@@ -220,7 +222,7 @@ final class BadInputCorpus {
   }
 
   private void malformedEngineRestBodies() {
-    Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+    Map<String, String> endpoints = new LinkedHashMap<>();
     endpoints.put("task complete", "/engine-rest/task/{task}/complete");
     endpoints.put("task claim", "/engine-rest/task/{task}/claim");
     endpoints.put("task submit-form", "/engine-rest/task/{task}/submit-form");
@@ -257,7 +259,7 @@ final class BadInputCorpus {
   }
 
   private void queries() {
-    Map<String, String> queries = new java.util.LinkedHashMap<>();
+    Map<String, String> queries = new LinkedHashMap<>();
     queries.put("/engine-rest/history/process-instance", "startTime");
     queries.put("/engine-rest/history/task", "startTime");
     queries.put("/engine-rest/history/activity-instance", "startTime");

@@ -1,5 +1,6 @@
 package io.gxpflow.security;
 
+import java.beans.beancontext.BeanContextSupport;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -213,7 +214,7 @@ class ModelExpressionSecurityIT {
 
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("attack-bean-context",
         Variables.createVariables().putValueTyped("bc",
-            Variables.objectValue(new java.beans.beancontext.BeanContextSupport(), true).create())))
+            Variables.objectValue(new BeanContextSupport(), true).create())))
         .hasRootCauseInstanceOf(ExpressionRefused.class);
     assertThat(log).doesNotExist();
   }

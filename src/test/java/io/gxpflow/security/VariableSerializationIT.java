@@ -1,5 +1,6 @@
 package io.gxpflow.security;
 
+import java.util.ArrayList;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class VariableSerializationIT {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
-  final List<String> started = new java.util.ArrayList<>();
+  final List<String> started = new ArrayList<>();
 
   @AfterEach
   void removeInstances() {

@@ -54,11 +54,8 @@ public final class DeployedForms {
             + processDefinitionId));
   }
 
-  static int cachedForms() {
-    return CACHE.size();
-  }
-
-  private static CamundaForm cached(String processDefinitionId, String elementId, String binding,
+  /** The form of an element of a process definition, from the cache when its binding allows. */
+  static CamundaForm cached(String processDefinitionId, String elementId, String binding,
       Supplier<CamundaForm> load) {
     if (processDefinitionId == null || !DEPLOYMENT_BINDING.equals(binding)) {
       return load.get();

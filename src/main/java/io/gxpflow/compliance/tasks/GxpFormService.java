@@ -1,5 +1,6 @@
 package io.gxpflow.compliance.tasks;
 
+import java.util.HashMap;
 import io.gxpflow.compliance.start.StartGuard;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
@@ -56,6 +57,6 @@ public class GxpFormService extends FormServiceImpl {
 
   @Override
   public void submitTaskFormData(String taskId, Map<String, String> properties) {
-    submitTaskForm(taskId, new java.util.HashMap<String, Object>(properties));
+    submitTaskForm(taskId, new HashMap<String, Object>(properties));
   }
 }

@@ -1,5 +1,6 @@
 package io.gxpflow.engine.expression;
 
+import java.util.LinkedHashSet;
 import io.gxpflow.integration.connect.SystemConnectors;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -300,7 +301,7 @@ public class DeployedModelCheck implements Deployer {
               + "', which models may not use")));
     }
     Set<String> members = ModelMembers.knownMemberNames(exposedTypes);
-    Set<String> refused = new java.util.LinkedHashSet<>();
+    Set<String> refused = new LinkedHashSet<>();
     checkNodes(root, members, refused);
     if (!refused.isEmpty()) {
       findings.add(new ModelRefused.Finding(resource, id, "expression " + text + " " + String.join(", ", refused)

@@ -1,5 +1,12 @@
 package io.gxpflow.engine.expression;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import org.joda.time.DateTime;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -182,9 +189,9 @@ final class ModelMembers {
       addPublicMethods(names, type);
     }
     CONTAINER_INTERFACES.forEach(type -> addPublicMethods(names, type));
-    for (Class<?> type : List.of(java.time.LocalDate.class, java.time.LocalDateTime.class,
-        java.time.OffsetDateTime.class, java.time.ZonedDateTime.class, java.time.Instant.class,
-        java.time.Duration.class, java.time.Period.class, org.joda.time.DateTime.class,
+    for (Class<?> type : List.of(java.time.LocalDate.class, LocalDateTime.class,
+        OffsetDateTime.class, ZonedDateTime.class, Instant.class,
+        Duration.class, Period.class, DateTime.class,
         org.joda.time.LocalDate.class)) {
       addPublicMethods(names, type);
     }

@@ -1,5 +1,6 @@
 package io.gxpflow.compliance.audit;
 
+import java.util.ArrayList;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -145,7 +146,7 @@ class AuditCheckpointIT {
     record("cut 2");
     AuditCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
 
-    List<StoredAuditEvent> removed = new java.util.ArrayList<>();
+    List<StoredAuditEvent> removed = new ArrayList<>();
     owner.withTriggersOff(db -> removed.addAll(ChainAttacks.cutAfter(db, kept.seq())),
         "gxp_audit_chain_head", "gxp_audit_event");
     try {

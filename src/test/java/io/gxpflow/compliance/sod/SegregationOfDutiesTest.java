@@ -1,5 +1,7 @@
 package io.gxpflow.compliance.sod;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.compliance.tasks.UserTaskRules;
@@ -64,7 +66,7 @@ class SegregationOfDutiesTest {
         </definitions>
         """;
     BpmnModelInstance model = Bpmn.readModelFromStream(
-        new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 
     UserTaskRules rules = UserTaskRules.of((UserTask) model.getModelElementById("Closure"));
 

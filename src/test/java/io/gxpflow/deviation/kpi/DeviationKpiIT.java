@@ -1,5 +1,6 @@
 package io.gxpflow.deviation.kpi;
 
+import java.util.ArrayList;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,7 +205,7 @@ class DeviationKpiIT {
   }
 
   private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }

@@ -1,5 +1,7 @@
 package io.gxpflow.deviation.kpi;
 
+import java.util.Collections;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.deviation.kpi.DeviationFacts.Status;
@@ -163,7 +165,7 @@ class DeviationKpisTest {
 
   private static List<Double> values(int n) {
     List<Double> values = new ArrayList<>(IntStream.rangeClosed(1, n).mapToObj(i -> (double) i).toList());
-    java.util.Collections.reverse(values);
+    Collections.reverse(values);
     return values;
   }
 
@@ -171,8 +173,8 @@ class DeviationKpisTest {
     return Duration.ofDays(days);
   }
 
-  private static java.util.Map.Entry<String, Long> entry(String key, Long value) {
-    return java.util.Map.entry(key, value);
+  private static Map.Entry<String, Long> entry(String key, Long value) {
+    return Map.entry(key, value);
   }
 
   private static Builder deviation() {
