@@ -15,25 +15,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rooms of the code keep to what their {@code package-info.java} says they may use: the layers never reach
- * into a process, and a process reaches another only through BPMN messages. A new process package gets a line here.
- * An allowance is a package and what lies below it ({@code integration} includes {@code integration.contract}).
+ * The rooms of the code keep to what their {@code package-info.java} says they may use: the layers
+ * never reach into a process, and a process reaches another only through BPMN messages. A new
+ * process package gets a line here. An allowance is a package and what lies below it ({@code
+ * integration} includes {@code integration.contract}).
  */
 class PackageDependenciesTest {
 
   private static final Path MAIN = Path.of("src/main/java/io/gxpflow");
-  /** The package of an imported project class, e.g. {@code integration.contract}. */
-  private static final Pattern PROJECT_IMPORT = Pattern.compile(
-      "^import (?:static )?io\\.gxpflow\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
 
-  private static final Map<String, Set<String>> MAY_USE = Map.of(
-      "compliance", Set.of("identity"),
-      "engine", Set.of("compliance", "integration"),
-      "identity", Set.of("compliance"),
-      "integration", Set.of("compliance"),
-      "deviation", Set.of("compliance", "identity", "integration"),
-      // stands in for another company's systems: of the platform only the wire contract both sides share
-      "simulator", Set.of("integration.contract"));
+  /** The package of an imported project class, e.g. {@code integration.contract}. */
+  private static final Pattern PROJECT_IMPORT =
+      Pattern.compile("^import (?:static )?io\\.gxpflow\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
+
+  private static final Map<String, Set<String>> MAY_USE =
+      Map.of(
+          "compliance", Set.of("identity"),
+          "engine", Set.of("compliance", "integration"),
+          "identity", Set.of("compliance"),
+          "integration", Set.of("compliance"),
+          "deviation", Set.of("compliance", "identity", "integration"),
+          // stands in for another company's systems: of the platform only the wire contract both
+          // sides share
+          "simulator", Set.of("integration.contract"));
 
   /** The process packages; each gets a line in MAY_USE too. */
   private static final List<String> PROCESSES = List.of("deviation");
@@ -52,7 +56,8 @@ class PackageDependenciesTest {
         Matcher imports = PROJECT_IMPORT.matcher(Files.readString(file));
         while (imports.find()) {
           String used = imports.group(1);
-          if (!within(used, owner) && MAY_USE.get(owner).stream().noneMatch(allowed -> within(used, allowed))) {
+          if (!within(used, owner)
+              && MAY_USE.get(owner).stream().noneMatch(allowed -> within(used, allowed))) {
             breaches.add(relative + " uses " + used);
           }
         }
@@ -61,10 +66,15 @@ class PackageDependenciesTest {
     assertThat(breaches).isEmpty();
   }
 
-  /** Process code uses Camunda's public API only; what needs the engine's internals lives in compliance. */
+  /**
+   * Process code uses Camunda's public API only; what needs the engine's internals lives in
+   * compliance.
+   */
   @Test
   void processPackagesKeepOutOfCamundasImplPackages() throws IOException {
-    Pattern impl = Pattern.compile("^import (?:static )?org\\.camunda\\.bpm\\.engine\\.impl\\.", Pattern.MULTILINE);
+    Pattern impl =
+        Pattern.compile(
+            "^import (?:static )?org\\.camunda\\.bpm\\.engine\\.impl\\.", Pattern.MULTILINE);
     List<String> breaches = new ArrayList<>();
     for (String process : PROCESSES) {
       try (Stream<Path> files = Files.walk(MAIN.resolve(process))) {
@@ -78,7 +88,10 @@ class PackageDependenciesTest {
     assertThat(breaches).as("process code importing org.camunda.bpm.engine.impl").isEmpty();
   }
 
-  /** {@code integration.mes} lies within {@code integration}, not within {@code integration.contract}. */
+  /**
+   * {@code integration.mes} lies within {@code integration}, not within {@code
+   * integration.contract}.
+   */
   private static boolean within(String used, String allowed) {
     return used.equals(allowed) || used.startsWith(allowed + ".");
   }

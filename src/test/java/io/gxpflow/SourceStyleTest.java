@@ -17,15 +17,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the formatter (Spotless, google-java-format) does not enforce: a class is imported, not written out with its
- * package in the middle of code (strings and comments may name classes). Only two classes of the same simple name
- * in one file (java.time.LocalDate and Joda's) leave one of them qualified.
+ * What the formatter (Spotless, google-java-format) does not enforce: a class is imported, not
+ * written out with its package in the middle of code (strings and comments may name classes). Only
+ * two classes of the same simple name in one file (java.time.LocalDate and Joda's) leave one of
+ * them qualified.
  */
 class SourceStyleTest {
 
-  private static final Pattern QUALIFIED_NAME = Pattern.compile(
-      "(?<![\\w.])(?:java|javax|jakarta|org|com|io)\\.(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*");
-  private static final Pattern STRING = Pattern.compile("\"\"\"[\\s\\S]*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile(
+          "(?<![\\w.])(?:java|javax|jakarta|org|com|io)\\.(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*");
+  private static final Pattern STRING =
+      Pattern.compile("\"\"\"[\\s\\S]*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"");
   private static final Pattern COMMENT = Pattern.compile("/\\*[\\s\\S]*?\\*/|//[^\\n]*");
 
   @Test
@@ -34,8 +37,10 @@ class SourceStyleTest {
     for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-          String code = COMMENT.matcher(STRING.matcher(Files.readString(file)).replaceAll("\"\""))
-              .replaceAll(" ");
+          String code =
+              COMMENT
+                  .matcher(STRING.matcher(Files.readString(file)).replaceAll("\"\""))
+                  .replaceAll(" ");
           Map<String, Set<String>> bySimpleName = new HashMap<>();
           List<String> inCode = new ArrayList<>();
           for (String line : code.split("\n")) {
@@ -46,8 +51,11 @@ class SourceStyleTest {
             Matcher name = QUALIFIED_NAME.matcher(line);
             while (name.find()) {
               String qualified = name.group();
-              bySimpleName.computeIfAbsent(qualified.substring(qualified.lastIndexOf('.') + 1),
-                  simple -> new HashSet<>()).add(qualified);
+              bySimpleName
+                  .computeIfAbsent(
+                      qualified.substring(qualified.lastIndexOf('.') + 1),
+                      simple -> new HashSet<>())
+                  .add(qualified);
               if (!imported) {
                 inCode.add(qualified);
               }

@@ -37,19 +37,23 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where an exception of the project's own API ({@code /api/**}) becomes an RFC 9457 problem detail.
- * Spring's own exceptions come from {@link ResponseEntityExceptionHandler}; the project's refusals are Spring
- * {@link ErrorResponse}s that carry their problem; Bean Validation and unreadable JSON become
- * {@code errors: [{field, reason}]}; the engine's answers to two people acting at once become 409. Anything else is a
- * 500 that names no Java class and is logged with a reference the detail gives.
+ * The one place where an exception of the project's own API ({@code /api/**}) becomes an RFC 9457
+ * problem detail. Spring's own exceptions come from {@link ResponseEntityExceptionHandler}; the
+ * project's refusals are Spring {@link ErrorResponse}s that carry their problem; Bean Validation
+ * and unreadable JSON become {@code errors: [{field, reason}]}; the engine's answers to two people
+ * acting at once become 409. Anything else is a 500 that names no Java class and is logged with a
+ * reference the detail gives.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
-  /** PostgreSQL and H2: serialization failure, deadlock, lock timeout — the other transaction won. */
-  private static final List<String> CONFLICT_SQL_STATES = List.of("40001", "40P01", "55P03", "HYT00");
+  /**
+   * PostgreSQL and H2: serialization failure, deadlock, lock timeout — the other transaction won.
+   */
+  private static final List<String> CONFLICT_SQL_STATES =
+      List.of("40001", "40P01", "55P03", "HYT00");
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> any(Exception exception) {
@@ -57,14 +61,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       return respond(refusal.getBody());
     }
     if (concurrent(exception)) {
-      return respond(ProblemType.CONCURRENT_CHANGE.problem(HttpStatus.CONFLICT, exception
-          instanceof TaskAlreadyClaimedException ? exception.getMessage()
-          : "Someone else changed the same data at the same moment; reload and try again."));
+      return respond(
+          ProblemType.CONCURRENT_CHANGE.problem(
+              HttpStatus.CONFLICT,
+              exception instanceof TaskAlreadyClaimedException
+                  ? exception.getMessage()
+                  : "Someone else changed the same data at the same moment; reload and try again."));
     }
     if (exception instanceof NullValueException && !(exception instanceof NotFoundException)) {
-      // the engine found no task or execution left: someone else completed it while this request ran
-      return respond(ProblemType.CONCURRENT_CHANGE.problem(HttpStatus.CONFLICT, "The task or process changed while "
-          + "this request ran: someone else acted on it at the same moment. Reload and try again."));
+      // the engine found no task or execution left: someone else completed it while this request
+      // ran
+      return respond(
+          ProblemType.CONCURRENT_CHANGE.problem(
+              HttpStatus.CONFLICT,
+              "The task or process changed while "
+                  + "this request ran: someone else acted on it at the same moment. Reload and try again."));
     }
     if (exception instanceof NotFoundException) {
       return respond(ProblemType.NOT_FOUND.problem(HttpStatus.NOT_FOUND, exception.getMessage()));
@@ -73,69 +84,120 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       return respond(ProblemType.FORBIDDEN.problem(HttpStatus.FORBIDDEN, exception.getMessage()));
     }
     if (exception instanceof BadUserRequestException) {
-      return respond(ProblemType.BAD_REQUEST.problem(HttpStatus.BAD_REQUEST, exception.getMessage()));
+      return respond(
+          ProblemType.BAD_REQUEST.problem(HttpStatus.BAD_REQUEST, exception.getMessage()));
     }
     String reference = UUID.randomUUID().toString();
     LOG.error("/api request failed, reference {}", reference, exception);
-    return respond(ProblemType.SERVER_ERROR.problem(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not "
-        + "complete the request; nothing was changed. Reference " + reference + " in the server's log."));
+    return respond(
+        ProblemType.SERVER_ERROR.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "The server could not "
+                + "complete the request; nothing was changed. Reference "
+                + reference
+                + " in the server's log."));
   }
 
   /** Bean Validation on a request record: each field that breaks a limit, in the record's order. */
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException invalid,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<String> order = componentOrder(invalid.getParameter());
-    return invalidRequest(invalid.getParameter().getContainingClass(), invalid.getFieldErrors().stream()
-        .sorted(Comparator.comparing((FieldError e) -> order.indexOf(e.getField().replaceAll("\\[.*", "")))
-            .thenComparing(FieldError::getField))
-        .map(e -> new FieldViolation(e.getField(), e.getDefaultMessage())).toList());
+    return invalidRequest(
+        invalid.getParameter().getContainingClass(),
+        invalid.getFieldErrors().stream()
+            .sorted(
+                Comparator.comparing(
+                        (FieldError e) -> order.indexOf(e.getField().replaceAll("\\[.*", "")))
+                    .thenComparing(FieldError::getField))
+            .map(e -> new FieldViolation(e.getField(), e.getDefaultMessage()))
+            .toList());
   }
 
-  /** Not JSON, or a field of the wrong JSON type ({@code "title": true}, a numeric {@code eventId}). */
+  /**
+   * Not JSON, or a field of the wrong JSON type ({@code "title": true}, a numeric {@code eventId}).
+   */
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException unreadable,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Class<?> controller = controller(request);
-    if (unreadable.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = mismatch.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-      return invalidRequest(controller, List.of(new FieldViolation(field, "wrong JSON type, expected "
-          + (String.class.equals(mismatch.getTargetType()) ? "a string" : "the documented type"))));
+    if (unreadable.getCause() instanceof MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()) {
+      String field =
+          mismatch.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+              .orElse("");
+      return invalidRequest(
+          controller,
+          List.of(
+              new FieldViolation(
+                  field,
+                  "wrong JSON type, expected "
+                      + (String.class.equals(mismatch.getTargetType())
+                          ? "a string"
+                          : "the documented type"))));
     }
-    return invalidRequest(controller, List.of(new FieldViolation("body", "not a JSON object of this "
-        + (problemTypeOf(controller) == ProblemType.INVALID_EVENT ? "event" : "request"))));
+    return invalidRequest(
+        controller,
+        List.of(
+            new FieldViolation(
+                "body",
+                "not a JSON object of this "
+                    + (problemTypeOf(controller) == ProblemType.INVALID_EVENT
+                        ? "event"
+                        : "request"))));
   }
 
-  private static ResponseEntity<Object> invalidRequest(Class<?> controller, List<FieldViolation> violations) {
+  private static ResponseEntity<Object> invalidRequest(
+      Class<?> controller, List<FieldViolation> violations) {
     ProblemType type = problemTypeOf(controller);
-    return respond(type.problem(HttpStatus.BAD_REQUEST, type.title() + ": "
-        + violations.stream().map(v -> (v.field() + " " + v.reason()).trim()).toList(), violations));
+    return respond(
+        type.problem(
+            HttpStatus.BAD_REQUEST,
+            type.title()
+                + ": "
+                + violations.stream().map(v -> (v.field() + " " + v.reason()).trim()).toList(),
+            violations));
   }
 
   /** The type a controller declares for its invalid requests ({@link InvalidRequestProblem}). */
   private static ProblemType problemTypeOf(Class<?> controller) {
-    InvalidRequestProblem declared = controller == null ? null
-        : AnnotatedElementUtils.findMergedAnnotation(controller, InvalidRequestProblem.class);
+    InvalidRequestProblem declared =
+        controller == null
+            ? null
+            : AnnotatedElementUtils.findMergedAnnotation(controller, InvalidRequestProblem.class);
     return declared == null ? ProblemType.INVALID_REQUEST : declared.value();
   }
 
   private static Class<?> controller(WebRequest request) {
-    Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE,
-        RequestAttributes.SCOPE_REQUEST);
+    Object handler =
+        request.getAttribute(
+            HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     return handler instanceof HandlerMethod method ? method.getBeanType() : null;
   }
 
   private static List<String> componentOrder(MethodParameter parameter) {
     RecordComponent[] components = parameter.getParameterType().getRecordComponents();
-    return components == null ? List.of() : Arrays.stream(components).map(RecordComponent::getName).toList();
+    return components == null
+        ? List.of()
+        : Arrays.stream(components).map(RecordComponent::getName).toList();
   }
 
-  /** Two people, or a person and a job, changed the same rows at once: the engine or the database let one win. */
+  /**
+   * Two people, or a person and a job, changed the same rows at once: the engine or the database
+   * let one win.
+   */
   private static boolean concurrent(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException
+      if (cause instanceof OptimisticLockingException
+          || cause instanceof TaskAlreadyClaimedException
           || cause instanceof ConcurrencyFailureException
           || cause instanceof SQLException sql && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
         return true;

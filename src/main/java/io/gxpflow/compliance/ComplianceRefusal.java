@@ -7,10 +7,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
 /**
- * A compliance rule refuses what the user tried (segregation of duties, a signature step completed without a
- * signature). An {@link AuthorizationException}, so every Camunda API — {@code /engine-rest}, the webapps'
- * own API, the Java API — answers 403 and rolls back; {@code /engine-rest} and {@code /api} render it as a
- * problem detail naming the rule.
+ * A compliance rule refuses what the user tried (segregation of duties, a signature step completed
+ * without a signature). An {@link AuthorizationException}, so every Camunda API — {@code
+ * /engine-rest}, the webapps' own API, the Java API — answers 403 and rolls back; {@code
+ * /engine-rest} and {@code /api} render it as a problem detail naming the rule.
  */
 public class ComplianceRefusal extends AuthorizationException implements ErrorResponse {
 
@@ -21,7 +21,9 @@ public class ComplianceRefusal extends AuthorizationException implements ErrorRe
     this(type, type.shortName(), message);
   }
 
-  /** A refusal whose rule says more than its type, such as {@code sod.notSameAs=Task_Investigation}. */
+  /**
+   * A refusal whose rule says more than its type, such as {@code sod.notSameAs=Task_Investigation}.
+   */
   protected ComplianceRefusal(ProblemType type, String rule, String message) {
     super(message);
     this.type = type;

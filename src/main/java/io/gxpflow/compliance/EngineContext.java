@@ -19,8 +19,8 @@ public final class EngineContext {
   private EngineContext() {}
 
   /**
-   * The engine's time: what its timers and due dates are compared with (a process test may move it), for values a
-   * model compares against them.
+   * The engine's time: what its timers and due dates are compared with (a process test may move
+   * it), for values a model compares against them.
    */
   public static Date now() {
     return ClockUtil.getCurrentTime();
@@ -32,26 +32,35 @@ public final class EngineContext {
     return userId == null ? SYSTEM : userId;
   }
 
-  /** An audit event about what the current execution does (a service task's call, say); record-less outside one. */
+  /**
+   * An audit event about what the current execution does (a service task's call, say); record-less
+   * outside one.
+   */
   public static AuditEvent currentExecutionEvent(String type, Map<String, Object> details) {
     BpmnExecutionContext context = Context.getBpmnExecutionContext();
     ExecutionEntity execution = context == null ? null : context.getExecution();
     ExecutionEntity processInstance = execution == null ? null : execution.getProcessInstance();
-    return new AuditEvent(type, actor(),
+    return new AuditEvent(
+        type,
+        actor(),
         processInstance == null ? null : processInstance.getBusinessKey(),
         processInstance == null ? null : processInstance.getId(),
         processInstance == null ? null : processInstance.getProcessDefinition().getKey(),
-        null, JsonValues.of(details));
+        null,
+        JsonValues.of(details));
   }
 
   /** An audit event about a task, with its process instance, business key and definition key. */
   public static AuditEvent taskEvent(String type, DelegateTask task, Map<String, Object> details) {
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
     ExecutionEntity processInstance = execution == null ? null : execution.getProcessInstance();
-    return new AuditEvent(type, actor(),
+    return new AuditEvent(
+        type,
+        actor(),
         processInstance == null ? null : processInstance.getBusinessKey(),
         task.getProcessInstanceId(),
         processInstance == null ? null : processInstance.getProcessDefinition().getKey(),
-        task.getId(), JsonValues.of(details));
+        task.getId(),
+        JsonValues.of(details));
   }
 }

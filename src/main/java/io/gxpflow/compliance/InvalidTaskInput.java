@@ -10,9 +10,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
 /**
- * What a client submitted to a task breaks its form or the model's constraints. A
- * {@link FormFieldValidationException}, the engine's own form validation failure, so Camunda's REST API and
- * the webapps answer 400 (not 500) and nothing changes; the problem detail lists each field and why.
+ * What a client submitted to a task breaks its form or the model's constraints. A {@link
+ * FormFieldValidationException}, the engine's own form validation failure, so Camunda's REST API
+ * and the webapps answer 400 (not 500) and nothing changes; the problem detail lists each field and
+ * why.
  */
 public class InvalidTaskInput extends FormFieldValidationException implements ErrorResponse {
 
@@ -25,14 +26,21 @@ public class InvalidTaskInput extends FormFieldValidationException implements Er
   }
 
   /** A start form submission that breaks the form: no process instance is started. */
-  public static InvalidTaskInput startForm(String processDefinitionId, List<FieldViolation> violations) {
-    return new InvalidTaskInput(null, processDefinitionId, "Start form of " + processDefinitionId, violations);
+  public static InvalidTaskInput startForm(
+      String processDefinitionId, List<FieldViolation> violations) {
+    return new InvalidTaskInput(
+        null, processDefinitionId, "Start form of " + processDefinitionId, violations);
   }
 
-  private InvalidTaskInput(String taskId, String processDefinitionId, String subject,
-      List<FieldViolation> violations) {
-    super(taskId == null ? processDefinitionId : taskId, subject + " input refused: " + violations.stream()
-        .map(v -> v.field() + " " + v.reason()).collect(Collectors.joining("; ")));
+  private InvalidTaskInput(
+      String taskId, String processDefinitionId, String subject, List<FieldViolation> violations) {
+    super(
+        taskId == null ? processDefinitionId : taskId,
+        subject
+            + " input refused: "
+            + violations.stream()
+                .map(v -> v.field() + " " + v.reason())
+                .collect(Collectors.joining("; ")));
     this.taskId = taskId;
     this.processDefinitionId = processDefinitionId;
     this.violations = List.copyOf(violations);
@@ -49,7 +57,8 @@ public class InvalidTaskInput extends FormFieldValidationException implements Er
 
   @Override
   public ProblemDetail getBody() {
-    ProblemDetail problem = ProblemType.INVALID_TASK_INPUT.problem(getStatusCode(), getMessage(), violations);
+    ProblemDetail problem =
+        ProblemType.INVALID_TASK_INPUT.problem(getStatusCode(), getMessage(), violations);
     if (taskId != null) {
       problem.setProperty("taskId", taskId);
     } else {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Audit details hold plain JSON values only (the hash is computed over their JSON form): dates become ISO-8601
- * UTC text, anything that is not a string, number, boolean, list or map becomes its text.
+ * Audit details hold plain JSON values only (the hash is computed over their JSON form): dates
+ * become ISO-8601 UTC text, anything that is not a string, number, boolean, list or map becomes its
+ * text.
  */
 public final class JsonValues {
 
@@ -21,7 +22,10 @@ public final class JsonValues {
   }
 
   public static Object of(Object value) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     }
     if (value instanceof Date date) {

@@ -9,13 +9,15 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Every {@code type} of the RFC 9457 problem details GxP Flow answers with, in one place: a client programs against
- * these URNs ({@code urn:gxpflow:problem:<name>}), people read {@code title} and {@code detail}. The catalogue with
- * an example of each is {@code docs/api/problems.md}; a test keeps the two the same.
+ * Every {@code type} of the RFC 9457 problem details GxP Flow answers with, in one place: a client
+ * programs against these URNs ({@code urn:gxpflow:problem:<name>}), people read {@code title} and
+ * {@code detail}. The catalogue with an example of each is {@code docs/api/problems.md}; a test
+ * keeps the two the same.
  */
 public enum ProblemType {
 
-  // a submission, an event or a request that breaks what the server accepts: errors [{field, reason}]
+  // a submission, an event or a request that breaks what the server accepts: errors [{field,
+  // reason}]
   INVALID_TASK_INPUT("invalid-task-input", "Invalid task input"),
   INVALID_EVENT("invalid-event", "Invalid event"),
   INVALID_REQUEST("invalid-request", "Invalid request"),
@@ -71,7 +73,10 @@ public enum ProblemType {
     return URI.create(PREFIX + name);
   }
 
-  /** The part after {@value #PREFIX}: stable, for clients and for the {@code rule} / {@code reason} properties. */
+  /**
+   * The part after {@value #PREFIX}: stable, for clients and for the {@code rule} / {@code reason}
+   * properties.
+   */
   public String shortName() {
     return name;
   }
@@ -88,20 +93,30 @@ public enum ProblemType {
     return problem;
   }
 
-  /** A problem detail of this type listing each field and why: {@code errors: [{field, reason}]}. */
-  public ProblemDetail problem(HttpStatusCode status, String detail, List<FieldViolation> violations) {
+  /**
+   * A problem detail of this type listing each field and why: {@code errors: [{field, reason}]}.
+   */
+  public ProblemDetail problem(
+      HttpStatusCode status, String detail, List<FieldViolation> violations) {
     ProblemDetail problem = problem(status, detail);
-    problem.setProperty("errors", violations.stream()
-        .map(violation -> Map.of("field", violation.field(), "reason", violation.reason())).toList());
+    problem.setProperty(
+        "errors",
+        violations.stream()
+            .map(violation -> Map.of("field", violation.field(), "reason", violation.reason()))
+            .toList());
     return problem;
   }
 
-  /** The type named after an HTTP status (where a more specific one does not apply); 5xx are all one. */
+  /**
+   * The type named after an HTTP status (where a more specific one does not apply); 5xx are all
+   * one.
+   */
   public static ProblemType of(HttpStatusCode status) {
     if (status.is5xxServerError()) {
       return SERVER_ERROR;
     }
-    String name = HttpStatus.valueOf(status.value()).getReasonPhrase().toLowerCase().replace(' ', '-');
+    String name =
+        HttpStatus.valueOf(status.value()).getReasonPhrase().toLowerCase().replace(' ', '-');
     for (ProblemType type : values()) {
       if (type.name.equals(name)) {
         return type;
@@ -110,7 +125,10 @@ public enum ProblemType {
     return BAD_REQUEST;
   }
 
-  /** The signature refusal of this reason ({@code wrong-password} → {@link #SIGNATURE_WRONG_PASSWORD}). */
+  /**
+   * The signature refusal of this reason ({@code wrong-password} → {@link
+   * #SIGNATURE_WRONG_PASSWORD}).
+   */
   public static ProblemType signature(String reason) {
     return named("signature-" + reason);
   }

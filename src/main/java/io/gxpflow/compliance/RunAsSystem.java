@@ -9,11 +9,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way the application's own code uses the engine as the system: without the caller's Camunda
- * authentication, so no authorization check applies, in one transaction that engine calls and audit appends join.
- * For work whose right was decided elsewhere (web security rules, a signature step the signer may see) or that reads
- * across every case (KPIs). Audit events of engine changes made here name the actor {@code system}; record who asked
- * explicitly.
+ * The one way the application's own code uses the engine as the system: without the caller's
+ * Camunda authentication, so no authorization check applies, in one transaction that engine calls
+ * and audit appends join. For work whose right was decided elsewhere (web security rules, a
+ * signature step the signer may see) or that reads across every case (KPIs). Audit events of engine
+ * changes made here name the actor {@code system}; record who asked explicitly.
  */
 @Component
 public class RunAsSystem {

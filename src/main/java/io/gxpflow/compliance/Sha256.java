@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256, the one hash of the project: audit chain links, signed content, deployed resources, API keys. Hex is
- * lower case, as {@code sha256sum} and Python's {@code hexdigest()} print it, so an auditor can recompute any of them.
+ * SHA-256, the one hash of the project: audit chain links, signed content, deployed resources, API
+ * keys. Hex is lower case, as {@code sha256sum} and Python's {@code hexdigest()} print it, so an
+ * auditor can recompute any of them.
  */
 public final class Sha256 {
 

@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One action of the CAPA plan form: up to three action slots ({@code action<n>Description}, {@code action<n>Type},
- * {@code action<n>Owner}, {@code action<n>DueDate}), the second and third when {@code addAction<n>} is ticked.
- * Fixed slots rather than a form-js dynamic list: in Camunda 7 Tasklist a dynamic list with more than one field
- * keeps the Complete button disabled. {@code dueAt} is the start of the day after the due date (UTC): the moment
- * the action is overdue, which the action's escalation timer waits for.
+ * One action of the CAPA plan form: up to three action slots ({@code action<n>Description}, {@code
+ * action<n>Type}, {@code action<n>Owner}, {@code action<n>DueDate}), the second and third when
+ * {@code addAction<n>} is ticked. Fixed slots rather than a form-js dynamic list: in Camunda 7
+ * Tasklist a dynamic list with more than one field keeps the Complete button disabled. {@code
+ * dueAt} is the start of the day after the due date (UTC): the moment the action is overdue, which
+ * the action's escalation timer waits for.
  */
-record CapaActionItem(int number, String description, String actionType, String owner, LocalDate dueDate) {
+record CapaActionItem(
+    int number, String description, String actionType, String owner, LocalDate dueDate) {
 
   static final int SLOTS = 3;
 
@@ -26,9 +28,13 @@ record CapaActionItem(int number, String description, String actionType, String 
     List<CapaActionItem> actions = new ArrayList<>();
     for (int n = 1; n <= SLOTS; n++) {
       if (n == 1 || Boolean.TRUE.equals(variables.apply("addAction" + n))) {
-        actions.add(new CapaActionItem(actions.size() + 1, text(variables, n, "Description"),
-            text(variables, n, "Type"), text(variables, n, "Owner"),
-            dueDate(actions.size() + 1, text(variables, n, "DueDate"))));
+        actions.add(
+            new CapaActionItem(
+                actions.size() + 1,
+                text(variables, n, "Description"),
+                text(variables, n, "Type"),
+                text(variables, n, "Owner"),
+                dueDate(actions.size() + 1, text(variables, n, "DueDate"))));
       }
     }
     return actions;
@@ -56,13 +62,15 @@ record CapaActionItem(int number, String description, String actionType, String 
 
   private static LocalDate dueDate(int number, String text) {
     if (text == null || text.length() < 10) {
-      throw new IllegalArgumentException("CAPA action " + number + " has no valid due date: " + text);
+      throw new IllegalArgumentException(
+          "CAPA action " + number + " has no valid due date: " + text);
     }
     try {
       // the date picker sends 2026-12-31; a date-time is cut to its date
       return LocalDate.parse(text.substring(0, 10));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("CAPA action " + number + " has no valid due date: " + text, e);
+      throw new IllegalArgumentException(
+          "CAPA action " + number + " has no valid due date: " + text, e);
     }
   }
 }

@@ -10,7 +10,9 @@ class DeviationTaskCard implements TaskCard {
 
   @Override
   public List<Variable> variables() {
-    return List.of(new Variable("deviationId", "Deviation"), new Variable("title", "Title"),
+    return List.of(
+        new Variable("deviationId", "Deviation"),
+        new Variable("title", "Title"),
         new Variable("severity", "Severity"));
   }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The variables of {@code deviation-capa} that its Java code reads or writes, with their types: the one place their
- * names are spelled (docs/processes/deviation-capa.md describes them). {@code DeviationVariablesTest} checks that
- * each one is used by the model or its forms.
+ * The variables of {@code deviation-capa} that its Java code reads or writes, with their types: the
+ * one place their names are spelled (docs/processes/deviation-capa.md describes them). {@code
+ * DeviationVariablesTest} checks that each one is used by the model or its forms.
  */
 public final class DeviationVariables {
 
@@ -25,18 +25,22 @@ public final class DeviationVariables {
   public static final ProcessVariable<String> SITE = text("site");
   public static final ProcessVariable<String> PRODUCT = text("product");
   public static final ProcessVariable<String> CATEGORY = text("category");
-  public static final ProcessVariable<Object> OCCURRED_AT = new ProcessVariable<>("occurredAt", Object.class);
+  public static final ProcessVariable<Object> OCCURRED_AT =
+      new ProcessVariable<>("occurredAt", Object.class);
   public static final ProcessVariable<String> AFFECTED_BATCHES = text("affectedBatches");
 
   // intake
   public static final ProcessVariable<String> DEVIATION_ID = text("deviationId");
   public static final ProcessVariable<Date> REPORTED_AT = date("reportedAt");
-  public static final ProcessVariable<List<String>> AFFECTED_BATCH_NUMBERS = list("affectedBatchNumbers");
+  public static final ProcessVariable<List<String>> AFFECTED_BATCH_NUMBERS =
+      list("affectedBatchNumbers");
   public static final ProcessVariable<List<String>> HELD_BATCH_NUMBERS = list("heldBatchNumbers");
   public static final ProcessVariable<String> BATCH_NUMBER = text("batchNumber");
-  public static final ProcessVariable<Integer> CLASSIFICATION_RETURNS = integer("classificationReturns");
+  public static final ProcessVariable<Integer> CLASSIFICATION_RETURNS =
+      integer("classificationReturns");
   public static final ProcessVariable<Boolean> BATCH_IMPACT = flag("batchImpact");
-  public static final ProcessVariable<Boolean> CLOSE_WITHOUT_INVESTIGATION = flag("closeWithoutInvestigation");
+  public static final ProcessVariable<Boolean> CLOSE_WITHOUT_INVESTIGATION =
+      flag("closeWithoutInvestigation");
   public static final ProcessVariable<Boolean> CAPA_REQUIRED = flag("capaRequired");
   public static final ProcessVariable<Boolean> DEVIATION_CLOSED = flag("deviationClosed");
   public static final ProcessVariable<Boolean> DEVIATION_CANCELLED = flag("deviationCancelled");
@@ -46,14 +50,16 @@ public final class DeviationVariables {
   public static final ProcessVariable<Map<String, Object>> DUE_DAYS = map("dueDays");
   public static final ProcessVariable<Date> INVESTIGATION_DUE_DATE = date("investigationDueDate");
   public static final ProcessVariable<Date> CLOSURE_DUE_DATE = date("closureDueDate");
-  public static final ProcessVariable<Integer> EFFECTIVENESS_CHECK_DAYS = integer("effectivenessCheckDays");
+  public static final ProcessVariable<Integer> EFFECTIVENESS_CHECK_DAYS =
+      integer("effectivenessCheckDays");
 
   // CAPA
   public static final ProcessVariable<Integer> CAPA_ROUND = integer("capaRound");
   public static final ProcessVariable<String> CAPA_ID = text("capaId");
   public static final ProcessVariable<String> CAPA_TITLE = text("capaTitle");
   public static final ProcessVariable<String> FINDINGS = text("findings");
-  public static final ProcessVariable<List<Map<String, Object>>> CAPA_ACTION_LIST = list("capaActionList");
+  public static final ProcessVariable<List<Map<String, Object>>> CAPA_ACTION_LIST =
+      list("capaActionList");
   public static final ProcessVariable<Map<String, Object>> CAPA_ACTION = map("capaAction");
   public static final ProcessVariable<String> EFFECTIVENESS_RESULT = text("effectivenessResult");
   public static final ProcessVariable<String> EFFECTIVENESS_SUMMARY = text("effectivenessSummary");
@@ -68,7 +74,8 @@ public final class DeviationVariables {
   public static final ProcessVariable<String> EXTENSION_REQUESTED_BY = text("extensionRequestedBy");
   public static final ProcessVariable<String> CANCELLATION_TYPE = text("cancellationType");
   public static final ProcessVariable<String> CANCELLATION_REASON = text("cancellationReason");
-  public static final ProcessVariable<String> CANCELLATION_REQUESTED_BY = text("cancellationRequestedBy");
+  public static final ProcessVariable<String> CANCELLATION_REQUESTED_BY =
+      text("cancellationRequestedBy");
 
   private DeviationVariables() {}
 }

@@ -2,10 +2,10 @@ package io.gxpflow.deviation;
 
 import static io.gxpflow.deviation.DeviationVariables.*;
 
-import io.gxpflow.compliance.variables.ProcessVariable;
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
+import io.gxpflow.compliance.variables.ProcessVariable;
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -15,10 +15,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${deviationDueDates}}, when the due-date decision ({@code dueDays}, from bpmn/deviation-risk.dmn) has been
- * evaluated for the approved severity: fixes {@code investigationDueDate} and {@code closureDueDate} counted from
- * {@code reportedAt}, and {@code effectivenessCheckDays}. From here on the dates are locked; only an approved
- * extension ({@link DueDateExtension}) moves them. Every setting of a due date is audited.
+ * {@code ${deviationDueDates}}, when the due-date decision ({@code dueDays}, from
+ * bpmn/deviation-risk.dmn) has been evaluated for the approved severity: fixes {@code
+ * investigationDueDate} and {@code closureDueDate} counted from {@code reportedAt}, and {@code
+ * effectivenessCheckDays}. From here on the dates are locked; only an approved extension ({@link
+ * DueDateExtension}) moves them. Every setting of a due date is audited.
  */
 @Component("deviationDueDates")
 public class DueDates implements ExecutionListener {
@@ -33,9 +34,18 @@ public class DueDates implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Map<String, Object> days = DUE_DAYS.from(execution);
     Date reportedAt = REPORTED_AT.from(execution);
-    set(execution, INVESTIGATION_DUE_DATE, plusDays(reportedAt, days.get("investigationDueDays")), "set by severity");
-    set(execution, CLOSURE_DUE_DATE, plusDays(reportedAt, days.get("closureDueDays")), "set by severity");
-    EFFECTIVENESS_CHECK_DAYS.set(execution, ((Number) days.get("effectivenessCheckDays")).intValue());
+    set(
+        execution,
+        INVESTIGATION_DUE_DATE,
+        plusDays(reportedAt, days.get("investigationDueDays")),
+        "set by severity");
+    set(
+        execution,
+        CLOSURE_DUE_DATE,
+        plusDays(reportedAt, days.get("closureDueDays")),
+        "set by severity");
+    EFFECTIVENESS_CHECK_DAYS.set(
+        execution, ((Number) days.get("effectivenessCheckDays")).intValue());
   }
 
   /** Sets one due date and records the change (old and new value, reason) in the audit trail. */
@@ -48,7 +58,8 @@ public class DueDates implements ExecutionListener {
     details.put("newValue", value.toInstant().toString());
     details.put("severity", SEVERITY.from(execution));
     details.put("reason", reason);
-    auditTrail.record(EngineContext.currentExecutionEvent(AuditEventTypes.DUE_DATE_CHANGED, details));
+    auditTrail.record(
+        EngineContext.currentExecutionEvent(AuditEventTypes.DUE_DATE_CHANGED, details));
   }
 
   private static Date plusDays(Date start, Object days) {

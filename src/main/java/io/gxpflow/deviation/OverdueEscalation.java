@@ -5,7 +5,6 @@ import static io.gxpflow.deviation.DeviationVariables.*;
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,8 +12,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${deviationOverdue}}, when an escalation timer fires (investigation or CAPA action overdue): records the
- * missed deadline in the audit trail before QA gets the escalation task.
+ * {@code ${deviationOverdue}}, when an escalation timer fires (investigation or CAPA action
+ * overdue): records the missed deadline in the audit trail before QA gets the escalation task.
  */
 @Component("deviationOverdue")
 public class OverdueEscalation implements ExecutionListener {
@@ -38,6 +37,7 @@ public class OverdueEscalation implements ExecutionListener {
     } else if (INVESTIGATION_DUE_DATE.from(execution) != null) {
       details.put("dueDate", INVESTIGATION_DUE_DATE.from(execution).toInstant().toString());
     }
-    auditTrail.record(EngineContext.currentExecutionEvent(AuditEventTypes.DEADLINE_MISSED, details));
+    auditTrail.record(
+        EngineContext.currentExecutionEvent(AuditEventTypes.DEADLINE_MISSED, details));
   }
 }

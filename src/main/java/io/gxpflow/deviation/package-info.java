@@ -1,5 +1,6 @@
 /**
- * Deviation → CAPA ({@code deviation-capa}): its delegates, services, controllers, task card and KPIs. May use
- * compliance, identity and the integration ports; other processes only through BPMN messages.
+ * Deviation → CAPA ({@code deviation-capa}): its delegates, services, controllers, task card and
+ * KPIs. May use compliance, identity and the integration ports; other processes only through BPMN
+ * messages.
  */
 package io.gxpflow.deviation;

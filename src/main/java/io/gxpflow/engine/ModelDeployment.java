@@ -17,21 +17,24 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the project's models ({@code bpmn/*.bpmn}, {@code bpmn/*.dmn}) and Camunda Forms ({@code forms/*.form})
- * as ONE deployment at start-up.
+ * Deploys the project's models ({@code bpmn/*.bpmn}, {@code bpmn/*.dmn}) and Camunda Forms ({@code
+ * forms/*.form}) as ONE deployment at start-up.
  *
- * <p>Why not the starter's auto-deployment: it does not pick up {@code .form} files, it scans the whole classpath
- * (test models included), and names resources by absolute file path. One deployment matters because user tasks
- * use {@code camunda:formRefBinding="deployment"}: a form is looked up in the deployment of its model, so forms
- * and models must always be deployed together. Duplicate filtering compares the whole set with the last
- * deployment of the same name, so a restart without changes deploys nothing and any change deploys everything.
+ * <p>Why not the starter's auto-deployment: it does not pick up {@code .form} files, it scans the
+ * whole classpath (test models included), and names resources by absolute file path. One deployment
+ * matters because user tasks use {@code camunda:formRefBinding="deployment"}: a form is looked up
+ * in the deployment of its model, so forms and models must always be deployed together. Duplicate
+ * filtering compares the whole set with the last deployment of the same name, so a restart without
+ * changes deploys nothing and any change deploys everything.
  */
 @Component
 public class ModelDeployment implements SmartInitializingSingleton {
 
   public static final String DEPLOYMENT_NAME = "gxp-flow";
   public static final String DEPLOYMENT_SOURCE = "gxp-flow start-up";
-  static final String[] PATTERNS = {"classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form"};
+  static final String[] PATTERNS = {
+    "classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form"
+  };
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployment.class);
 
@@ -50,10 +53,12 @@ public class ModelDeployment implements SmartInitializingSingleton {
       LOG.info("No models in bpmn/ or forms/: nothing to deploy");
       return;
     }
-    DeploymentBuilder builder = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_SOURCE)
-        .enableDuplicateFiltering(false);
+    DeploymentBuilder builder =
+        repositoryService
+            .createDeployment()
+            .name(DEPLOYMENT_NAME)
+            .source(DEPLOYMENT_SOURCE)
+            .enableDuplicateFiltering(false);
     for (Resource resource : found) {
       try (InputStream in = resource.getInputStream()) {
         builder.addInputStream(resourceName(resource), in);
@@ -62,7 +67,11 @@ public class ModelDeployment implements SmartInitializingSingleton {
       }
     }
     Deployment deployment = builder.deploy();
-    LOG.info("Models deployed as '{}' (deployment {}): {} resources", DEPLOYMENT_NAME, deployment.getId(), found.size());
+    LOG.info(
+        "Models deployed as '{}' (deployment {}): {} resources",
+        DEPLOYMENT_NAME,
+        deployment.getId(),
+        found.size());
   }
 
   List<Resource> modelResources() {
@@ -78,7 +87,10 @@ public class ModelDeployment implements SmartInitializingSingleton {
     return found;
   }
 
-  /** "bpmn/deviation-capa.bpmn", "forms/assessment.form": the path a Modeler user sees in the repository. */
+  /**
+   * "bpmn/deviation-capa.bpmn", "forms/assessment.form": the path a Modeler user sees in the
+   * repository.
+   */
   static String resourceName(Resource resource) {
     try {
       String url = resource.getURL().toString();

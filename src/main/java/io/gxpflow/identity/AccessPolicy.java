@@ -16,17 +16,20 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 
 /**
- * Who may do what, per CONTRACT.md, as Camunda authorizations. This is the baseline the application grants at
- * every start (it only adds; an administrator's extra grants are kept).
+ * Who may do what, per CONTRACT.md, as Camunda authorizations. This is the baseline the application
+ * grants at every start (it only adds; an administrator's extra grants are kept).
  *
  * <ul>
- *   <li>Authors and reviewers: Tasklist, read the processes they work in, start the ones they own. Their tasks
- *       come through the engine's own candidate-group authorizations ({@code TASK_WORK}, see application.yaml).
+ *   <li>Authors and reviewers: Tasklist, read the processes they work in, start the ones they own.
+ *       Their tasks come through the engine's own candidate-group authorizations ({@code
+ *       TASK_WORK}, see application.yaml).
  *   <li>{@code ops}: Cockpit, read everything a monitor needs, retry failed jobs; no task work.
- *   <li>{@code process-owners}: Cockpit read and deploy models (Camunda Modeler); no task work, no deletes.
+ *   <li>{@code process-owners}: Cockpit read and deploy models (Camunda Modeler); no task work, no
+ *       deletes.
  *   <li>{@code camunda-admin}: everything.
  *   <li>{@code systems} (technical clients): start the processes their events start; nothing else.
  * </ul>
+ *
  * Tasklist filters are granted per group by {@link TasklistFilters}.
  */
 public final class AccessPolicy {
@@ -45,14 +48,26 @@ public final class AccessPolicy {
     }
     for (GxpProcess process : GxpProcess.values()) {
       for (GxpGroup participant : process.participants()) {
-        // READ_INSTANCE: the cases of their own process, read only, so Tasklist shows each task's case (id,
+        // READ_INSTANCE: the cases of their own process, read only, so Tasklist shows each task's
+        // case (id,
         // title, severity) on its card; other processes' cases stay invisible
         if (process.starters().contains(participant)) {
-          grants.add(Grant.of(participant, Resources.PROCESS_DEFINITION, process.key(),
-              READ, ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.CREATE_INSTANCE));
+          grants.add(
+              Grant.of(
+                  participant,
+                  Resources.PROCESS_DEFINITION,
+                  process.key(),
+                  READ,
+                  ProcessDefinitionPermissions.READ_INSTANCE,
+                  ProcessDefinitionPermissions.CREATE_INSTANCE));
         } else {
-          grants.add(Grant.of(participant, Resources.PROCESS_DEFINITION, process.key(), READ,
-              ProcessDefinitionPermissions.READ_INSTANCE));
+          grants.add(
+              Grant.of(
+                  participant,
+                  Resources.PROCESS_DEFINITION,
+                  process.key(),
+                  READ,
+                  ProcessDefinitionPermissions.READ_INSTANCE));
         }
       }
       for (GxpGroup starter : process.starters()) {
@@ -66,13 +81,24 @@ public final class AccessPolicy {
     return grants;
   }
 
-  /** The MES/QMS bridges start the processes their events start (BatchRecordCompleted, DeviationReported). */
+  /**
+   * The MES/QMS bridges start the processes their events start (BatchRecordCompleted,
+   * DeviationReported).
+   */
   private static List<Grant> technicalClients() {
     GxpGroup systems = GxpGroup.SYSTEMS;
     return List.of(
-        Grant.of(systems, Resources.PROCESS_DEFINITION, GxpProcess.BATCH_RELEASE.key(), READ,
+        Grant.of(
+            systems,
+            Resources.PROCESS_DEFINITION,
+            GxpProcess.BATCH_RELEASE.key(),
+            READ,
             ProcessDefinitionPermissions.CREATE_INSTANCE),
-        Grant.of(systems, Resources.PROCESS_DEFINITION, GxpProcess.DEVIATION_CAPA.key(), READ,
+        Grant.of(
+            systems,
+            Resources.PROCESS_DEFINITION,
+            GxpProcess.DEVIATION_CAPA.key(),
+            READ,
             ProcessDefinitionPermissions.CREATE_INSTANCE),
         Grant.of(systems, Resources.PROCESS_INSTANCE, ANY, CREATE));
   }
@@ -81,13 +107,20 @@ public final class AccessPolicy {
     GxpGroup ops = GxpGroup.OPS;
     return List.of(
         Grant.of(ops, Resources.APPLICATION, COCKPIT, ACCESS),
-        Grant.of(ops, Resources.PROCESS_DEFINITION, ANY, READ, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB),
+        Grant.of(
+            ops,
+            Resources.PROCESS_DEFINITION,
+            ANY,
+            READ,
+            ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY,
+            ProcessDefinitionPermissions.RETRY_JOB),
         Grant.of(ops, Resources.PROCESS_INSTANCE, ANY, READ, ProcessInstancePermissions.RETRY_JOB),
         Grant.of(ops, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY),
         Grant.of(ops, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
         Grant.of(ops, Resources.DEPLOYMENT, ANY, READ),
-        // see user tasks of an instance in Cockpit; completing or claiming them needs more than READ
+        // see user tasks of an instance in Cockpit; completing or claiming them needs more than
+        // READ
         Grant.of(ops, Resources.TASK, ANY, READ),
         Grant.of(ops, Resources.BATCH, ANY, READ, BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES));
   }
@@ -98,7 +131,12 @@ public final class AccessPolicy {
         Grant.of(owners, Resources.APPLICATION, COCKPIT, ACCESS),
         // deploying a model is a GxP change: create and read deployments, never delete them
         Grant.of(owners, Resources.DEPLOYMENT, ANY, CREATE, READ),
-        Grant.of(owners, Resources.PROCESS_DEFINITION, ANY, READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        Grant.of(
+            owners,
+            Resources.PROCESS_DEFINITION,
+            ANY,
+            READ,
+            ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY),
         Grant.of(owners, Resources.PROCESS_INSTANCE, ANY, READ),
         Grant.of(owners, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY),

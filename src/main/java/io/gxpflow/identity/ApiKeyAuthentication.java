@@ -12,9 +12,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * {@code X-Api-Key} for technical clients ({@link ApiClientProperties}): a key a stranger can neither guess nor lock,
- * unlike a password. The presented key's SHA-256 is compared with every configured hash in constant time; a match
- * authenticates as that client's engine user with its groups, so the engine's authorizations apply as for anyone.
+ * {@code X-Api-Key} for technical clients ({@link ApiClientProperties}): a key a stranger can
+ * neither guess nor lock, unlike a password. The presented key's SHA-256 is compared with every
+ * configured hash in constant time; a match authenticates as that client's engine user with its
+ * groups, so the engine's authorizations apply as for anyone.
  */
 final class ApiKeyAuthentication {
 
@@ -22,7 +23,10 @@ final class ApiKeyAuthentication {
 
   private ApiKeyAuthentication() {}
 
-  /** The key from the header, for Spring Security's {@code AuthenticationFilter}; no header → not this scheme. */
+  /**
+   * The key from the header, for Spring Security's {@code AuthenticationFilter}; no header → not
+   * this scheme.
+   */
   static AuthenticationConverter converter() {
     return (HttpServletRequest request) -> {
       String key = request.getHeader(HEADER);
@@ -30,13 +34,15 @@ final class ApiKeyAuthentication {
     };
   }
 
-  static AuthenticationProvider provider(ApiClientProperties clients, IdentityService identityService) {
+  static AuthenticationProvider provider(
+      ApiClientProperties clients, IdentityService identityService) {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
         byte[] presented = Sha256.of(((KeyToken) authentication).key);
         String match = null;
-        // every hash compared, no early exit: the time taken says nothing about which key came close
+        // every hash compared, no early exit: the time taken says nothing about which key came
+        // close
         for (ApiClientProperties.ApiClient client : clients.apiClients()) {
           if (MessageDigest.isEqual(presented, client.keyHash()) && match == null) {
             match = client.userId();
@@ -45,7 +51,9 @@ final class ApiKeyAuthentication {
         if (match == null || identityService.createUserQuery().userId(match).count() == 0) {
           throw new BadCredentialsException("Unknown API key");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(match, null,
+        return UsernamePasswordAuthenticationToken.authenticated(
+            match,
+            null,
             EngineIdentityAuthenticationProvider.groupAuthorities(identityService, match));
       }
 

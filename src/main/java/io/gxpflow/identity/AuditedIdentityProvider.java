@@ -26,12 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The engine's own identity store ({@code ACT_ID_*}) with two GxP rules on top:
  *
  * <ul>
- *   <li>Every change of a user, password, group, membership or tenant is appended to the audit trail in the
- *       engine command's transaction (no change without its record, no record without the change); a profile
- *       change carries the old and new values, never a password or its hash.
- *   <li>Nobody changes their own profile or group memberships, administrators included: the printed name under a
- *       signature and a person's rights are set by another administrator. Users may change their own password
- *       (the REST API asks for the current one); that alone needs no UPDATE on their user.
+ *   <li>Every change of a user, password, group, membership or tenant is appended to the audit
+ *       trail in the engine command's transaction (no change without its record, no record without
+ *       the change); a profile change carries the old and new values, never a password or its hash.
+ *   <li>Nobody changes their own profile or group memberships, administrators included: the printed
+ *       name under a signature and a person's rights are set by another administrator. Users may
+ *       change their own password (the REST API asks for the current one); that alone needs no
+ *       UPDATE on their user.
  * </ul>
  */
 public class AuditedIdentityProvider extends DbIdentityServiceProvider {
@@ -65,7 +66,8 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
     boolean newPassword = entity.hasNewPassword();
     if (entity.getRevision() == 0) {
       IdentityOperationResult result = super.saveUser(user);
-      Map<String, Object> details = profile(user.getFirstName(), user.getLastName(), user.getEmail());
+      Map<String, Object> details =
+          profile(user.getFirstName(), user.getLastName(), user.getEmail());
       details.put("userId", user.getId());
       details.put("name", DisplayName.of(user.getFirstName(), user.getLastName(), user.getId()));
       record(AuditEventTypes.USER_CREATED, details);
@@ -78,16 +80,20 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
     if (self && !changes.isEmpty()) {
       throw refused("change their own profile", Resources.USER, user.getId());
     }
-    IdentityOperationResult result = self && newPassword
-        // their own password only: the REST API has checked the current one; UPDATE on the user is for admins
-        ? Context.getCommandContext().runWithoutAuthorization(() -> super.saveUser(user))
-        : super.saveUser(user);
+    IdentityOperationResult result =
+        self && newPassword
+            // their own password only: the REST API has checked the current one; UPDATE on the user
+            // is for admins
+            ? Context.getCommandContext().runWithoutAuthorization(() -> super.saveUser(user))
+            : super.saveUser(user);
     if (!changes.isEmpty()) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("userId", user.getId());
       details.put("changes", changes);
-      details.put("oldName", DisplayName.of((String) before.get("firstName"), (String) before.get("lastName"),
-          user.getId()));
+      details.put(
+          "oldName",
+          DisplayName.of(
+              (String) before.get("firstName"), (String) before.get("lastName"), user.getId()));
       details.put("newName", DisplayName.of(user.getFirstName(), user.getLastName(), user.getId()));
       record(AuditEventTypes.USER_UPDATED, details);
     }
@@ -107,7 +113,10 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
     if (changed(result)) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("userId", userId);
-      details.put("name", DisplayName.of((String) before.get("firstName"), (String) before.get("lastName"), userId));
+      details.put(
+          "name",
+          DisplayName.of(
+              (String) before.get("firstName"), (String) before.get("lastName"), userId));
       record(AuditEventTypes.USER_DELETED, details);
     }
     return result;
@@ -208,8 +217,8 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
     return tenant(super.deleteTenantGroupMembership(tenantId, groupId), tenantId, null, groupId);
   }
 
-  private IdentityOperationResult tenant(IdentityOperationResult result, String tenantId, String userId,
-      String groupId) {
+  private IdentityOperationResult tenant(
+      IdentityOperationResult result, String tenantId, String userId, String groupId) {
     if (changed(result)) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("operation", result.getOperation());
@@ -230,31 +239,48 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
   }
 
   private static String actorOrNull() {
-    return Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    return Context.getCommandContext() == null
+        ? null
+        : Context.getCommandContext().getAuthenticatedUserId();
   }
 
   private static AuthorizationException refused(String what, Resource resource, String resourceId) {
-    return new AuthorizationException("User '" + actorOrNull() + "' may not " + what + " (" + resource.resourceName()
-        + " " + resourceId + "): another administrator does that");
+    return new AuthorizationException(
+        "User '"
+            + actorOrNull()
+            + "' may not "
+            + what
+            + " ("
+            + resource.resourceName()
+            + " "
+            + resourceId
+            + "): another administrator does that");
   }
 
   /**
-   * The stored values, read past the engine's entity cache (the caller's detached entity already holds the new
-   * ones), on the command's own connection.
+   * The stored values, read past the engine's entity cache (the caller's detached entity already
+   * holds the new ones), on the command's own connection.
    */
   private Map<String, Object> storedProfile(String userId) {
-    List<Map<String, Object>> rows = jdbc.query("SELECT FIRST_, LAST_, EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?",
-        (rs, row) -> profile(rs.getString(1), rs.getString(2), rs.getString(3)), userId);
+    List<Map<String, Object>> rows =
+        jdbc.query(
+            "SELECT FIRST_, LAST_, EMAIL_ FROM ACT_ID_USER WHERE ID_ = ?",
+            (rs, row) -> profile(rs.getString(1), rs.getString(2), rs.getString(3)),
+            userId);
     return rows.isEmpty() ? profile(null, null, null) : rows.get(0);
   }
 
   private Map<String, Object> storedGroup(String groupId) {
-    List<Map<String, Object>> rows = jdbc.query("SELECT NAME_, TYPE_ FROM ACT_ID_GROUP WHERE ID_ = ?", (rs, row) -> {
-      Map<String, Object> group = new LinkedHashMap<>();
-      group.put("name", rs.getString(1));
-      group.put("type", rs.getString(2));
-      return group;
-    }, groupId);
+    List<Map<String, Object>> rows =
+        jdbc.query(
+            "SELECT NAME_, TYPE_ FROM ACT_ID_GROUP WHERE ID_ = ?",
+            (rs, row) -> {
+              Map<String, Object> group = new LinkedHashMap<>();
+              group.put("name", rs.getString(1));
+              group.put("type", rs.getString(2));
+              return group;
+            },
+            groupId);
     return rows.isEmpty() ? Map.of() : rows.get(0);
   }
 
@@ -267,17 +293,19 @@ public class AuditedIdentityProvider extends DbIdentityServiceProvider {
   }
 
   /** {field: {old, new}} for every field whose value differs. */
-  private static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
+  private static Map<String, Object> changes(
+      Map<String, Object> before, Map<String, Object> after) {
     Map<String, Object> changes = new LinkedHashMap<>();
-    after.forEach((field, value) -> {
-      Object old = before.get(field);
-      if (!Objects.equals(old, value)) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("old", old);
-        change.put("new", value);
-        changes.put(field, change);
-      }
-    });
+    after.forEach(
+        (field, value) -> {
+          Object old = before.get(field);
+          if (!Objects.equals(old, value)) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("old", old);
+            change.put("new", value);
+            changes.put(field, change);
+          }
+        });
     return changes;
   }
 }

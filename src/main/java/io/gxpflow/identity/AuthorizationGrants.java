@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.springframework.stereotype.Component;
 
-/** Makes a {@link Grant} true in the engine, idempotently: creates the authorization or adds missing permissions. */
+/**
+ * Makes a {@link Grant} true in the engine, idempotently: creates the authorization or adds missing
+ * permissions.
+ */
 @Component
 public class AuthorizationGrants {
 
@@ -16,12 +19,14 @@ public class AuthorizationGrants {
   }
 
   public void ensure(Grant grant) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(grant.groupId())
-        .resourceType(grant.resource())
-        .resourceId(grant.resourceId())
-        .singleResult();
+    Authorization authorization =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(grant.groupId())
+            .resourceType(grant.resource())
+            .resourceId(grant.resourceId())
+            .singleResult();
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(grant.groupId());

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of CONTRACT.md, one per group, password = user id. Only in the {@code demo} profile (on by
- * default): a production installation gets its people from Keycloak and never has these accounts.
+ * The demo users of CONTRACT.md, one per group, password = user id. Only in the {@code demo}
+ * profile (on by default): a production installation gets its people from Keycloak and never has
+ * these accounts.
  */
 @Component
 @Profile("demo")

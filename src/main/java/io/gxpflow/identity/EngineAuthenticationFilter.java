@@ -15,9 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hands the authenticated user and groups to the engine for the length of the request, as Camunda's
- * {@code ProcessEngineAuthenticationFilter} does, so every engine call of the request is checked against that
- * user's authorizations (a 403 from {@code /engine-rest} when they are missing). Cleared afterwards: threads are
- * pooled.
+ * {@code ProcessEngineAuthenticationFilter} does, so every engine call of the request is checked
+ * against that user's authorizations (a 403 from {@code /engine-rest} when they are missing).
+ * Cleared afterwards: threads are pooled.
  */
 public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,19 +28,26 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+    if (authentication == null
+        || authentication instanceof AnonymousAuthenticationToken
         || !authentication.isAuthenticated()) {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groupIds = authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(authority -> authority.startsWith(EngineIdentityAuthenticationProvider.GROUP_PREFIX))
-        .map(authority -> authority.substring(EngineIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-        .toList();
+    List<String> groupIds =
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(
+                authority ->
+                    authority.startsWith(EngineIdentityAuthenticationProvider.GROUP_PREFIX))
+            .map(
+                authority ->
+                    authority.substring(EngineIdentityAuthenticationProvider.GROUP_PREFIX.length()))
+            .toList();
     try {
       identityService.setAuthentication(authentication.getName(), groupIds, List.of());
       chain.doFilter(request, response);

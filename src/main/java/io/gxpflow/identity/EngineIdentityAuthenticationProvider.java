@@ -14,11 +14,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * HTTP Basic credentials checked against the engine's identity service, the same check Camunda's own
- * {@code HttpBasicAuthenticationProvider} makes, throttled per client and user by {@link LoginThrottle} (the
- * engine's own lock is off: a stranger could lock any account with it). Technical clients (group {@code systems},
- * API clients) never log in with a password: they send their API key. The user's groups become
- * {@code GROUP_<id>} authorities, which {@link EngineAuthenticationFilter} hands on to the engine.
+ * HTTP Basic credentials checked against the engine's identity service, the same check Camunda's
+ * own {@code HttpBasicAuthenticationProvider} makes, throttled per client and user by {@link
+ * LoginThrottle} (the engine's own lock is off: a stranger could lock any account with it).
+ * Technical clients (group {@code systems}, API clients) never log in with a password: they send
+ * their API key. The user's groups become {@code GROUP_<id>} authorities, which {@link
+ * EngineAuthenticationFilter} hands on to the engine.
  */
 public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,8 +29,8 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
   private final LoginThrottle throttle;
   private final ApiClientProperties apiClients;
 
-  public EngineIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
-      ApiClientProperties apiClients) {
+  public EngineIdentityAuthenticationProvider(
+      IdentityService identityService, LoginThrottle throttle, ApiClientProperties apiClients) {
     this.identityService = identityService;
     this.throttle = throttle;
     this.apiClients = apiClients;
@@ -44,8 +45,10 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
     }
     if (isTechnicalClient(userId)) {
       // refused before any password check: nothing to guess, nothing to count or lock
-      throw new BadCredentialsException("Technical clients authenticate with their API key (header "
-          + ApiKeyAuthentication.HEADER + "), not a password");
+      throw new BadCredentialsException(
+          "Technical clients authenticate with their API key (header "
+              + ApiKeyAuthentication.HEADER
+              + "), not a password");
     }
     String client = client(authentication);
     Instant lockedUntil = throttle.lockedUntil(client, userId);
@@ -60,18 +63,29 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
       throw new BadCredentialsException("Unknown user or wrong password");
     }
     throttle.recordSuccess(client, userId);
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groupAuthorities(identityService, userId));
+    return UsernamePasswordAuthenticationToken.authenticated(
+        userId, null, groupAuthorities(identityService, userId));
   }
 
   private boolean isTechnicalClient(String userId) {
     return apiClients.isApiClient(userId)
-        || identityService.createUserQuery().userId(userId).memberOfGroup(GxpGroup.SYSTEMS.id()).count() > 0;
+        || identityService
+                .createUserQuery()
+                .userId(userId)
+                .memberOfGroup(GxpGroup.SYSTEMS.id())
+                .count()
+            > 0;
   }
 
-  /** The remote address Basic's filter recorded (behind a proxy: see server.forward-headers-strategy). */
+  /**
+   * The remote address Basic's filter recorded (behind a proxy: see
+   * server.forward-headers-strategy).
+   */
   private static String client(Authentication authentication) {
-    return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
-        ? details.getRemoteAddress() : "unknown";
+    return authentication.getDetails() instanceof WebAuthenticationDetails details
+            && details.getRemoteAddress() != null
+        ? details.getRemoteAddress()
+        : "unknown";
   }
 
   /** The user's groups in the identity service, as {@code GROUP_<id>} authorities. */

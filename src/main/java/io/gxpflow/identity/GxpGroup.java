@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The groups of the public contract (README, Demo users), each with its demo user (password = user id in the
- * demo profile), plus {@code systems} for the technical clients that post events. Candidate groups in the models, authorizations and Tasklist filters all refer to these ids.
+ * The groups of the public contract (README, Demo users), each with its demo user (password = user
+ * id in the demo profile), plus {@code systems} for the technical clients that post events.
+ * Candidate groups in the models, authorizations and Tasklist filters all refer to these ids.
  */
 public enum GxpGroup {
   CONTENT_AUTHORS("content-authors", "Content authors", "alice", "Alice", "Author", true),
@@ -21,8 +22,8 @@ public enum GxpGroup {
   OPS("ops", "Operations", "oscar", "Oscar", "Operator", false),
   CAMUNDA_ADMIN("camunda-admin", "Camunda administrators", "admin", "Ada", "Admin", false),
   /**
-   * Not a group of people: the technical clients (MES and QMS bridges) that post events to /api/events. Never a
-   * candidate group of a user task.
+   * Not a group of people: the technical clients (MES and QMS bridges) that post events to
+   * /api/events. Never a candidate group of a user task.
    */
   SYSTEMS("systems", "Technical clients (MES/QMS bridges)", "mes-bridge", "MES", "Bridge", false);
 
@@ -33,7 +34,12 @@ public enum GxpGroup {
   private final String demoLastName;
   private final boolean doesTaskWork;
 
-  GxpGroup(String id, String displayName, String demoUserId, String demoFirstName, String demoLastName,
+  GxpGroup(
+      String id,
+      String displayName,
+      String demoUserId,
+      String demoFirstName,
+      String demoLastName,
       boolean doesTaskWork) {
     this.id = id;
     this.displayName = displayName;
@@ -63,7 +69,10 @@ public enum GxpGroup {
     return demoLastName;
   }
 
-  /** Authors and reviewers work tasks in Tasklist; process owners, ops and admins do not (segregation). */
+  /**
+   * Authors and reviewers work tasks in Tasklist; process owners, ops and admins do not
+   * (segregation).
+   */
   public boolean doesTaskWork() {
     return doesTaskWork;
   }

@@ -13,12 +13,15 @@ import static io.gxpflow.identity.GxpGroup.QP;
 import java.util.Set;
 
 /**
- * The process definitions of the contract, who starts each one by hand and who works in it. Authorizations are
- * derived from this table: starters may create instances, participants may read the definition (Tasklist shows
- * its name, diagram and forms). {@code batch-release} has no human starter: the MES starts it.
+ * The process definitions of the contract, who starts each one by hand and who works in it.
+ * Authorizations are derived from this table: starters may create instances, participants may read
+ * the definition (Tasklist shows its name, diagram and forms). {@code batch-release} has no human
+ * starter: the MES starts it.
  */
 public enum GxpProcess {
-  MLR_REVIEW("mlr-review", Set.of(CONTENT_AUTHORS),
+  MLR_REVIEW(
+      "mlr-review",
+      Set.of(CONTENT_AUTHORS),
       Set.of(CONTENT_AUTHORS, MLR_COORDINATORS, MLR_MEDICAL, MLR_LEGAL, MLR_REGULATORY)),
   BATCH_RELEASE("batch-release", Set.of(), Set.of(PRODUCTION, QA, QP)),
   DEVIATION_CAPA("deviation-capa", Set.of(PRODUCTION), Set.of(PRODUCTION, INVESTIGATORS, QA));

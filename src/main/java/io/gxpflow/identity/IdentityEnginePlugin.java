@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's identity store with audit and admin-only profiles ({@link AuditedIdentityProvider}), and new users
- * without rights on their own profile ({@link OwnUserReadOnly}). The starter applies every ProcessEnginePlugin bean.
+ * The engine's identity store with audit and admin-only profiles ({@link AuditedIdentityProvider}),
+ * and new users without rights on their own profile ({@link OwnUserReadOnly}). The starter applies
+ * every ProcessEnginePlugin bean.
  */
 @Component
 public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -23,7 +24,8 @@ public class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityProviderSessionFactory(AuditedIdentityProvider.factory(auditTrail, jdbc));
+    configuration.setIdentityProviderSessionFactory(
+        AuditedIdentityProvider.factory(auditTrail, jdbc));
     configuration.setResourceAuthorizationProvider(new OwnUserReadOnly());
   }
 }

@@ -19,10 +19,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At every start, before the web server takes requests: the contract's groups (when the engine owns identities),
- * the demo users (demo profile), the authorizations of {@link AccessPolicy} and the Tasklist queues, and users'
- * rights on their own profile narrowed to READ ({@link OwnUserReadOnly}). Every step is idempotent, so restarts and
- * a second node do not duplicate anything.
+ * At every start, before the web server takes requests: the contract's groups (when the engine owns
+ * identities), the demo users (demo profile), the authorizations of {@link AccessPolicy} and the
+ * Tasklist queues, and users' rights on their own profile narrowed to READ ({@link
+ * OwnUserReadOnly}). Every step is idempotent, so restarts and a second node do not duplicate
+ * anything.
  */
 @Component
 public class IdentitySetup implements SmartInitializingSingleton {
@@ -36,8 +37,13 @@ public class IdentitySetup implements SmartInitializingSingleton {
   private final AuthorizationService authorizationService;
   private final AuditTrail auditTrail;
 
-  public IdentitySetup(IdentityService identityService, AuthorizationGrants grants, TasklistFilters filters,
-      Optional<DemoUsers> demoUsers, AuthorizationService authorizationService, AuditTrail auditTrail) {
+  public IdentitySetup(
+      IdentityService identityService,
+      AuthorizationGrants grants,
+      TasklistFilters filters,
+      Optional<DemoUsers> demoUsers,
+      AuthorizationService authorizationService,
+      AuditTrail auditTrail) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.auditTrail = auditTrail;
@@ -55,7 +61,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
     AccessPolicy.grants().forEach(grants::ensure);
     narrowOwnUserGrants();
     filters.ensureQueues();
-    LOG.info("Groups, authorizations and Tasklist queues are in place{}",
+    LOG.info(
+        "Groups, authorizations and Tasklist queues are in place{}",
         demoUsers.isPresent() ? ", demo users seeded" : "");
   }
 
@@ -64,21 +71,29 @@ public class IdentitySetup implements SmartInitializingSingleton {
       if (identityService.createGroupQuery().groupId(gxpGroup.id()).count() == 0) {
         Group group = identityService.newGroup(gxpGroup.id());
         group.setName(gxpGroup.displayName());
-        group.setType(gxpGroup.isPeople() && gxpGroup != GxpGroup.CAMUNDA_ADMIN ? "WORKFLOW" : "SYSTEM");
+        group.setType(
+            gxpGroup.isPeople() && gxpGroup != GxpGroup.CAMUNDA_ADMIN ? "WORKFLOW" : "SYSTEM");
         identityService.saveGroup(group);
       }
     }
   }
 
   /**
-   * Users created before {@link OwnUserReadOnly} (or by another engine) hold Camunda's default ALL on their own
-   * user, so they could rename themselves: narrowed to READ. The one thing this policy takes away, audited.
+   * Users created before {@link OwnUserReadOnly} (or by another engine) hold Camunda's default ALL
+   * on their own user, so they could rename themselves: narrowed to READ. The one thing this policy
+   * takes away, audited.
    */
   private void narrowOwnUserGrants() {
-    for (Authorization own : authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.USER).list()) {
-      if (own.getUserId() == null || !own.getUserId().equals(own.getResourceId())
-          || !(own.isPermissionGranted(Permissions.UPDATE) || own.isPermissionGranted(Permissions.DELETE))) {
+    for (Authorization own :
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .resourceType(Resources.USER)
+            .list()) {
+      if (own.getUserId() == null
+          || !own.getUserId().equals(own.getResourceId())
+          || !(own.isPermissionGranted(Permissions.UPDATE)
+              || own.isPermissionGranted(Permissions.DELETE))) {
         continue;
       }
       own.setPermissions(new Permission[] {Permissions.READ});
@@ -87,7 +102,8 @@ public class IdentitySetup implements SmartInitializingSingleton {
       details.put("operation", "NarrowOwnUser");
       details.put("userId", own.getUserId());
       details.put("new", "READ");
-      auditTrail.record(AuditEvent.of(AuditEventTypes.AUTHORIZATION_CHANGED, AuditEvent.SYSTEM, details));
+      auditTrail.record(
+          AuditEvent.of(AuditEventTypes.AUTHORIZATION_CHANGED, AuditEvent.SYSTEM, details));
     }
   }
 }

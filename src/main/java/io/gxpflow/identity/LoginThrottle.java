@@ -15,16 +15,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Password guessing slowed per client: after {@code max-failures} wrong passwords in a row for one user from one
- * remote address, that address may not try that user again for {@code lock-duration} (right password included).
- * The owner on another client is not affected, and the lock ends by itself: a stranger can no longer lock an
- * account, as the engine's own lock after ten failures did (until an administrator unlocked it). Applies to HTTP
- * Basic and to the webapps' login form. Kept in memory, per node: a restart forgets the counts.
+ * Password guessing slowed per client: after {@code max-failures} wrong passwords in a row for one
+ * user from one remote address, that address may not try that user again for {@code lock-duration}
+ * (right password included). The owner on another client is not affected, and the lock ends by
+ * itself: a stranger can no longer lock an account, as the engine's own lock after ten failures did
+ * (until an administrator unlocked it). Applies to HTTP Basic and to the webapps' login form. Kept
+ * in memory, per node: a restart forgets the counts.
  */
 @Component
 public class LoginThrottle {
 
-  // more distinct (client, user) pairs than this are not remembered: memory stays bounded under a spray
+  // more distinct (client, user) pairs than this are not remembered: memory stays bounded under a
+  // spray
   static final int MAX_TRACKED = 100_000;
 
   private final int maxFailures;
@@ -34,11 +36,14 @@ public class LoginThrottle {
   private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
 
   @Autowired
-  public LoginThrottle(@Value("${gxpflow.security.login-throttle.max-failures:10}") int maxFailures,
-      @Value("${gxpflow.security.login-throttle.lock-duration:15m}") Duration lockDuration, Clock clock,
+  public LoginThrottle(
+      @Value("${gxpflow.security.login-throttle.max-failures:10}") int maxFailures,
+      @Value("${gxpflow.security.login-throttle.lock-duration:15m}") Duration lockDuration,
+      Clock clock,
       AuditTrail auditTrail) {
     if (maxFailures < 1 || lockDuration.isNegative() || lockDuration.isZero()) {
-      throw new IllegalArgumentException("gxpflow.security.login-throttle: max-failures >= 1, lock-duration > 0");
+      throw new IllegalArgumentException(
+          "gxpflow.security.login-throttle: max-failures >= 1, lock-duration > 0");
     }
     this.maxFailures = maxFailures;
     this.lockDuration = lockDuration;
@@ -54,10 +59,15 @@ public class LoginThrottle {
   public Instant lockedUntil(String client, String userId) {
     Failures entry = failures.get(new Key(client, userId));
     Instant now = clock.instant();
-    return entry == null || entry.lockedUntil == null || !entry.lockedUntil.isAfter(now) ? null : entry.lockedUntil;
+    return entry == null || entry.lockedUntil == null || !entry.lockedUntil.isAfter(now)
+        ? null
+        : entry.lockedUntil;
   }
 
-  /** Counts a wrong password; returns the end of the lock when this failure locks the client out, else null. */
+  /**
+   * Counts a wrong password; returns the end of the lock when this failure locks the client out,
+   * else null.
+   */
   public Instant recordFailure(String client, String userId) {
     Instant now = clock.instant();
     if (failures.size() >= MAX_TRACKED) {
@@ -84,7 +94,8 @@ public class LoginThrottle {
     details.put("client", client);
     details.put("failures", maxFailures);
     details.put("lockedUntil", locked.toString());
-    auditTrail.recordIndependently(AuditEvent.of(AuditEventTypes.LOGIN_THROTTLED, AuditEvent.SYSTEM, details));
+    auditTrail.recordIndependently(
+        AuditEvent.of(AuditEventTypes.LOGIN_THROTTLED, AuditEvent.SYSTEM, details));
     return locked;
   }
 
@@ -107,8 +118,8 @@ public class LoginThrottle {
 
     /** No failure for a lock's length and no lock running: nothing to remember. */
     boolean forgettableAt(Instant now, Duration lockDuration) {
-      return (lockedUntil == null || !lockedUntil.isAfter(now)) && (last == null || !last.plus(lockDuration)
-          .isAfter(now));
+      return (lockedUntil == null || !lockedUntil.isAfter(now))
+          && (last == null || !last.plus(lockDuration).isAfter(now));
     }
   }
 }

@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 /**
- * Camunda's default authorizations, except that a new user gets only READ on their own user, not ALL: with ALL
- * every user could rename themselves, and the printed name under a Part 11 signature would be self-chosen. Their
- * own password they may still change ({@link AuditedIdentityProvider}). Existing users are narrowed at start by
- * {@link IdentitySetup}.
+ * Camunda's default authorizations, except that a new user gets only READ on their own user, not
+ * ALL: with ALL every user could rename themselves, and the printed name under a Part 11 signature
+ * would be self-chosen. Their own password they may still change ({@link AuditedIdentityProvider}).
+ * Existing users are narrowed at start by {@link IdentitySetup}.
  */
 public class OwnUserReadOnly extends DefaultAuthorizationProvider {
 

@@ -1,7 +1,7 @@
 package io.gxpflow.identity;
 
-import io.gxpflow.compliance.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gxpflow.compliance.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,9 +16,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 from the security filters as RFC 9457 problem details, so an API client gets the same shape of error
- * from authentication as from validation. The 401 carries the Basic challenge Camunda Modeler and curl expect; a
- * client throttled after too many wrong passwords gets 429 with {@code Retry-After}.
+ * 401 and 403 from the security filters as RFC 9457 problem details, so an API client gets the same
+ * shape of error from authentication as from validation. The 401 carries the Basic challenge
+ * Camunda Modeler and curl expect; a client throttled after too many wrong passwords gets 429 with
+ * {@code Retry-After}.
  */
 public class ProblemResponses {
 
@@ -40,19 +41,33 @@ public class ProblemResponses {
         return;
       }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-      write(request, response, HttpStatus.UNAUTHORIZED,
+      write(
+          request,
+          response,
+          HttpStatus.UNAUTHORIZED,
           "Authentication required: send the HTTP Basic credentials of a GxP Flow user (a technical client: its "
-              + ApiKeyAuthentication.HEADER + "). " + exception.getMessage());
+              + ApiKeyAuthentication.HEADER
+              + "). "
+              + exception.getMessage());
     };
   }
 
   public AccessDeniedHandler forbidden() {
-    return (request, response, exception) -> write(request, response, HttpStatus.FORBIDDEN,
-        "User '" + (request.getUserPrincipal() == null ? "?" : request.getUserPrincipal().getName())
-            + "' is not allowed to " + request.getMethod() + " " + request.getRequestURI());
+    return (request, response, exception) ->
+        write(
+            request,
+            response,
+            HttpStatus.FORBIDDEN,
+            "User '"
+                + (request.getUserPrincipal() == null ? "?" : request.getUserPrincipal().getName())
+                + "' is not allowed to "
+                + request.getMethod()
+                + " "
+                + request.getRequestURI());
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  private void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = ProblemType.of(status).problem(status, detail);
     problem.setInstance(URI.create(request.getRequestURI()));

@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,16 +27,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Deny by default over HTTP.
  *
  * <ul>
- *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless HTTP Basic against the engine's
- *       identity service (people; throttled per client by {@link LoginThrottle}), an {@code X-Api-Key}
- *       (technical clients, {@link ApiClientProperties}), or (from Tasklist) the webapps' session with their CSRF
- *       token; nothing without
- *       credentials (401) except {@code /actuator/health}. Other actuator
- *       endpoints are for {@code ops} and {@code camunda-admin} only. The engine then checks its own
- *       authorizations for the user (403 when missing).
- *   <li>{@code /camunda/**}: the Camunda webapps, which run their own session login, CSRF protection and security
- *       headers; Spring Security stays out of their way.
- *   <li>{@code /sim/**}: in the demo profile the simulators, which check their own {@code X-Api-Key}.
+ *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless HTTP Basic
+ *       against the engine's identity service (people; throttled per client by {@link
+ *       LoginThrottle}), an {@code X-Api-Key} (technical clients, {@link ApiClientProperties}), or
+ *       (from Tasklist) the webapps' session with their CSRF token; nothing without credentials
+ *       (401) except {@code /actuator/health}. Other actuator endpoints are for {@code ops} and
+ *       {@code camunda-admin} only. The engine then checks its own authorizations for the user (403
+ *       when missing).
+ *   <li>{@code /camunda/**}: the Camunda webapps, which run their own session login, CSRF
+ *       protection and security headers; Spring Security stays out of their way.
+ *   <li>{@code /sim/**}: in the demo profile the simulators, which check their own {@code
+ *       X-Api-Key}.
  *   <li>Anything else is refused.
  * </ul>
  */
@@ -47,54 +48,92 @@ public class SecurityConfiguration {
   static final String[] API_PATHS = {"/engine-rest/**", "/api/**", "/actuator/**"};
 
   @Bean
-  EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(IdentityService identityService,
-      LoginThrottle throttle, ApiClientProperties apiClients) {
+  EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(
+      IdentityService identityService, LoginThrottle throttle, ApiClientProperties apiClients) {
     return new EngineIdentityAuthenticationProvider(identityService, throttle, apiClients);
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ProcessEngine processEngine,
-      ObjectMapper objectMapper, ApiClientProperties apiClients) throws Exception {
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      IdentityService identityService,
+      ProcessEngine processEngine,
+      ObjectMapper objectMapper,
+      ApiClientProperties apiClients)
+      throws Exception {
     ProblemResponses problems = new ProblemResponses(objectMapper);
-    // technical clients: X-Api-Key, checked by its own manager (a second AuthenticationProvider bean would take
+    // technical clients: X-Api-Key, checked by its own manager (a second AuthenticationProvider
+    // bean would take
     // the engine's password provider out of Boot's default manager)
-    AuthenticationFilter apiKeys = new AuthenticationFilter(
-        new ProviderManager(ApiKeyAuthentication.provider(apiClients, identityService)),
-        ApiKeyAuthentication.converter());
-    apiKeys.setSuccessHandler((request, response, authentication) -> { });
+    AuthenticationFilter apiKeys =
+        new AuthenticationFilter(
+            new ProviderManager(ApiKeyAuthentication.provider(apiClients, identityService)),
+            ApiKeyAuthentication.converter());
+    apiKeys.setSuccessHandler((request, response, authentication) -> {});
     apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems.unauthorized()));
-    return http
-        .securityMatcher(paths(API_PATHS))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-            .requestMatchers(paths("/actuator/**"))
-            .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
-            .requestMatchers(paths("/api/events/**"))
-            .hasAnyAuthority(group(GxpGroup.SYSTEMS), group(GxpGroup.CAMUNDA_ADMIN))
-            .requestMatchers(paths("/api/audit", "/api/audit/**", "/api/signatures"))
-            .hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS), group(GxpGroup.CAMUNDA_ADMIN))
-            .requestMatchers(paths("/api/kpi/**")).hasAnyAuthority(group(GxpGroup.QA), group(GxpGroup.PROCESS_OWNERS),
-                group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
-            // deviation requests: due date extensions by their owners and QA, cancellations by anyone who may report
-            .requestMatchers(paths("/api/deviations/*/extension-requests"))
-            .hasAnyAuthority(group(GxpGroup.INVESTIGATORS), group(GxpGroup.QA), group(GxpGroup.CAMUNDA_ADMIN))
-            .requestMatchers(paths("/api/deviations/*/cancellation-requests"))
-            .hasAnyAuthority(group(GxpGroup.PRODUCTION), group(GxpGroup.INVESTIGATORS), group(GxpGroup.QA),
-                group(GxpGroup.CAMUNDA_ADMIN))
-            .requestMatchers(paths("/api/sim/**")).hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
-            .anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems.unauthorized()))
-        .exceptionHandling(errors -> errors
-            .authenticationEntryPoint(problems.unauthorized())
-            .accessDeniedHandler(problems.forbidden()))
-        // stateless, and never a session login of its own: session-fixation protection would otherwise renew the
-        // Tasklist session that a request from the signature plugin rides on, logging the user out of Tasklist
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-            .sessionFixation(fixation -> fixation.none()))
-        // stateless, credentials on every request, no cookies: nothing for a cross-site request to ride on
+    return http.securityMatcher(paths(API_PATHS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(paths("/actuator/health", "/actuator/health/**"))
+                    .permitAll()
+                    .requestMatchers(paths("/actuator/**"))
+                    .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
+                    .requestMatchers(paths("/api/events/**"))
+                    .hasAnyAuthority(group(GxpGroup.SYSTEMS), group(GxpGroup.CAMUNDA_ADMIN))
+                    .requestMatchers(paths("/api/audit", "/api/audit/**", "/api/signatures"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.QA),
+                        group(GxpGroup.PROCESS_OWNERS),
+                        group(GxpGroup.CAMUNDA_ADMIN))
+                    .requestMatchers(paths("/api/kpi/**"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.QA),
+                        group(GxpGroup.PROCESS_OWNERS),
+                        group(GxpGroup.OPS),
+                        group(GxpGroup.CAMUNDA_ADMIN))
+                    // deviation requests: due date extensions by their owners and QA, cancellations
+                    // by anyone who may report
+                    .requestMatchers(paths("/api/deviations/*/extension-requests"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.INVESTIGATORS),
+                        group(GxpGroup.QA),
+                        group(GxpGroup.CAMUNDA_ADMIN))
+                    .requestMatchers(paths("/api/deviations/*/cancellation-requests"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.PRODUCTION),
+                        group(GxpGroup.INVESTIGATORS),
+                        group(GxpGroup.QA),
+                        group(GxpGroup.CAMUNDA_ADMIN))
+                    .requestMatchers(paths("/api/sim/**"))
+                    .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(
+            basic ->
+                basic
+                    .realmName(ProblemResponses.REALM)
+                    .authenticationEntryPoint(problems.unauthorized()))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(problems.unauthorized())
+                    .accessDeniedHandler(problems.forbidden()))
+        // stateless, and never a session login of its own: session-fixation protection would
+        // otherwise renew the
+        // Tasklist session that a request from the signature plugin rides on, logging the user out
+        // of Tasklist
+        .sessionManagement(
+            session ->
+                session
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
+        // stateless, credentials on every request, no cookies: nothing for a cross-site request to
+        // ride on
         .csrf(csrf -> csrf.disable())
-        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService, processEngine.getName()),
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(identityService, processEngine.getName()),
             BasicAuthenticationFilter.class)
         .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
@@ -103,34 +142,44 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappSecurity(HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper,
-      Environment environment) throws Exception {
-    List<String> open = new ArrayList<>(List.of("/", "/camunda", "/camunda/**", "/error", "/favicon.ico"));
-    // the simulators exist in the demo profile only and check their own X-Api-Key; elsewhere /sim/** is refused
+  SecurityFilterChain webappSecurity(
+      HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper, Environment environment)
+      throws Exception {
+    List<String> open =
+        new ArrayList<>(List.of("/", "/camunda", "/camunda/**", "/error", "/favicon.ico"));
+    // the simulators exist in the demo profile only and check their own X-Api-Key; elsewhere
+    // /sim/** is refused
     if (environment.matchesProfiles("demo")) {
       open.add("/sim/**");
     }
-    return http
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths(open.toArray(String[]::new))).permitAll()
-            .anyRequest().denyAll())
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(paths(open.toArray(String[]::new)))
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll())
         // the webapps bring their own CSRF filter and security headers (camunda.bpm.webapp.*)
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .requestCache(cache -> cache.disable())
-        .addFilterBefore(new WebappLoginThrottleFilter(throttle, new ProblemResponses(objectMapper).unauthorized()),
+        .addFilterBefore(
+            new WebappLoginThrottleFilter(
+                throttle, new ProblemResponses(objectMapper).unauthorized()),
             AuthorizationFilter.class)
         .build();
   }
 
   /**
-   * Path patterns on the full request path: {@code /engine-rest} is a Jersey servlet, not Spring MVC, so the
-   * MVC-aware default matchers would not see it.
+   * Path patterns on the full request path: {@code /engine-rest} is a Jersey servlet, not Spring
+   * MVC, so the MVC-aware default matchers would not see it.
    */
   private static RequestMatcher paths(String... patterns) {
-    return new OrRequestMatcher(Arrays.stream(patterns)
-        .<RequestMatcher>map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
-        .toList());
+    return new OrRequestMatcher(
+        Arrays.stream(patterns)
+            .<RequestMatcher>map(
+                pattern -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
+            .toList());
   }
 
   private static String group(GxpGroup group) {

@@ -3,9 +3,10 @@ package io.gxpflow.identity;
 import java.util.List;
 
 /**
- * The process variables a process shows on its task cards in Tasklist, so a reviewer tells one case from the next
- * in the queue (its record id, title, …). Each process declares its own as a Spring bean; {@link TasklistFilters}
- * puts them all on every queue (a card shows the ones its task's case has).
+ * The process variables a process shows on its task cards in Tasklist, so a reviewer tells one case
+ * from the next in the queue (its record id, title, …). Each process declares its own as a Spring
+ * bean; {@link TasklistFilters} puts them all on every queue (a card shows the ones its task's case
+ * has).
  */
 public interface TaskCard {
 

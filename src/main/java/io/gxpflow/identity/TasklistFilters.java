@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.stereotype.Component;
 
 /**
- * One Tasklist filter per working group ("queue"): the group's open tasks, claimed ones included, oldest first.
- * Only that group may read it, so a reviewer who logs in sees their own queue and nobody else's. Created once;
- * an administrator's later edits to a filter are kept.
+ * One Tasklist filter per working group ("queue"): the group's open tasks, claimed ones included,
+ * oldest first. Only that group may read it, so a reviewer who logs in sees their own queue and
+ * nobody else's. Created once; an administrator's later edits to a filter are kept.
  */
 @Component
 public class TasklistFilters {
@@ -23,7 +23,10 @@ public class TasklistFilters {
   private final AuthorizationGrants grants;
   private final List<TaskCard> cards;
 
-  public TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationGrants grants,
+  public TasklistFilters(
+      FilterService filterService,
+      TaskService taskService,
+      AuthorizationGrants grants,
       List<TaskCard> cards) {
     this.filterService = filterService;
     this.taskService = taskService;
@@ -33,9 +36,11 @@ public class TasklistFilters {
 
   /** Every process's card variables, once each, in Tasklist's format. */
   List<Map<String, String>> cardVariables() {
-    return cards.stream().flatMap(card -> card.variables().stream())
+    return cards.stream()
+        .flatMap(card -> card.variables().stream())
         .map(variable -> Map.of("name", variable.name(), "label", variable.label()))
-        .distinct().toList();
+        .distinct()
+        .toList();
   }
 
   public static String filterName(GxpGroup group) {
@@ -49,7 +54,8 @@ public class TasklistFilters {
         if (filter == null) {
           filter = create(group);
         }
-        grants.ensure(new Grant(group.id(), Resources.FILTER, filter.getId(), List.of(Permissions.READ)));
+        grants.ensure(
+            new Grant(group.id(), Resources.FILTER, filter.getId(), List.of(Permissions.READ)));
       }
     }
   }
@@ -60,17 +66,23 @@ public class TasklistFilters {
 
   private Filter create(GxpGroup group) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", "Open tasks for " + group.displayName() + " (" + group.id() + ")");
+    properties.put(
+        "description", "Open tasks for " + group.displayName() + " (" + group.id() + ")");
     properties.put("priority", -10 + group.ordinal());
     properties.put("refresh", true);
     properties.put("gxpGroup", group.id());
     properties.put("variables", cardVariables());
-    Filter filter = filterService.newTaskFilter(filterName(group))
-        .setQuery(taskService.createTaskQuery()
-            .taskCandidateGroup(group.id())
-            .includeAssignedTasks()
-            .orderByTaskCreateTime().asc())
-        .setProperties(properties);
+    Filter filter =
+        filterService
+            .newTaskFilter(filterName(group))
+            .setQuery(
+                taskService
+                    .createTaskQuery()
+                    .taskCandidateGroup(group.id())
+                    .includeAssignedTasks()
+                    .orderByTaskCreateTime()
+                    .asc())
+            .setProperties(properties);
     return filterService.saveFilter(filter);
   }
 }

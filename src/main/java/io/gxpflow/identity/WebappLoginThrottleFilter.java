@@ -18,9 +18,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}, Camunda's own resource)
- * under the same {@link LoginThrottle} as HTTP Basic: a throttled client gets {@code 429} before Camunda checks a
- * password; Camunda's {@code 401} counts as a failure, its {@code 200} as a success.
+ * The webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}},
+ * Camunda's own resource) under the same {@link LoginThrottle} as HTTP Basic: a throttled client
+ * gets {@code 429} before Camunda checks a password; Camunda's {@code 401} counts as a failure, its
+ * {@code 200} as a success.
  */
 class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
@@ -38,14 +39,18 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"POST".equals(request.getMethod())
-        || !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/admin/auth/user/")
+        || !request
+            .getRequestURI()
+            .startsWith(request.getContextPath() + "/camunda/api/admin/auth/user/")
         || !request.getRequestURI().contains("/login/");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    // read here and replayed to Camunda's resource: request.getParameter would consume the body behind Jersey's back
+    // read here and replayed to Camunda's resource: request.getParameter would consume the body
+    // behind Jersey's back
     byte[] body = request.getInputStream().readNBytes(MAX_FORM_BYTES);
     HttpServletRequest replay = new ReplayedBody(request, body);
     String userId = formValue(body, "username");
@@ -71,7 +76,8 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
   static String formValue(byte[] body, String name) {
     for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
       int equals = pair.indexOf('=');
-      if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
+      if (equals > 0
+          && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
         return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
       }
     }

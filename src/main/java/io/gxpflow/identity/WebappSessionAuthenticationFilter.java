@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -18,10 +18,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a user logged in to the Camunda webapps (Tasklist) call {@code /api} from the browser: the webapps' session
- * login counts as authentication, but only together with the webapps' CSRF token in {@code X-XSRF-TOKEN}, so a
- * cross-site request riding on the session cookie is still refused. Requests with an {@code Authorization}
- * header go to HTTP Basic as before. This is how the Tasklist signature plugin signs.
+ * Lets a user logged in to the Camunda webapps (Tasklist) call {@code /api} from the browser: the
+ * webapps' session login counts as authentication, but only together with the webapps' CSRF token
+ * in {@code X-XSRF-TOKEN}, so a cross-site request riding on the session cookie is still refused.
+ * Requests with an {@code Authorization} header go to HTTP Basic as before. This is how the
+ * Tasklist signature plugin signs.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -37,13 +38,19 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
       String userId = webappUser(request);
       if (userId != null) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-            userId, null, EngineIdentityAuthenticationProvider.groupAuthorities(identityService, userId)));
+        SecurityContextHolder.getContext()
+            .setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(
+                    userId,
+                    null,
+                    EngineIdentityAuthenticationProvider.groupAuthorities(
+                        identityService, userId)));
       }
     }
     chain.doFilter(request, response);
@@ -56,13 +63,16 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     Object expected = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
-    if (!(expected instanceof String sessionToken) || !MessageDigest.isEqual(
-        sessionToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+    if (!(expected instanceof String sessionToken)
+        || !MessageDigest.isEqual(
+            sessionToken.getBytes(StandardCharsets.UTF_8),
+            token.getBytes(StandardCharsets.UTF_8))) {
       return null;
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null
-        || !(authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user)) {
+        || !(authentications.getAuthenticationForProcessEngine(engineName)
+            instanceof UserAuthentication user)) {
       return null;
     }
     return user.getName();

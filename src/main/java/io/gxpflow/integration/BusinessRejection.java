@@ -3,9 +3,9 @@ package io.gxpflow.integration;
 import org.camunda.bpm.engine.delegate.BpmnError;
 
 /**
- * The system understood the call and said no (a 404, 409 or 422 with a business code: "batch unknown"). Not
- * retried: the delegate turns it into a {@link BpmnError} with code {@code <SYSTEM>_<CODE>} that the model can
- * catch (e.g. {@code MES_BATCH_UNKNOWN}); see docs/integration.
+ * The system understood the call and said no (a 404, 409 or 422 with a business code: "batch
+ * unknown"). Not retried: the delegate turns it into a {@link BpmnError} with code {@code
+ * <SYSTEM>_<CODE>} that the model can catch (e.g. {@code MES_BATCH_UNKNOWN}); see docs/integration.
  */
 public class BusinessRejection extends RuntimeException {
 
@@ -13,7 +13,13 @@ public class BusinessRejection extends RuntimeException {
   private final String code;
 
   public BusinessRejection(ExternalSystem system, String operation, String code, String detail) {
-    super(system + " " + operation + " rejected: " + code + (detail == null ? "" : " (" + detail + ")"));
+    super(
+        system
+            + " "
+            + operation
+            + " rejected: "
+            + code
+            + (detail == null ? "" : " (" + detail + ")"));
     this.system = system;
     this.code = code;
   }

@@ -1,6 +1,11 @@
 package io.gxpflow.integration;
 
-/** The company systems GxP Flow calls; their names prefix the BPMN error codes of business rejections. */
+/**
+ * The company systems GxP Flow calls; their names prefix the BPMN error codes of business
+ * rejections.
+ */
 public enum ExternalSystem {
-  MES, QMS, CRM
+  MES,
+  QMS,
+  CRM
 }

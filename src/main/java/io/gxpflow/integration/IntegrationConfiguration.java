@@ -1,10 +1,9 @@
 package io.gxpflow.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gxpflow.compliance.IndependentAudit;
-import io.gxpflow.compliance.audit.AuditEvent;
-import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.EngineContext;
+import io.gxpflow.compliance.IndependentAudit;
+import io.gxpflow.compliance.audit.AuditEventTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,14 +17,18 @@ import org.springframework.core.env.Environment;
 public class IntegrationConfiguration {
 
   @Bean
-  SystemCalls systemCalls(IntegrationProperties properties, Environment environment, SystemCallAudit audit,
+  SystemCalls systemCalls(
+      IntegrationProperties properties,
+      Environment environment,
+      SystemCallAudit audit,
       ObjectMapper objectMapper) {
     return new SystemCalls(properties, environment, audit, objectMapper);
   }
 
   /**
-   * A call happened whatever becomes of the job's transaction afterwards (a write may have reached the system
-   * even if the job then fails): the SYSTEM_CALL event is written once that transaction has ended.
+   * A call happened whatever becomes of the job's transaction afterwards (a write may have reached
+   * the system even if the job then fails): the SYSTEM_CALL event is written once that transaction
+   * has ended.
    */
   @Bean
   SystemCallAudit systemCallAudit(IndependentAudit audit) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where each system is and how to reach it ({@code gxpflow.integration.<system>.*} in application.yaml):
- * base URL, API key, connect and read timeouts. The embedded default points at the app's own simulators.
+ * Where each system is and how to reach it ({@code gxpflow.integration.<system>.*} in
+ * application.yaml): base URL, API key, connect and read timeouts. The embedded default points at
+ * the app's own simulators.
  */
 @ConfigurationProperties("gxpflow.integration")
 public class IntegrationProperties {
@@ -21,8 +22,12 @@ public class IntegrationProperties {
   public Endpoint endpoint(ExternalSystem system) {
     Endpoint endpoint = systems.get(system);
     if (endpoint == null || endpoint.getBaseUrl() == null || endpoint.getBaseUrl().isBlank()) {
-      throw new IllegalStateException("No base URL configured for " + system
-          + ": set gxpflow.integration.systems." + system.name().toLowerCase() + ".base-url");
+      throw new IllegalStateException(
+          "No base URL configured for "
+              + system
+              + ": set gxpflow.integration.systems."
+              + system.name().toLowerCase()
+              + ".base-url");
     }
     return endpoint;
   }
@@ -31,6 +36,7 @@ public class IntegrationProperties {
   public static class Endpoint {
     /** May use placeholders resolved at call time, e.g. the app's own port for the simulators. */
     private String baseUrl;
+
     private String apiKey;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(10);

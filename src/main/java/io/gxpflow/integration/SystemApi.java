@@ -3,8 +3,9 @@ package io.gxpflow.integration;
 import java.util.function.Function;
 
 /**
- * One system's HTTP interface as a port's client uses it: every call names its operation (from the contract's
- * {@code *Operations}), and goes through {@link SystemCalls}, which audits it and maps what came back.
+ * One system's HTTP interface as a port's client uses it: every call names its operation (from the
+ * contract's {@code *Operations}), and goes through {@link SystemCalls}, which audits it and maps
+ * what came back.
  *
  * @param <A> the system's {@code @HttpExchange} interface
  */

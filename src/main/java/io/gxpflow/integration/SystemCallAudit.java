@@ -6,8 +6,18 @@ import java.time.Duration;
 @FunctionalInterface
 public interface SystemCallAudit {
 
-  enum Outcome { OK, REJECTED, FAILED }
+  enum Outcome {
+    OK,
+    REJECTED,
+    FAILED
+  }
 
-  void called(ExternalSystem system, String operation, String idempotencyKey, Outcome outcome, Integer httpStatus,
-      Duration duration, String message);
+  void called(
+      ExternalSystem system,
+      String operation,
+      String idempotencyKey,
+      Outcome outcome,
+      Integer httpStatus,
+      Duration duration,
+      String message);
 }

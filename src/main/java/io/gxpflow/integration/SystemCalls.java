@@ -22,24 +22,30 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * Every HTTP call to MES, QMS or CRM goes through here: one {@link RestClient} per system (base URL, API key,
- * timeouts from {@link IntegrationProperties}) with the system's HTTP interface on it, the translation of what
- * came back into a result, a {@link BusinessRejection} (the models' BPMN errors) or a {@link SystemUnavailable}
- * (retry, then incident), and one audit record per call with its outcome and duration.
+ * Every HTTP call to MES, QMS or CRM goes through here: one {@link RestClient} per system (base
+ * URL, API key, timeouts from {@link IntegrationProperties}) with the system's HTTP interface on
+ * it, the translation of what came back into a result, a {@link BusinessRejection} (the models'
+ * BPMN errors) or a {@link SystemUnavailable} (retry, then incident), and one audit record per call
+ * with its outcome and duration.
  *
- * <p>Translation and audit wrap the whole call rather than sit in an interceptor or status handler: only around
- * the call are the operation known and a malformed body seen (it breaks when the answer is read, after both).
+ * <p>Translation and audit wrap the whole call rather than sit in an interceptor or status handler:
+ * only around the call are the operation known and a malformed body seen (it breaks when the answer
+ * is read, after both).
  *
- * <p>Spring's RestClient rather than Camunda Connect: the adapters are typed Java ports that are unit-tested
- * against a stub server, the models only name a delegate, and timeouts, credentials and error mapping live in
- * one place instead of in every model.
+ * <p>Spring's RestClient rather than Camunda Connect: the adapters are typed Java ports that are
+ * unit-tested against a stub server, the models only name a delegate, and timeouts, credentials and
+ * error mapping live in one place instead of in every model.
  */
 public class SystemCalls {
 
   /** Answers that carry a business decision of the other system, not a technical failure. */
-  static final Set<HttpStatus> BUSINESS_STATUSES = Set.of(HttpStatus.NOT_FOUND, HttpStatus.CONFLICT,
-      HttpStatus.UNPROCESSABLE_ENTITY);
-  /** For callers that build a request themselves with {@link #call(ExternalSystem, String, String, Function)}. */
+  static final Set<HttpStatus> BUSINESS_STATUSES =
+      Set.of(HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY);
+
+  /**
+   * For callers that build a request themselves with {@link #call(ExternalSystem, String, String,
+   * Function)}.
+   */
   public static final String IDEMPOTENCY_KEY_HEADER = SystemHeaders.IDEMPOTENCY_KEY;
 
   private final IntegrationProperties properties;
@@ -49,7 +55,10 @@ public class SystemCalls {
   private final Map<ExternalSystem, RestClient> clients = new ConcurrentHashMap<>();
   private final Map<Class<?>, Object> httpInterfaces = new ConcurrentHashMap<>();
 
-  public SystemCalls(IntegrationProperties properties, Environment environment, SystemCallAudit audit,
+  public SystemCalls(
+      IntegrationProperties properties,
+      Environment environment,
+      SystemCallAudit audit,
       ObjectMapper json) {
     this.properties = properties;
     this.environment = environment;
@@ -58,29 +67,42 @@ public class SystemCalls {
   }
 
   /**
-   * A system's HTTP interface ({@code @HttpExchange}) for its port's client. The proxy is made on the first call,
-   * when the base URL can be resolved (see {@link #baseUrl}).
+   * A system's HTTP interface ({@code @HttpExchange}) for its port's client. The proxy is made on
+   * the first call, when the base URL can be resolved (see {@link #baseUrl}).
    */
   public <A> SystemApi<A> api(ExternalSystem system, Class<A> httpInterface) {
     return new SystemApi<>(this, system, httpInterface);
   }
 
   /**
-   * Makes one call with the system's RestClient, for requests not on an HTTP interface. {@code idempotencyKey} is
-   * null for reads; writes put it into the request themselves (header {@value #IDEMPOTENCY_KEY_HEADER}) and pass
-   * it here for the audit record.
+   * Makes one call with the system's RestClient, for requests not on an HTTP interface. {@code
+   * idempotencyKey} is null for reads; writes put it into the request themselves (header {@value
+   * #IDEMPOTENCY_KEY_HEADER}) and pass it here for the audit record.
    */
-  public <T> T call(ExternalSystem system, String operation, String idempotencyKey, Function<RestClient, T> request) {
+  public <T> T call(
+      ExternalSystem system,
+      String operation,
+      String idempotencyKey,
+      Function<RestClient, T> request) {
     return audited(system, operation, idempotencyKey, () -> request.apply(client(system)));
   }
 
   /** One call on the system's HTTP interface; see {@link SystemApi}. */
-  <A, T> T call(ExternalSystem system, Class<A> httpInterface, String operation, String idempotencyKey,
+  <A, T> T call(
+      ExternalSystem system,
+      Class<A> httpInterface,
+      String operation,
+      String idempotencyKey,
       Function<A, T> request) {
-    return audited(system, operation, idempotencyKey, () -> request.apply(httpInterface(system, httpInterface)));
+    return audited(
+        system,
+        operation,
+        idempotencyKey,
+        () -> request.apply(httpInterface(system, httpInterface)));
   }
 
-  private <T> T audited(ExternalSystem system, String operation, String idempotencyKey, Supplier<T> request) {
+  private <T> T audited(
+      ExternalSystem system, String operation, String idempotencyKey, Supplier<T> request) {
     long started = System.nanoTime();
     try {
       T result = request.get();
@@ -90,33 +112,83 @@ public class SystemCalls {
       HttpStatus status = HttpStatus.resolve(answered.getStatusCode().value());
       String code = problemCode(answered);
       if (status != null && BUSINESS_STATUSES.contains(status) && code != null) {
-        BusinessRejection rejection = new BusinessRejection(system, operation, code, problemDetail(answered));
-        audit.called(system, operation, idempotencyKey, Outcome.REJECTED, status.value(), since(started),
+        BusinessRejection rejection =
+            new BusinessRejection(system, operation, code, problemDetail(answered));
+        audit.called(
+            system,
+            operation,
+            idempotencyKey,
+            Outcome.REJECTED,
+            status.value(),
+            since(started),
             rejection.getMessage());
         throw rejection;
       }
-      throw failed(system, operation, idempotencyKey, started, answered.getStatusCode().value(),
-          system + " " + operation + " failed: HTTP " + answered.getStatusCode().value()
-              + detailSuffix(problemDetail(answered)), answered);
+      throw failed(
+          system,
+          operation,
+          idempotencyKey,
+          started,
+          answered.getStatusCode().value(),
+          system
+              + " "
+              + operation
+              + " failed: HTTP "
+              + answered.getStatusCode().value()
+              + detailSuffix(problemDetail(answered)),
+          answered);
     } catch (ResourceAccessException unreachable) {
-      throw failed(system, operation, idempotencyKey, started, null, system + " " + operation
-          + " got no answer (timeout " + endpoint(system).getReadTimeout().toMillis() + " ms or unreachable): "
-          + unreachable.getMostSpecificCause().getMessage(), unreachable);
+      throw failed(
+          system,
+          operation,
+          idempotencyKey,
+          started,
+          null,
+          system
+              + " "
+              + operation
+              + " got no answer (timeout "
+              + endpoint(system).getReadTimeout().toMillis()
+              + " ms or unreachable): "
+              + unreachable.getMostSpecificCause().getMessage(),
+          unreachable);
     } catch (RestClientException malformed) {
-      throw failed(system, operation, idempotencyKey, started, null, system + " " + operation
-          + " answered with a malformed body: " + malformed.getMostSpecificCause().getMessage(), malformed);
+      throw failed(
+          system,
+          operation,
+          idempotencyKey,
+          started,
+          null,
+          system
+              + " "
+              + operation
+              + " answered with a malformed body: "
+              + malformed.getMostSpecificCause().getMessage(),
+          malformed);
     }
   }
 
-  private SystemUnavailable failed(ExternalSystem system, String operation, String idempotencyKey, long started,
-      Integer status, String message, Exception cause) {
-    audit.called(system, operation, idempotencyKey, Outcome.FAILED, status, since(started), message);
+  private SystemUnavailable failed(
+      ExternalSystem system,
+      String operation,
+      String idempotencyKey,
+      long started,
+      Integer status,
+      String message,
+      Exception cause) {
+    audit.called(
+        system, operation, idempotencyKey, Outcome.FAILED, status, since(started), message);
     return new SystemUnavailable(message, cause);
   }
 
   private <A> A httpInterface(ExternalSystem system, Class<A> type) {
-    return type.cast(httpInterfaces.computeIfAbsent(type, missing -> HttpServiceProxyFactory
-        .builderFor(RestClientAdapter.create(client(system))).build().createClient(type)));
+    return type.cast(
+        httpInterfaces.computeIfAbsent(
+            type,
+            missing ->
+                HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client(system)))
+                    .build()
+                    .createClient(type)));
   }
 
   private RestClient client(ExternalSystem system) {
@@ -125,15 +197,15 @@ public class SystemCalls {
 
   private RestClient newClient(ExternalSystem system) {
     IntegrationProperties.Endpoint endpoint = endpoint(system);
-    HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(endpoint.getConnectTimeout())
-        .build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(endpoint.getConnectTimeout())
+            .build();
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
     requests.setReadTimeout(endpoint.getReadTimeout());
-    RestClient.Builder builder = RestClient.builder()
-        .baseUrl(baseUrl(endpoint.getBaseUrl()))
-        .requestFactory(requests);
+    RestClient.Builder builder =
+        RestClient.builder().baseUrl(baseUrl(endpoint.getBaseUrl())).requestFactory(requests);
     if (endpoint.getApiKey() != null && !endpoint.getApiKey().isBlank()) {
       builder.defaultHeader(SystemHeaders.API_KEY, endpoint.getApiKey());
     }
@@ -141,14 +213,17 @@ public class SystemCalls {
   }
 
   /**
-   * A base URL that is only a path ({@code /sim/mes}) means this application itself: the simulators of the
-   * embedded default. Its port is known only once the server listens, so it is resolved on first use.
+   * A base URL that is only a path ({@code /sim/mes}) means this application itself: the simulators
+   * of the embedded default. Its port is known only once the server listens, so it is resolved on
+   * first use.
    */
   private String baseUrl(String configured) {
     if (!configured.startsWith("/")) {
       return configured;
     }
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
     return "http://localhost:" + port + configured;
   }
 

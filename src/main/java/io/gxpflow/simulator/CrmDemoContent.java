@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo content of the simulated CRM: one approved piece already out, so a withdrawal can be shown at once.
- * Seeded only when missing, so a demo run's withdrawal survives a restart.
+ * The demo content of the simulated CRM: one approved piece already out, so a withdrawal can be
+ * shown at once. Seeded only when missing, so a demo run's withdrawal survives a restart.
  */
 @Component
 @Profile("demo")
@@ -25,7 +25,12 @@ public class CrmDemoContent implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    crm.seedPublished(CONTENT_ID, 1, "Amoxicillin 500 mg: dosing in community-acquired pneumonia",
-        List.of("email"), List.of("CH"), LocalDate.of(2027, 12, 31));
+    crm.seedPublished(
+        CONTENT_ID,
+        1,
+        "Amoxicillin 500 mg: dosing in community-acquired pneumonia",
+        List.of("email"),
+        List.of("CH"),
+        LocalDate.of(2027, 12, 31));
   }
 }

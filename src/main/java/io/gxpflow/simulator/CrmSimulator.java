@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gxpflow.integration.contract.CrmOperations;
 import io.gxpflow.simulator.MesSimulator.Answer;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -14,14 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.time.Clock;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated CRM: distributed promotional content and supply availability per product and market, kept in
- * {@link SimulatorStore} (docs/integration/crm.md). Idempotency as in {@link MesSimulator}.
+ * The simulated CRM: distributed promotional content and supply availability per product and
+ * market, kept in {@link SimulatorStore} (docs/integration/crm.md). Idempotency as in {@link
+ * MesSimulator}.
  */
 @Component
 @Profile("demo")
@@ -38,8 +39,17 @@ public class CrmSimulator {
   static final Set<String> SUPPLY_STATUSES = Set.of("AVAILABLE", "CONSTRAINED", "UNAVAILABLE");
 
   /** A content as the CRM keeps it: the published version, and every version withdrawn so far. */
-  public record Content(String contentId, int version, String title, List<String> channels, List<String> markets,
-      String expiryDate, String status, String distributionId, String publishedAt, List<Integer> withdrawnVersions,
+  public record Content(
+      String contentId,
+      int version,
+      String title,
+      List<String> channels,
+      List<String> markets,
+      String expiryDate,
+      String status,
+      String distributionId,
+      String publishedAt,
+      List<Integer> withdrawnVersions,
       @JsonInclude(JsonInclude.Include.NON_NULL) String withdrawnAt,
       @JsonInclude(JsonInclude.Include.NON_NULL) String withdrawalReason) {
 
@@ -50,17 +60,33 @@ public class CrmSimulator {
     Content withdrawn(String at, String reason) {
       List<Integer> versions = new ArrayList<>(withdrawnVersions);
       versions.add(version);
-      return new Content(contentId, version, title, channels, markets, expiryDate, WITHDRAWN, distributionId,
-          publishedAt, versions, at, reason);
+      return new Content(
+          contentId,
+          version,
+          title,
+          channels,
+          markets,
+          expiryDate,
+          WITHDRAWN,
+          distributionId,
+          publishedAt,
+          versions,
+          at,
+          reason);
     }
   }
 
-  public record Distribution(String distributionId, String contentId, int version, String status,
-      String publishedAt) {}
+  public record Distribution(
+      String distributionId, String contentId, int version, String status, String publishedAt) {}
 
   public record Withdrawal(String contentId, String status, String withdrawnAt) {}
 
-  public record Supply(String productCode, String market, String status, String batchNumber, long quantity,
+  public record Supply(
+      String productCode,
+      String market,
+      String status,
+      String batchNumber,
+      long quantity,
       String updatedAt) {}
 
   private final SimulatorStore store;
@@ -68,7 +94,8 @@ public class CrmSimulator {
   private final IdempotentWrites writes;
   private final Clock clock;
 
-  public CrmSimulator(SimulatorStore store, ObjectMapper objectMapper, IdempotentWrites writes, Clock clock) {
+  public CrmSimulator(
+      SimulatorStore store, ObjectMapper objectMapper, IdempotentWrites writes, Clock clock) {
     this.store = store;
     this.objectMapper = objectMapper;
     this.writes = writes;
@@ -79,87 +106,155 @@ public class CrmSimulator {
   public Answer publishContent(String idempotencyKey, JsonNode request) {
     JsonNode body = request == null ? objectMapper.createObjectNode() : request;
     String contentId = text(body, "contentId");
-    return writes.once(SYSTEM, CrmOperations.PUBLISH_CONTENT, contentId, idempotencyKey, () -> {
-      int version = body.path("version").asInt(0);
-      String title = text(body, "title");
-      List<String> channels = strings(body, "channels");
-      List<String> markets = strings(body, "markets");
-      if (contentId.isEmpty() || title.isEmpty() || version < 1) {
-        throw invalid("contentId, title and version (1 or more) are required.");
-      }
-      if (channels.isEmpty() || !CHANNELS.containsAll(channels)) {
-        throw invalid("channels must be a non-empty list of " + sorted(CHANNELS) + ", not " + channels + ".");
-      }
-      if (markets.isEmpty()) {
-        throw invalid("markets must be a non-empty list.");
-      }
-      LocalDate expiry = date(body, "expiryDate");
-      markets.stream().filter(m -> !MARKETS.contains(m)).findFirst().ifPresent(m -> {
-        throw marketUnknown(m);
-      });
-      if (expiry.isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-        throw new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:crm:content-expired",
-            "Content expired", "CONTENT_EXPIRED",
-            "Content " + contentId + " expired on " + expiry + " and cannot be published.");
-      }
-      Optional<Content> stored = store.findForUpdate(SYSTEM, CONTENT, contentId, Content.class);
-      List<Integer> withdrawn = stored.map(Content::withdrawnVersions).orElse(List.of());
-      if (withdrawn.contains(version)) {
-        throw new SimulatorProblem(HttpStatus.CONFLICT, "urn:gxpflow:crm:content-withdrawn", "Content withdrawn",
-            "CONTENT_WITHDRAWN", "Version " + version + " of " + contentId
-                + " was withdrawn and cannot be published again; publish a new version.");
-      }
-      // the same version while published keeps its distribution
-      Optional<Content> samePublished = stored.filter(c -> PUBLISHED.equals(c.status()) && c.version() == version);
-      String distributionId = samePublished.map(Content::distributionId)
-          .orElseGet(() -> "DIST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
-      String publishedAt = samePublished.map(Content::publishedAt).orElseGet(this::now);
-      Content content = new Content(contentId, version, title, channels, markets, expiry.toString(), PUBLISHED,
-          distributionId, publishedAt, withdrawn, null, null);
-      store.put(SYSTEM, CONTENT, contentId, content);
-      Distribution answer = new Distribution(distributionId, contentId, version, PUBLISHED, publishedAt);
-      return new Answer(HttpStatus.CREATED.value(), objectMapper.valueToTree(answer));
-    });
+    return writes.once(
+        SYSTEM,
+        CrmOperations.PUBLISH_CONTENT,
+        contentId,
+        idempotencyKey,
+        () -> {
+          int version = body.path("version").asInt(0);
+          String title = text(body, "title");
+          List<String> channels = strings(body, "channels");
+          List<String> markets = strings(body, "markets");
+          if (contentId.isEmpty() || title.isEmpty() || version < 1) {
+            throw invalid("contentId, title and version (1 or more) are required.");
+          }
+          if (channels.isEmpty() || !CHANNELS.containsAll(channels)) {
+            throw invalid(
+                "channels must be a non-empty list of "
+                    + sorted(CHANNELS)
+                    + ", not "
+                    + channels
+                    + ".");
+          }
+          if (markets.isEmpty()) {
+            throw invalid("markets must be a non-empty list.");
+          }
+          LocalDate expiry = date(body, "expiryDate");
+          markets.stream()
+              .filter(m -> !MARKETS.contains(m))
+              .findFirst()
+              .ifPresent(
+                  m -> {
+                    throw marketUnknown(m);
+                  });
+          if (expiry.isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            throw new SimulatorProblem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "urn:gxpflow:crm:content-expired",
+                "Content expired",
+                "CONTENT_EXPIRED",
+                "Content " + contentId + " expired on " + expiry + " and cannot be published.");
+          }
+          Optional<Content> stored = store.findForUpdate(SYSTEM, CONTENT, contentId, Content.class);
+          List<Integer> withdrawn = stored.map(Content::withdrawnVersions).orElse(List.of());
+          if (withdrawn.contains(version)) {
+            throw new SimulatorProblem(
+                HttpStatus.CONFLICT,
+                "urn:gxpflow:crm:content-withdrawn",
+                "Content withdrawn",
+                "CONTENT_WITHDRAWN",
+                "Version "
+                    + version
+                    + " of "
+                    + contentId
+                    + " was withdrawn and cannot be published again; publish a new version.");
+          }
+          // the same version while published keeps its distribution
+          Optional<Content> samePublished =
+              stored.filter(c -> PUBLISHED.equals(c.status()) && c.version() == version);
+          String distributionId =
+              samePublished
+                  .map(Content::distributionId)
+                  .orElseGet(
+                      () -> "DIST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+          String publishedAt = samePublished.map(Content::publishedAt).orElseGet(this::now);
+          Content content =
+              new Content(
+                  contentId,
+                  version,
+                  title,
+                  channels,
+                  markets,
+                  expiry.toString(),
+                  PUBLISHED,
+                  distributionId,
+                  publishedAt,
+                  withdrawn,
+                  null,
+                  null);
+          store.put(SYSTEM, CONTENT, contentId, content);
+          Distribution answer =
+              new Distribution(distributionId, contentId, version, PUBLISHED, publishedAt);
+          return new Answer(HttpStatus.CREATED.value(), objectMapper.valueToTree(answer));
+        });
   }
 
-  /** Withdraws the content; withdrawing withdrawn content again answers the first withdrawal's time. */
+  /**
+   * Withdraws the content; withdrawing withdrawn content again answers the first withdrawal's time.
+   */
   public Answer withdrawContent(String contentId, String idempotencyKey, JsonNode request) {
     String reason = request == null ? "" : request.path("reason").asText("");
-    return writes.once(SYSTEM, CrmOperations.WITHDRAW_CONTENT, contentId, idempotencyKey, () -> {
-      Content content = store.findForUpdate(SYSTEM, CONTENT, contentId, Content.class)
-          .orElseThrow(() -> new SimulatorProblem(HttpStatus.NOT_FOUND, "urn:gxpflow:crm:content-unknown",
-              "Content unknown", "CONTENT_UNKNOWN", "The CRM has no content " + contentId + "."));
-      if (!WITHDRAWN.equals(content.status())) {
-        content = content.withdrawn(now(), reason);
-        store.put(SYSTEM, CONTENT, contentId, content);
-      }
-      Withdrawal answer = new Withdrawal(contentId, WITHDRAWN, content.withdrawnAt());
-      return new Answer(HttpStatus.OK.value(), objectMapper.valueToTree(answer));
-    });
+    return writes.once(
+        SYSTEM,
+        CrmOperations.WITHDRAW_CONTENT,
+        contentId,
+        idempotencyKey,
+        () -> {
+          Content content =
+              store
+                  .findForUpdate(SYSTEM, CONTENT, contentId, Content.class)
+                  .orElseThrow(
+                      () ->
+                          new SimulatorProblem(
+                              HttpStatus.NOT_FOUND,
+                              "urn:gxpflow:crm:content-unknown",
+                              "Content unknown",
+                              "CONTENT_UNKNOWN",
+                              "The CRM has no content " + contentId + "."));
+          if (!WITHDRAWN.equals(content.status())) {
+            content = content.withdrawn(now(), reason);
+            store.put(SYSTEM, CONTENT, contentId, content);
+          }
+          Withdrawal answer = new Withdrawal(contentId, WITHDRAWN, content.withdrawnAt());
+          return new Answer(HttpStatus.OK.value(), objectMapper.valueToTree(answer));
+        });
   }
 
   /** Sets the supply availability of a product in a market (replaces the previous one). */
-  public Answer publishSupply(String productCode, String market, String idempotencyKey, JsonNode request) {
+  public Answer publishSupply(
+      String productCode, String market, String idempotencyKey, JsonNode request) {
     JsonNode body = request == null ? objectMapper.createObjectNode() : request;
     String subject = productCode + "/" + market;
-    return writes.once(SYSTEM, CrmOperations.PUBLISH_SUPPLY, subject, idempotencyKey, () -> {
-      String status = text(body, "status");
-      if (!SUPPLY_STATUSES.contains(status)) {
-        throw invalid("status must be one of " + sorted(SUPPLY_STATUSES) + ", not '" + status + "'.");
-      }
-      if (!body.path("quantity").canConvertToLong() || body.path("quantity").asLong() < 0) {
-        throw invalid("quantity must be a whole number, 0 or more.");
-      }
-      if (!MARKETS.contains(market)) {
-        throw marketUnknown(market);
-      }
-      JsonNode batch = body.path("batchNumber");
-      Supply supply = new Supply(productCode, market, status,
-          batch.isTextual() && !batch.asText().isBlank() ? batch.asText() : null, body.path("quantity").asLong(),
-          now());
-      store.put(SYSTEM, SUPPLY, subject, supply);
-      return new Answer(HttpStatus.OK.value(), objectMapper.valueToTree(supply));
-    });
+    return writes.once(
+        SYSTEM,
+        CrmOperations.PUBLISH_SUPPLY,
+        subject,
+        idempotencyKey,
+        () -> {
+          String status = text(body, "status");
+          if (!SUPPLY_STATUSES.contains(status)) {
+            throw invalid(
+                "status must be one of " + sorted(SUPPLY_STATUSES) + ", not '" + status + "'.");
+          }
+          if (!body.path("quantity").canConvertToLong() || body.path("quantity").asLong() < 0) {
+            throw invalid("quantity must be a whole number, 0 or more.");
+          }
+          if (!MARKETS.contains(market)) {
+            throw marketUnknown(market);
+          }
+          JsonNode batch = body.path("batchNumber");
+          Supply supply =
+              new Supply(
+                  productCode,
+                  market,
+                  status,
+                  batch.isTextual() && !batch.asText().isBlank() ? batch.asText() : null,
+                  body.path("quantity").asLong(),
+                  now());
+          store.put(SYSTEM, SUPPLY, subject, supply);
+          return new Answer(HttpStatus.OK.value(), objectMapper.valueToTree(supply));
+        });
   }
 
   public Optional<JsonNode> content(String contentId) {
@@ -171,10 +266,30 @@ public class CrmSimulator {
   }
 
   /** Seeding: the record as it would be after a publish, only when the content is not there yet. */
-  public boolean seedPublished(String contentId, int version, String title, List<String> channels,
-      List<String> markets, LocalDate expiry) {
-    return store.putIfAbsent(SYSTEM, CONTENT, contentId, new Content(contentId, version, title, channels, markets,
-        expiry.toString(), PUBLISHED, "DIST-" + contentId + "-V" + version, now(), List.of(), null, null));
+  public boolean seedPublished(
+      String contentId,
+      int version,
+      String title,
+      List<String> channels,
+      List<String> markets,
+      LocalDate expiry) {
+    return store.putIfAbsent(
+        SYSTEM,
+        CONTENT,
+        contentId,
+        new Content(
+            contentId,
+            version,
+            title,
+            channels,
+            markets,
+            expiry.toString(),
+            PUBLISHED,
+            "DIST-" + contentId + "-V" + version,
+            now(),
+            List.of(),
+            null,
+            null));
   }
 
   private String now() {
@@ -205,12 +320,20 @@ public class CrmSimulator {
   }
 
   static SimulatorProblem invalid(String detail) {
-    return new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:crm:invalid-request", "Invalid request",
-        "INVALID_REQUEST", detail);
+    return new SimulatorProblem(
+        HttpStatus.BAD_REQUEST,
+        "urn:gxpflow:crm:invalid-request",
+        "Invalid request",
+        "INVALID_REQUEST",
+        detail);
   }
 
   private static SimulatorProblem marketUnknown(String market) {
-    return new SimulatorProblem(HttpStatus.UNPROCESSABLE_ENTITY, "urn:gxpflow:crm:market-unknown",
-        "Market unknown", "MARKET_UNKNOWN", "The CRM has no market '" + market + "'; known: " + sorted(MARKETS) + ".");
+    return new SimulatorProblem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        "urn:gxpflow:crm:market-unknown",
+        "Market unknown",
+        "MARKET_UNKNOWN",
+        "The CRM has no market '" + market + "'; known: " + sorted(MARKETS) + ".");
   }
 }

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The CRM API GxP Flow calls (docs/integration/crm.md), served by the app itself in the demo profile.
- * {@code X-Api-Key} is checked by {@link SimulatorApiKeyFilter}.
+ * The CRM API GxP Flow calls (docs/integration/crm.md), served by the app itself in the demo
+ * profile. {@code X-Api-Key} is checked by {@link SimulatorApiKeyFilter}.
  */
 @RestController
 @Profile("demo")
@@ -40,16 +40,23 @@ public class CrmSimulatorController {
     return answer(crm.publishContent(idempotencyKey, request));
   }
 
-  @PostMapping(path = "/content/{contentId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> withdrawContent(@PathVariable String contentId,
+  @PostMapping(
+      path = "/content/{contentId}/withdrawal",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> withdrawContent(
+      @PathVariable String contentId,
       @RequestHeader(name = SystemHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(CrmSimulator.SYSTEM, CrmOperations.WITHDRAW_CONTENT);
     return answer(crm.withdrawContent(contentId, idempotencyKey, request));
   }
 
-  @PutMapping(path = "/products/{productCode}/markets/{market}/supply", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> publishSupply(@PathVariable String productCode, @PathVariable String market,
+  @PutMapping(
+      path = "/products/{productCode}/markets/{market}/supply",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<JsonNode> publishSupply(
+      @PathVariable String productCode,
+      @PathVariable String market,
       @RequestHeader(name = SystemHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(CrmSimulator.SYSTEM, CrmOperations.PUBLISH_SUPPLY);
@@ -57,6 +64,8 @@ public class CrmSimulatorController {
   }
 
   private static ResponseEntity<JsonNode> answer(Answer answer) {
-    return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    return ResponseEntity.status(answer.status())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(answer.body());
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo batches of the simulated MES, one per path through batch release. Seeded at every start but only when
- * missing, so a status a demo run set survives a restart.
+ * The demo batches of the simulated MES, one per path through batch release. Seeded at every start
+ * but only when missing, so a status a demo run set survives a restart.
  */
 @Component
 @Profile("demo")
@@ -30,16 +30,25 @@ public class MesDemoBatches implements ApplicationRunner {
     // complete, no exceptions: straight to QP certification
     seed("B-2026-0042", true, "IN_REVIEW", List.of());
     // a minor deviation the QA review has to look at
-    seed("B-2026-0043", true, "IN_REVIEW",
+    seed(
+        "B-2026-0043",
+        true,
+        "IN_REVIEW",
         List.of(new Deviation("DEV-TEMP", "Temperature excursion in granulation", "MINOR")));
     // the record is not complete yet: release must wait
     seed("B-2026-0044", false, "IN_PRODUCTION", List.of());
     // a major deviation: release goes through a deviation/CAPA first
-    seed("B-2026-0045", true, "IN_REVIEW",
-        List.of(new Deviation("DEV-CONTAM", "Foreign particles found in capsule filling", "MAJOR")));
+    seed(
+        "B-2026-0045",
+        true,
+        "IN_REVIEW",
+        List.of(
+            new Deviation("DEV-CONTAM", "Foreign particles found in capsule filling", "MAJOR")));
   }
 
-  private void seed(String batchNumber, boolean complete, String status, List<Deviation> exceptions) {
-    mes.saveIfAbsent(mes.batch(batchNumber, complete, PRODUCT_CODE, PRODUCT_NAME, SITE, status, exceptions));
+  private void seed(
+      String batchNumber, boolean complete, String status, List<Deviation> exceptions) {
+    mes.saveIfAbsent(
+        mes.batch(batchNumber, complete, PRODUCT_CODE, PRODUCT_NAME, SITE, status, exceptions));
   }
 }

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The MES API GxP Flow calls (docs/integration/mes.md), served by the app itself in the demo profile so the real
- * HTTP client runs against it. {@code X-Api-Key} is checked by {@link SimulatorApiKeyFilter}.
+ * The MES API GxP Flow calls (docs/integration/mes.md), served by the app itself in the demo
+ * profile so the real HTTP client runs against it. {@code X-Api-Key} is checked by {@link
+ * SimulatorApiKeyFilter}.
  */
 @RestController
 @Profile("demo")
@@ -40,11 +41,14 @@ public class MesSimulatorController {
   }
 
   @PutMapping(path = "/batches/{batchNumber}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> setStatus(@PathVariable String batchNumber,
+  ResponseEntity<JsonNode> setStatus(
+      @PathVariable String batchNumber,
       @RequestHeader(name = SystemHeaders.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(MesSimulator.SYSTEM, MesOperations.SET_STATUS);
     Answer answer = mes.setStatus(batchNumber, idempotencyKey, request);
-    return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    return ResponseEntity.status(answer.status())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(answer.body());
   }
 }

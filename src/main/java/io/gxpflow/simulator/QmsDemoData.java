@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The simulated QMS's view of the MES demo batches ({@link MesDemoBatches}). Seeded at every start but only when
- * missing, so deviations a demo run created or closed survive a restart.
+ * The simulated QMS's view of the MES demo batches ({@link MesDemoBatches}). Seeded at every start
+ * but only when missing, so deviations a demo run created or closed survive a restart.
  */
 @Component
 @Profile("demo")
@@ -26,11 +26,16 @@ public class QmsDemoData implements ApplicationRunner {
     qms.seedBatch("B-2026-0042", true, List.of(), List.of());
     // QC done, but the granulation temperature excursion is an open deviation
     qms.seedBatch("B-2026-0043", true, List.of(), List.of());
-    qms.seedDeviation("DEV-2026-0001", "Temperature excursion in granulation", "B-2026-0043", "MINOR");
+    qms.seedDeviation(
+        "DEV-2026-0001", "Temperature excursion in granulation", "B-2026-0043", "MINOR");
     // still in production: QC not complete
     qms.seedBatch("B-2026-0044", false, List.of(), List.of());
     // QC done with an out-of-specification result
-    qms.seedBatch("B-2026-0045", true,
-        List.of(qms.oos("Visible particles", "Foreign particles in 3 of 20 capsules", "None detected")), List.of());
+    qms.seedBatch(
+        "B-2026-0045",
+        true,
+        List.of(
+            qms.oos("Visible particles", "Foreign particles in 3 of 20 capsules", "None detected")),
+        List.of());
   }
 }

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The QMS API GxP Flow calls (docs/integration/qms.md), served by the app itself in the demo profile so the real
- * HTTP client runs against it. {@code X-Api-Key} is checked by {@link SimulatorApiKeyFilter}; every operation
- * takes its injected fault first, before it reads or changes anything.
+ * The QMS API GxP Flow calls (docs/integration/qms.md), served by the app itself in the demo
+ * profile so the real HTTP client runs against it. {@code X-Api-Key} is checked by {@link
+ * SimulatorApiKeyFilter}; every operation takes its injected fault first, before it reads or
+ * changes anything.
  */
 @RestController
 @Profile("demo")
@@ -41,14 +42,16 @@ public class QmsSimulatorController {
   }
 
   @PostMapping(path = "/deviations", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> createDeviation(@RequestHeader(name = KEY, required = false) String idempotencyKey,
+  ResponseEntity<JsonNode> createDeviation(
+      @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.CREATE_DEVIATION);
     return answer(qms.createDeviation(idempotencyKey, request));
   }
 
   @PatchMapping(path = "/deviations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> updateDeviation(@PathVariable String id,
+  ResponseEntity<JsonNode> updateDeviation(
+      @PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.UPDATE_DEVIATION);
@@ -56,7 +59,8 @@ public class QmsSimulatorController {
   }
 
   @PostMapping(path = "/deviations/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> closeDeviation(@PathVariable String id,
+  ResponseEntity<JsonNode> closeDeviation(
+      @PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.CLOSE_DEVIATION);
@@ -69,7 +73,8 @@ public class QmsSimulatorController {
   }
 
   @PostMapping(path = "/deviations/{id}/capas", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> createCapa(@PathVariable String id,
+  ResponseEntity<JsonNode> createCapa(
+      @PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.CREATE_CAPA);
@@ -77,7 +82,8 @@ public class QmsSimulatorController {
   }
 
   @PatchMapping(path = "/capas/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> updateCapa(@PathVariable String id,
+  ResponseEntity<JsonNode> updateCapa(
+      @PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.UPDATE_CAPA);
@@ -85,7 +91,8 @@ public class QmsSimulatorController {
   }
 
   @PostMapping(path = "/capas/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<JsonNode> closeCapa(@PathVariable String id,
+  ResponseEntity<JsonNode> closeCapa(
+      @PathVariable String id,
       @RequestHeader(name = KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode request) {
     faults.inject(QmsSimulator.SYSTEM, QmsOperations.CLOSE_CAPA);
@@ -110,6 +117,8 @@ public class QmsSimulatorController {
   }
 
   private static ResponseEntity<JsonNode> answer(Answer answer) {
-    return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    return ResponseEntity.status(answer.status())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(answer.body());
   }
 }

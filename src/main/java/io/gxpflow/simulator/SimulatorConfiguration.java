@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The API key check on {@code /sim/*}. Like the whole package only in {@code demo}: without it the security chain
- * does not permit {@code /sim/**} at all (SecurityConfiguration), so nothing there is reachable without the key.
+ * The API key check on {@code /sim/*}. Like the whole package only in {@code demo}: without it the
+ * security chain does not permit {@code /sim/**} at all (SecurityConfiguration), so nothing there
+ * is reachable without the key.
  */
 @Configuration
 @Profile("demo")

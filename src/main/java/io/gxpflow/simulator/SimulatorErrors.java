@@ -12,13 +12,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * How every simulator answers a business problem, an unreadable body, and an injected malformed answer. First, so
- * the platform's own API problems do not answer for the simulators, which stand in for other companies' systems.
+ * How every simulator answers a business problem, an unreadable body, and an injected malformed
+ * answer. First, so the platform's own API problems do not answer for the simulators, which stand
+ * in for other companies' systems.
  */
 @Profile("demo")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {MesSimulatorController.class, QmsSimulatorController.class,
-    CrmSimulatorController.class})
+@RestControllerAdvice(
+    assignableTypes = {
+      MesSimulatorController.class,
+      QmsSimulatorController.class,
+      CrmSimulatorController.class
+    })
 class SimulatorErrors {
 
   @ExceptionHandler(SimulatorProblem.class)
@@ -28,12 +33,19 @@ class SimulatorErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
-    return new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:sim:invalid-request", "Invalid request",
-        "INVALID_REQUEST", "The body is not valid JSON.").response();
+    return new SimulatorProblem(
+            HttpStatus.BAD_REQUEST,
+            "urn:gxpflow:sim:invalid-request",
+            "Invalid request",
+            "INVALID_REQUEST",
+            "The body is not valid JSON.")
+        .response();
   }
 
   @ExceptionHandler(SimulatorFaults.MalformedAnswer.class)
   ResponseEntity<String> malformed(SimulatorFaults.MalformedAnswer answer) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(SimulatorFaults.MalformedAnswer.BODY);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(SimulatorFaults.MalformedAnswer.BODY);
   }
 }

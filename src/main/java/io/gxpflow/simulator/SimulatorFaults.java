@@ -15,28 +15,38 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Injected faults per system and operation. In memory on purpose: a fault is a test or demo situation set up a
- * moment before, and a restart should not leave the demo's MES broken.
+ * Injected faults per system and operation. In memory on purpose: a fault is a test or demo
+ * situation set up a moment before, and a restart should not leave the demo's MES broken.
  */
 @Component
 @Profile("demo")
 public class SimulatorFaults {
 
-  /** The operations of each simulated system that faults can target: the contract's, as the client names them. */
-  public static final Map<String, Set<String>> OPERATIONS = Map.of(
-      MesSimulator.SYSTEM, MesOperations.ALL,
-      CrmSimulator.SYSTEM, CrmOperations.ALL,
-      QmsSimulator.SYSTEM, QmsOperations.ALL);
+  /**
+   * The operations of each simulated system that faults can target: the contract's, as the client
+   * names them.
+   */
+  public static final Map<String, Set<String>> OPERATIONS =
+      Map.of(
+          MesSimulator.SYSTEM, MesOperations.ALL,
+          CrmSimulator.SYSTEM, CrmOperations.ALL,
+          QmsSimulator.SYSTEM, QmsOperations.ALL);
 
   static final long MAX_DELAY_MS = 120_000;
 
   private final Map<String, Fault> faults = new ConcurrentHashMap<>();
 
-  public Fault set(String system, String operation, Integer status, Long delayMs, Boolean malformed,
+  public Fault set(
+      String system,
+      String operation,
+      Integer status,
+      Long delayMs,
+      Boolean malformed,
       Integer times) {
     if (!OPERATIONS.getOrDefault(system, Set.of()).contains(operation)) {
-      throw invalid("UNKNOWN_OPERATION", "No simulated operation " + system + "/" + operation + "; known: "
-          + OPERATIONS);
+      throw invalid(
+          "UNKNOWN_OPERATION",
+          "No simulated operation " + system + "/" + operation + "; known: " + OPERATIONS);
     }
     long delay = delayMs == null ? 0 : delayMs;
     boolean broken = Boolean.TRUE.equals(malformed);
@@ -50,7 +60,8 @@ public class SimulatorFaults {
       throw invalid("INVALID_FAULT", "times must be at least 1, or null for until cleared");
     }
     if (status != null && broken) {
-      throw invalid("INVALID_FAULT", "a fault answers either an error status or a malformed 200, not both");
+      throw invalid(
+          "INVALID_FAULT", "a fault answers either an error status or a malformed 200, not both");
     }
     if (status == null && !broken && delay == 0) {
       throw invalid("INVALID_FAULT", "a fault needs a status, a delay or malformed=true");
@@ -60,21 +71,26 @@ public class SimulatorFaults {
     return fault;
   }
 
-  /** The fault that applies to this call, counting it against {@code times}; null when there is none. */
+  /**
+   * The fault that applies to this call, counting it against {@code times}; null when there is
+   * none.
+   */
   public Fault take(String system, String operation) {
     AtomicReference<Fault> taken = new AtomicReference<>();
     // atomic per key: with times=1 exactly one of two concurrent calls gets the fault
-    faults.computeIfPresent(key(system, operation), (key, fault) -> {
-      taken.set(fault);
-      return fault.afterOneCall();
-    });
+    faults.computeIfPresent(
+        key(system, operation),
+        (key, fault) -> {
+          taken.set(fault);
+          return fault.afterOneCall();
+        });
     return taken.get();
   }
 
   /**
-   * Called first by every simulated operation, before it reads or changes anything: a faulted call leaves state
-   * and idempotency records alone. Waits the fault's delay, then throws its answer; returns normally when there is
-   * no fault or only a delay.
+   * Called first by every simulated operation, before it reads or changes anything: a faulted call
+   * leaves state and idempotency records alone. Waits the fault's delay, then throws its answer;
+   * returns normally when there is no fault or only a delay.
    */
   public void inject(String system, String operation) {
     Fault fault = take(system, operation);
@@ -89,8 +105,11 @@ public class SimulatorFaults {
       }
     }
     if (fault.status() != null) {
-      throw new SimulatorProblem(HttpStatusCode.valueOf(fault.status()),
-          "urn:gxpflow:sim:fault-injected", "Injected fault", "FAULT_INJECTED",
+      throw new SimulatorProblem(
+          HttpStatusCode.valueOf(fault.status()),
+          "urn:gxpflow:sim:fault-injected",
+          "Injected fault",
+          "FAULT_INJECTED",
           "Fault injected for " + system + "/" + operation + " (simulator faults API).");
     }
     if (fault.malformed()) {
@@ -127,7 +146,11 @@ public class SimulatorFaults {
   }
 
   private static SimulatorProblem invalid(String code, String detail) {
-    return new SimulatorProblem(HttpStatus.BAD_REQUEST, "urn:gxpflow:sim:" + code.toLowerCase().replace('_', '-'),
-        "Fault not accepted", code, detail);
+    return new SimulatorProblem(
+        HttpStatus.BAD_REQUEST,
+        "urn:gxpflow:sim:" + code.toLowerCase().replace('_', '-'),
+        "Fault not accepted",
+        code,
+        detail);
   }
 }

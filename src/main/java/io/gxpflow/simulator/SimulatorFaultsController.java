@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Fault injection into the simulators, for demos and tests of retries and incidents. Behind the {@code /api}
- * chain (HTTP Basic), groups {@code ops} and {@code camunda-admin} only (SecurityConfiguration).
+ * Fault injection into the simulators, for demos and tests of retries and incidents. Behind the
+ * {@code /api} chain (HTTP Basic), groups {@code ops} and {@code camunda-admin} only
+ * (SecurityConfiguration).
  */
 @RestController
 @Profile("demo")
@@ -37,8 +38,17 @@ public class SimulatorFaultsController {
   }
 
   @PutMapping("/{system}/{operation}")
-  Fault set(@PathVariable String system, @PathVariable String operation, @RequestBody FaultRequest request) {
-    return faults.set(system, operation, request.status(), request.delayMs(), request.malformed(), request.times());
+  Fault set(
+      @PathVariable String system,
+      @PathVariable String operation,
+      @RequestBody FaultRequest request) {
+    return faults.set(
+        system,
+        operation,
+        request.status(),
+        request.delayMs(),
+        request.malformed(),
+        request.times());
   }
 
   @DeleteMapping
@@ -49,7 +59,9 @@ public class SimulatorFaultsController {
 
   @DeleteMapping("/{system}/{operation}")
   ResponseEntity<Void> clear(@PathVariable String system, @PathVariable String operation) {
-    return faults.clear(system, operation) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    return faults.clear(system, operation)
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.notFound().build();
   }
 
   @ExceptionHandler(SimulatorProblem.class)

@@ -7,8 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A refusal of a simulator, answered as {@code application/problem+json} with a machine-readable {@code code}:
- * the client tells business rejections (404, 409 with a code) from failures by it.
+ * A refusal of a simulator, answered as {@code application/problem+json} with a machine-readable
+ * {@code code}: the client tells business rejections (404, 409 with a code) from failures by it.
  */
 public class SimulatorProblem extends RuntimeException {
 
@@ -17,7 +17,8 @@ public class SimulatorProblem extends RuntimeException {
   private final String title;
   private final String code;
 
-  public SimulatorProblem(HttpStatusCode status, String type, String title, String code, String detail) {
+  public SimulatorProblem(
+      HttpStatusCode status, String type, String title, String code, String detail) {
     super(detail);
     this.status = status;
     this.type = type;
@@ -41,8 +42,13 @@ public class SimulatorProblem extends RuntimeException {
     return problem;
   }
 
-  /** Always problem+json, whatever the client's Accept header says (clients ask for application/json). */
+  /**
+   * Always problem+json, whatever the client's Accept header says (clients ask for
+   * application/json).
+   */
   public ResponseEntity<ProblemDetail> response() {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem());
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem());
   }
 }

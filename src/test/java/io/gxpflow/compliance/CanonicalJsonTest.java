@@ -28,11 +28,14 @@ class CanonicalJsonTest {
     signed.put("data", data);
     signed.put("businessKey", "DEV-2026-0007");
 
-    // python3: json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False), then hashlib.sha256
-    assertThat(CanonicalJson.write(signed)).isEqualTo("{\"businessKey\":\"DEV-2026-0007\",\"data\":{\"comment\":"
-        + "\"Prüfung ok – “fine”\",\"impact\":{\"batches\":[\"B-1\",\"B-2\"],\"count\":2,\"ratio\":1.1},"
-        + "\"qaDecision\":\"approve\"},\"meaning\":\"Deviation closure approved\",\"processInstanceId\":null,"
-        + "\"taskName\":\"QA approval\"}");
+    // python3: json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False), then
+    // hashlib.sha256
+    assertThat(CanonicalJson.write(signed))
+        .isEqualTo(
+            "{\"businessKey\":\"DEV-2026-0007\",\"data\":{\"comment\":"
+                + "\"Prüfung ok – “fine”\",\"impact\":{\"batches\":[\"B-1\",\"B-2\"],\"count\":2,\"ratio\":1.1},"
+                + "\"qaDecision\":\"approve\"},\"meaning\":\"Deviation closure approved\",\"processInstanceId\":null,"
+                + "\"taskName\":\"QA approval\"}");
     assertThat(CanonicalJson.sha256(signed))
         .isEqualTo("07063be017455101476b19119290ec6bfe223971be906916519e68b9e28eafcc");
   }

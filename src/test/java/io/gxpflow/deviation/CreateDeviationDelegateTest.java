@@ -38,7 +38,8 @@ class CreateDeviationDelegateTest {
     when(execution.getVariable("product")).thenReturn("P-100");
     when(execution.getVariable("affectedBatchNumbers")).thenReturn(List.of("B-2026-0042"));
     when(execution.getVariable("category")).thenReturn("PROCESS");
-    when(execution.getVariable("occurredAt")).thenReturn(Date.from(Instant.parse("2026-11-22T08:00:00Z")));
+    when(execution.getVariable("occurredAt"))
+        .thenReturn(Date.from(Instant.parse("2026-11-22T08:00:00Z")));
   }
 
   @Test
@@ -49,18 +50,29 @@ class CreateDeviationDelegateTest {
 
     ArgumentCaptor<NewDeviation> sent = ArgumentCaptor.forClass(NewDeviation.class);
     verify(qms).createDeviation(sent.capture(), eq("pi-1:RecordDeviation"));
-    assertThat(sent.getValue()).isEqualTo(new NewDeviation("Temperature excursion", "24 °C for 40 min", "Basel",
-        "P-100", List.of("B-2026-0042"), "PROCESS", Instant.parse("2026-11-22T08:00:00Z")));
+    assertThat(sent.getValue())
+        .isEqualTo(
+            new NewDeviation(
+                "Temperature excursion",
+                "24 °C for 40 min",
+                "Basel",
+                "P-100",
+                List.of("B-2026-0042"),
+                "PROCESS",
+                Instant.parse("2026-11-22T08:00:00Z")));
     verify(execution).setVariable("deviationId", "DEV-2026-0007");
     verify(execution).setProcessBusinessKey("DEV-2026-0007");
   }
 
   @Test
   void aRejectionBecomesTheBpmnError() {
-    when(qms.createDeviation(any(), any())).thenThrow(
-        new BusinessRejection(ExternalSystem.QMS, "create-deviation", "BATCH_UNKNOWN", "no batch"));
+    when(qms.createDeviation(any(), any()))
+        .thenThrow(
+            new BusinessRejection(
+                ExternalSystem.QMS, "create-deviation", "BATCH_UNKNOWN", "no batch"));
 
-    assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(BpmnError.class)
+    assertThatThrownBy(() -> delegate.execute(execution))
+        .isInstanceOf(BpmnError.class)
         .satisfies(e -> assertThat(((BpmnError) e).getErrorCode()).isEqualTo("QMS_BATCH_UNKNOWN"));
   }
 }

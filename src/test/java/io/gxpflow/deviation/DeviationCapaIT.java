@@ -37,10 +37,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * One major deviation through bpmn/deviation-capa.bpmn as the people and systems of the contract run it: started
- * from the start form by paul, worked over the Camunda REST API by ivan and quinn, signed over the signature API,
- * with the QMS and MES simulators over HTTP. A running batch release for one affected batch is held and then
- * released by {@code DeviationClosed}; the other batch is held in the MES.
+ * One major deviation through bpmn/deviation-capa.bpmn as the people and systems of the contract
+ * run it: started from the start form by paul, worked over the Camunda REST API by ivan and quinn,
+ * signed over the signature API, with the QMS and MES simulators over HTTP. A running batch release
+ * for one affected batch is held and then released by {@code DeviationClosed}; the other batch is
+ * held in the MES.
  */
 @IntegrationTest
 class DeviationCapaIT {
@@ -71,42 +72,108 @@ class DeviationCapaIT {
   @Test
   void aMajorDeviationRunsFromTheStartFormToClosureAndReleasesTheHeldBatch() throws Exception {
     String releasedBatch = "B-IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    ProcessInstance release = runtimeService.startProcessInstanceByKey("batch-release", releasedBatch);
+    ProcessInstance release =
+        runtimeService.startProcessInstanceByKey("batch-release", releasedBatch);
 
     // paul reports it on the Tasklist start form
-    ResponseEntity<String> started = http.post("paul", "/engine-rest/process-definition/" + productionModel().getId()
-        + "/submit-form", body(Map.of("title", "Granulation temperature excursion",
-        "description", "Granulator jacket at 31 °C for 12 minutes", "occurredAt", "2026-11-21T22:10+01:00",
-        "site", "Basel - Granulation 2", "product", "P-100", "affectedBatches", releasedBatch + ", " + MES_BATCH,
-        "category", "process", "containmentActions", "Line stopped, material quarantined")));
+    ResponseEntity<String> started =
+        http.post(
+            "paul",
+            "/engine-rest/process-definition/" + productionModel().getId() + "/submit-form",
+            body(
+                Map.of(
+                    "title",
+                    "Granulation temperature excursion",
+                    "description",
+                    "Granulator jacket at 31 °C for 12 minutes",
+                    "occurredAt",
+                    "2026-11-21T22:10+01:00",
+                    "site",
+                    "Basel - Granulation 2",
+                    "product",
+                    "P-100",
+                    "affectedBatches",
+                    releasedBatch + ", " + MES_BATCH,
+                    "category",
+                    "process",
+                    "containmentActions",
+                    "Line stopped, material quarantined")));
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
     String instanceId = json(started).path("id").asText();
 
     // the QMS record's id becomes the business key
-    String deviationId = await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService
-        .createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey(),
-        key -> key != null && key.startsWith("DEV-"));
+    String deviationId =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getBusinessKey(),
+                key -> key != null && key.startsWith("DEV-"));
     assertThat(sim("/sim/qms/deviations/" + deviationId).path("title").asText())
         .isEqualTo("Granulation temperature excursion");
 
-    complete("ivan", instanceId, "Task_Assessment", Map.of("patientSafetyImpact", "potential",
-        "productQualityImpact", "medium", "occurrence", "first", "detectability", "high", "batchImpact", true,
-        "assessmentSummary", "Dissolution may be affected; both batches concerned"));
+    complete(
+        "ivan",
+        instanceId,
+        "Task_Assessment",
+        Map.of(
+            "patientSafetyImpact",
+            "potential",
+            "productQualityImpact",
+            "medium",
+            "occurrence",
+            "first",
+            "detectability",
+            "high",
+            "batchImpact",
+            true,
+            "assessmentSummary",
+            "Dissolution may be affected; both batches concerned"));
     // the running release takes the hold, the other batch goes ON_HOLD in the MES
-    await().atMost(Duration.ofSeconds(30)).until(() -> !runtimeService.createProcessInstanceQuery()
-        .processInstanceId(release.getId()).activityIdIn("OnHold").list().isEmpty());
-    assertThat(sim("/sim/mes/batches/" + MES_BATCH + "/record").path("status").asText()).isEqualTo("ON_HOLD");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceId(release.getId())
+                    .activityIdIn("OnHold")
+                    .list()
+                    .isEmpty());
+    assertThat(sim("/sim/mes/batches/" + MES_BATCH + "/record").path("status").asText())
+        .isEqualTo("ON_HOLD");
 
     complete("quinn", instanceId, "Task_QaApproval", Map.of("qaDecision", "approve"));
-    complete("ivan", instanceId, "Task_Investigation", Map.of("rootCauseMethod", "fiveWhys",
-        "why1", "Jacket temperature too high", "why2", "Controller setpoint drifted",
-        "rootCauseCategory", "equipment", "findings", "Setpoint drift after the controller firmware update",
-        "capaRequired", true));
-    assertThat(sim("/sim/qms/deviations/" + deviationId).path("classification").asText()).isEqualTo("MAJOR");
+    complete(
+        "ivan",
+        instanceId,
+        "Task_Investigation",
+        Map.of(
+            "rootCauseMethod",
+            "fiveWhys",
+            "why1",
+            "Jacket temperature too high",
+            "why2",
+            "Controller setpoint drifted",
+            "rootCauseCategory",
+            "equipment",
+            "findings",
+            "Setpoint drift after the controller firmware update",
+            "capaRequired",
+            true));
+    assertThat(sim("/sim/qms/deviations/" + deviationId).path("classification").asText())
+        .isEqualTo("MAJOR");
 
     // a rule of the model on top of the form: an owner is a user id, not a name
-    ResponseEntity<String> byName = http.post("ivan", "/engine-rest/task/" + claim("ivan", instanceId,
-        "Task_CapaPlan") + "/complete", body(capaPlan("Ivan Investigator")));
+    ResponseEntity<String> byName =
+        http.post(
+            "ivan",
+            "/engine-rest/task/" + claim("ivan", instanceId, "Task_CapaPlan") + "/complete",
+            body(capaPlan("Ivan Investigator")));
     assertThat(byName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(byName).path("errors").toString()).contains("action1Owner");
 
@@ -114,45 +181,83 @@ class DeviationCapaIT {
     Task action = awaitTask(instanceId, "Task_CapaAction");
     assertThat(action.getAssignee()).isEqualTo("ivan");
     String capaId = (String) runtimeService.getVariable(instanceId, "capaId");
-    assertThat(sim("/sim/qms/capas/" + capaId).path("actions").get(0).path("owner").asText()).isEqualTo("ivan");
-    complete("ivan", instanceId, "Task_CapaAction", Map.of("actionEvidence",
-        "Setpoint lock configured, change record CR-2026-0311"));
+    assertThat(sim("/sim/qms/capas/" + capaId).path("actions").get(0).path("owner").asText())
+        .isEqualTo("ivan");
+    complete(
+        "ivan",
+        instanceId,
+        "Task_CapaAction",
+        Map.of("actionEvidence", "Setpoint lock configured, change record CR-2026-0311"));
 
     Task closure = awaitTask(instanceId, "Task_ClosureApproval");
     claim("quinn", instanceId, "Task_ClosureApproval");
-    ResponseEntity<String> signed = rest.withBasicAuth("quinn", "quinn").postForEntity("/api/tasks/"
-        + closure.getId() + "/signature", Map.of("password", "quinn", "meaning", "Deviation closure approved",
-        "variables", Map.of("closureSummary", "Root cause fixed, CAPA implemented")), String.class);
+    ResponseEntity<String> signed =
+        rest.withBasicAuth("quinn", "quinn")
+            .postForEntity(
+                "/api/tasks/" + closure.getId() + "/signature",
+                Map.of(
+                    "password",
+                    "quinn",
+                    "meaning",
+                    "Deviation closure approved",
+                    "variables",
+                    Map.of("closureSummary", "Root cause fixed, CAPA implemented")),
+                String.class);
     assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.CREATED);
 
     // closed in the QMS, the held release resumes, the deviation waits for its effectiveness check
-    await().atMost(Duration.ofSeconds(30)).until(() -> !runtimeService.createProcessInstanceQuery()
-        .processInstanceId(release.getId()).activityIdIn("QaReview").list().isEmpty());
-    assertThat(sim("/sim/qms/deviations/" + deviationId).path("status").asText()).isEqualTo("CLOSED");
-    assertThat(sim("/sim/qms/capas/" + capaId).path("actions").get(0).path("status").asText()).isEqualTo("DONE");
-    assertThat(runtimeService.getActiveActivityIds(instanceId)).containsExactly("Timer_EffectivenessDue");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceId(release.getId())
+                    .activityIdIn("QaReview")
+                    .list()
+                    .isEmpty());
+    assertThat(sim("/sim/qms/deviations/" + deviationId).path("status").asText())
+        .isEqualTo("CLOSED");
+    assertThat(sim("/sim/qms/capas/" + capaId).path("actions").get(0).path("status").asText())
+        .isEqualTo("DONE");
+    assertThat(runtimeService.getActiveActivityIds(instanceId))
+        .containsExactly("Timer_EffectivenessDue");
 
     JsonNode audit = json(http.get("quinn", "/api/audit?businessKey=" + deviationId));
     List<String> types = new ArrayList<>();
     audit.forEach(event -> types.add(event.path("type").asText()));
-    assertThat(types).contains(AuditEventTypes.SYSTEM_CALL, AuditEventTypes.DECISION_EVALUATED,
-        AuditEventTypes.DUE_DATE_CHANGED, AuditEventTypes.TASK_COMPLETED, AuditEventTypes.SIGNATURE,
-        AuditEventTypes.BATCH_MESSAGE_SENT);
-    assertThat(audit).anySatisfy(event -> {
-      assertThat(event.path("type").asText()).isEqualTo(AuditEventTypes.SIGNATURE);
-      assertThat(event.path("actor").asText()).isEqualTo("quinn");
-      assertThat(event.path("details").path("meaning").asText()).isEqualTo("Deviation closure approved");
-    });
-    assertThat(audit).anySatisfy(event -> {
-      assertThat(event.path("details").path("message").asText()).isEqualTo("DeviationClosed");
-      assertThat(event.path("details").path("batchNumber").asText()).isEqualTo(releasedBatch);
-      assertThat(event.path("details").path("receivedBy").asInt()).isEqualTo(1);
-    });
-    assertThat(audit).anySatisfy(event -> {
-      assertThat(event.path("type").asText()).isEqualTo(AuditEventTypes.TASK_COMPLETED);
-      assertThat(event.path("actor").asText()).isEqualTo("ivan");
-      assertThat(event.path("details").toString()).contains("Task_Assessment");
-    });
+    assertThat(types)
+        .contains(
+            AuditEventTypes.SYSTEM_CALL,
+            AuditEventTypes.DECISION_EVALUATED,
+            AuditEventTypes.DUE_DATE_CHANGED,
+            AuditEventTypes.TASK_COMPLETED,
+            AuditEventTypes.SIGNATURE,
+            AuditEventTypes.BATCH_MESSAGE_SENT);
+    assertThat(audit)
+        .anySatisfy(
+            event -> {
+              assertThat(event.path("type").asText()).isEqualTo(AuditEventTypes.SIGNATURE);
+              assertThat(event.path("actor").asText()).isEqualTo("quinn");
+              assertThat(event.path("details").path("meaning").asText())
+                  .isEqualTo("Deviation closure approved");
+            });
+    assertThat(audit)
+        .anySatisfy(
+            event -> {
+              assertThat(event.path("details").path("message").asText())
+                  .isEqualTo("DeviationClosed");
+              assertThat(event.path("details").path("batchNumber").asText())
+                  .isEqualTo(releasedBatch);
+              assertThat(event.path("details").path("receivedBy").asInt()).isEqualTo(1);
+            });
+    assertThat(audit)
+        .anySatisfy(
+            event -> {
+              assertThat(event.path("type").asText()).isEqualTo(AuditEventTypes.TASK_COMPLETED);
+              assertThat(event.path("actor").asText()).isEqualTo("ivan");
+              assertThat(event.path("details").toString()).contains("Task_Assessment");
+            });
   }
 
   @Test
@@ -162,108 +267,251 @@ class DeviationCapaIT {
     String investigator = ProbeUsers.create(identityService, id, id, "investigators");
     identityService.createMembership(investigator, "qa");
     String instanceId = reportWithoutBatches("Torn gloves in grade B");
-    complete("ivan", instanceId, "Task_Assessment", Map.of("patientSafetyImpact", "potential",
-        "productQualityImpact", "low", "occurrence", "first", "detectability", "high", "batchImpact", false,
-        "assessmentSummary", "Aseptic barrier breached for minutes"));
+    complete(
+        "ivan",
+        instanceId,
+        "Task_Assessment",
+        Map.of(
+            "patientSafetyImpact",
+            "potential",
+            "productQualityImpact",
+            "low",
+            "occurrence",
+            "first",
+            "detectability",
+            "high",
+            "batchImpact",
+            false,
+            "assessmentSummary",
+            "Aseptic barrier breached for minutes"));
     complete("quinn", instanceId, "Task_QaApproval", Map.of("qaDecision", "approve"));
-    complete(investigator, instanceId, "Task_Investigation", Map.of("rootCauseMethod", "fishbone",
-        "causeMaterial", "Glove lot with thin cuffs", "rootCauseCategory", "material",
-        "findings", "Supplier changed the cuff material without notice", "capaRequired", false,
-        "noCapaRationale", "Supplier complaint raised; lot blocked"));
+    complete(
+        investigator,
+        instanceId,
+        "Task_Investigation",
+        Map.of(
+            "rootCauseMethod",
+            "fishbone",
+            "causeMaterial",
+            "Glove lot with thin cuffs",
+            "rootCauseCategory",
+            "material",
+            "findings",
+            "Supplier changed the cuff material without notice",
+            "capaRequired",
+            false,
+            "noCapaRationale",
+            "Supplier complaint raised; lot blocked"));
 
     Task closure = awaitTask(instanceId, "Task_ClosureApproval");
-    ResponseEntity<String> claim = http.post(investigator, "/engine-rest/task/" + closure.getId() + "/claim",
-        "{\"userId\": \"" + investigator + "\"}");
+    ResponseEntity<String> claim =
+        http.post(
+            investigator,
+            "/engine-rest/task/" + closure.getId() + "/claim",
+            "{\"userId\": \"" + investigator + "\"}");
     assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(json(claim).path("rule").asText()).isEqualTo("sod.notSameAs=Task_Investigation");
-    assertThat(taskService.createTaskQuery().taskId(closure.getId()).singleResult().getAssignee()).isNull();
+    assertThat(taskService.createTaskQuery().taskId(closure.getId()).singleResult().getAssignee())
+        .isNull();
   }
 
   @Test
   void extensionAndCancellationRequestsAreCheckedBeforeQaDecides() throws Exception {
-    ResponseEntity<String> unknown = http.post("ivan", "/api/deviations/DEV-0000-0000/extension-requests",
-        "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"Lab results pending\"}");
+    ResponseEntity<String> unknown =
+        http.post(
+            "ivan",
+            "/api/deviations/DEV-0000-0000/extension-requests",
+            "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"Lab results pending\"}");
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(json(unknown).path("detail").asText()).contains("DEV-0000-0000");
 
-    ResponseEntity<String> badDate = http.post("ivan", "/api/deviations/DEV-0000-0000/extension-requests",
-        "{\"requestedDueDate\": \"31.01.2027\", \"reason\": \"Lab results pending\"}");
+    ResponseEntity<String> badDate =
+        http.post(
+            "ivan",
+            "/api/deviations/DEV-0000-0000/extension-requests",
+            "{\"requestedDueDate\": \"31.01.2027\", \"reason\": \"Lab results pending\"}");
     assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(badDate).path("detail").asText()).contains("ISO date");
 
-    assertThat(http.post("paul", "/api/deviations/DEV-0000-0000/extension-requests",
-        "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"x\"}").getStatusCode())
+    assertThat(
+            http.post(
+                    "paul",
+                    "/api/deviations/DEV-0000-0000/extension-requests",
+                    "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"x\"}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.post("mark", "/api/deviations/DEV-0000-0000/cancellation-requests",
-        "{\"type\": \"duplicate\", \"reason\": \"x\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            http.post(
+                    "mark",
+                    "/api/deviations/DEV-0000-0000/cancellation-requests",
+                    "{\"type\": \"duplicate\", \"reason\": \"x\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
-    // the start form is checked on the server as well: a report without title or category starts nothing
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("deviation-capa").count();
-    ResponseEntity<String> invalid = http.post("paul", "/engine-rest/process-definition/" + productionModel().getId()
-        + "/submit-form", body(Map.of("description", "Label roll of another strength", "occurredAt",
-        "2026-11-22T09:00+01:00", "site", "Basel", "product", "P-100", "category", "labels",
-        "containmentActions", "Roll removed")));
+    // the start form is checked on the server as well: a report without title or category starts
+    // nothing
+    long before =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("deviation-capa").count();
+    ResponseEntity<String> invalid =
+        http.post(
+            "paul",
+            "/engine-rest/process-definition/" + productionModel().getId() + "/submit-form",
+            body(
+                Map.of(
+                    "description",
+                    "Label roll of another strength",
+                    "occurredAt",
+                    "2026-11-22T09:00+01:00",
+                    "site",
+                    "Basel",
+                    "product",
+                    "P-100",
+                    "category",
+                    "labels",
+                    "containmentActions",
+                    "Roll removed")));
     assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(json(invalid).path("errors").toString()).contains("\"field\":\"title\"", "\"field\":\"category\"");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("deviation-capa").count())
+    assertThat(json(invalid).path("errors").toString())
+        .contains("\"field\":\"title\"", "\"field\":\"category\"");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("deviation-capa")
+                .count())
         .isEqualTo(before);
 
     // a deviation in assessment: no extension yet; cancellation goes to QA
     String instanceId = reportWithoutBatches("Wrong label roll");
-    String deviationId = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-        .getBusinessKey();
+    String deviationId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instanceId)
+            .singleResult()
+            .getBusinessKey();
 
-    ResponseEntity<String> tooEarly = http.post("ivan", "/api/deviations/" + deviationId + "/extension-requests",
-        "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"Lab results pending\"}");
+    ResponseEntity<String> tooEarly =
+        http.post(
+            "ivan",
+            "/api/deviations/" + deviationId + "/extension-requests",
+            "{\"requestedDueDate\": \"2027-01-31\", \"reason\": \"Lab results pending\"}");
     assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
-    ResponseEntity<String> cancel = http.post("paul", "/api/deviations/" + deviationId + "/cancellation-requests",
-        "{\"type\": \"duplicate\", \"reason\": \"Reported twice, see the first report\"}");
+    ResponseEntity<String> cancel =
+        http.post(
+            "paul",
+            "/api/deviations/" + deviationId + "/cancellation-requests",
+            "{\"type\": \"duplicate\", \"reason\": \"Reported twice, see the first report\"}");
     assertThat(cancel.getStatusCode()).as(cancel.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(http.post("paul", "/api/deviations/" + deviationId + "/cancellation-requests",
-        "{\"type\": \"duplicate\", \"reason\": \"again\"}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    complete("quinn", instanceId, "Task_CancellationDecision", Map.of("cancellationDecision", "approve",
-        "cancellationComment", "Confirmed duplicate"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
-        .processInstanceId(instanceId).count() == 0);
-    assertThat(sim("/sim/qms/deviations/" + deviationId).path("status").asText()).isEqualTo("CLOSED");
+    assertThat(
+            http.post(
+                    "paul",
+                    "/api/deviations/" + deviationId + "/cancellation-requests",
+                    "{\"type\": \"duplicate\", \"reason\": \"again\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    complete(
+        "quinn",
+        instanceId,
+        "Task_CancellationDecision",
+        Map.of("cancellationDecision", "approve", "cancellationComment", "Confirmed duplicate"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()
+                    == 0);
+    assertThat(sim("/sim/qms/deviations/" + deviationId).path("status").asText())
+        .isEqualTo("CLOSED");
   }
 
-  // ---- helpers ----------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ----------------------------------------------------------------------------------------------
 
-  /** Reported by paul on the start form; returns the instance once the QMS has its record and assessment waits. */
+  /**
+   * Reported by paul on the start form; returns the instance once the QMS has its record and
+   * assessment waits.
+   */
   String reportWithoutBatches(String title) {
-    ResponseEntity<String> started = http.post("paul", "/engine-rest/process-definition/" + productionModel().getId()
-        + "/submit-form", body(Map.of("title", title, "description", "Found during the line walk",
-        "occurredAt", "2026-11-22T09:00+01:00", "site", "Basel", "product", "P-100", "affectedBatches", "",
-        "category", "material", "containmentActions", "Material removed from the line")));
+    ResponseEntity<String> started =
+        http.post(
+            "paul",
+            "/engine-rest/process-definition/" + productionModel().getId() + "/submit-form",
+            body(
+                Map.of(
+                    "title",
+                    title,
+                    "description",
+                    "Found during the line walk",
+                    "occurredAt",
+                    "2026-11-22T09:00+01:00",
+                    "site",
+                    "Basel",
+                    "product",
+                    "P-100",
+                    "affectedBatches",
+                    "",
+                    "category",
+                    "material",
+                    "containmentActions",
+                    "Material removed from the line")));
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
     String instanceId = json(started).path("id").asText();
-    await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
-        .processInstanceId(instanceId).singleResult().getBusinessKey(), key -> key != null && key.startsWith("DEV-"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceId(instanceId)
+                    .singleResult()
+                    .getBusinessKey(),
+            key -> key != null && key.startsWith("DEV-"));
     awaitTask(instanceId, "Task_Assessment");
     return instanceId;
   }
 
-  /** The version of bpmn/deviation-capa.bpmn the application deployed (not a test fixture of the same key). */
+  /**
+   * The version of bpmn/deviation-capa.bpmn the application deployed (not a test fixture of the
+   * same key).
+   */
   ProcessDefinition productionModel() {
-    ProcessDefinition latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey("deviation-capa")
-        .latestVersion().singleResult();
-    assertThat(repositoryService.createDeploymentQuery().deploymentId(latest.getDeploymentId()).singleResult()
-        .getName()).isEqualTo("gxp-flow");
+    ProcessDefinition latest =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("deviation-capa")
+            .latestVersion()
+            .singleResult();
+    assertThat(
+            repositoryService
+                .createDeploymentQuery()
+                .deploymentId(latest.getDeploymentId())
+                .singleResult()
+                .getName())
+        .isEqualTo("gxp-flow");
     return latest;
   }
 
   Task awaitTask(String instanceId, String taskKey) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-        .processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult(), task -> task != null);
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                taskService
+                    .createTaskQuery()
+                    .processInstanceId(instanceId)
+                    .taskDefinitionKey(taskKey)
+                    .singleResult(),
+            task -> task != null);
   }
 
   String claim(String user, String instanceId, String taskKey) {
     Task task = awaitTask(instanceId, taskKey);
     if (task.getAssignee() == null) {
-      ResponseEntity<String> claimed = http.post(user, "/engine-rest/task/" + task.getId() + "/claim",
-          "{\"userId\": \"" + user + "\"}");
+      ResponseEntity<String> claimed =
+          http.post(
+              user,
+              "/engine-rest/task/" + task.getId() + "/claim",
+              "{\"userId\": \"" + user + "\"}");
       assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
     return task.getId();
@@ -271,31 +519,48 @@ class DeviationCapaIT {
 
   void complete(String user, String instanceId, String taskKey, Map<String, Object> variables) {
     String taskId = claim(user, instanceId, taskKey);
-    ResponseEntity<String> completed = http.post(user, "/engine-rest/task/" + taskId + "/complete", body(variables));
-    assertThat(completed.getStatusCode()).as(taskKey + ": " + completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> completed =
+        http.post(user, "/engine-rest/task/" + taskId + "/complete", body(variables));
+    assertThat(completed.getStatusCode())
+        .as(taskKey + ": " + completed.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   static Map<String, Object> capaPlan(String owner) {
-    return Map.of("capaTitle", "Controller setpoints", "action1Description", "Lock setpoints after firmware updates",
-        "action1Type", "corrective", "action1Owner", owner, "action1DueDate", "2027-01-15", "addAction2", false);
+    return Map.of(
+        "capaTitle",
+        "Controller setpoints",
+        "action1Description",
+        "Lock setpoints after firmware updates",
+        "action1Type",
+        "corrective",
+        "action1Owner",
+        owner,
+        "action1DueDate",
+        "2027-01-15",
+        "addAction2",
+        false);
   }
 
   /** Camunda REST variables, typed by their JSON value. */
   static String body(Map<String, Object> variables) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode typed = body.putObject("variables");
-    variables.forEach((name, value) -> {
-      typed.putObject(name).set("value", JSON.valueToTree(value));
-    });
+    variables.forEach(
+        (name, value) -> {
+          typed.putObject(name).set("value", JSON.valueToTree(value));
+        });
     return body.toString();
   }
-
 
   JsonNode sim(String path) throws Exception {
     HttpHeaders headers = new HttpHeaders();
     headers.set("X-Api-Key", SIM_KEY);
-    ResponseEntity<String> response = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> response =
+        rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(response.getStatusCode())
+        .as(path + ": " + response.getBody())
+        .isEqualTo(HttpStatus.OK);
     return JSON.readTree(response.getBody());
   }
 }

@@ -1,6 +1,5 @@
 package io.gxpflow.deviation;
 
-import org.mockito.Mockito;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -56,11 +55,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 
 /**
- * Every path of bpmn/deviation-capa.bpmn on a plain in-memory engine with the real delegates and listeners, the
- * QMS, MES and audit trail mocked. The coverage extension fails the class unless every flow node and sequence
- * flow was passed, and writes its report to target/process-test-coverage/.
+ * Every path of bpmn/deviation-capa.bpmn on a plain in-memory engine with the real delegates and
+ * listeners, the QMS, MES and audit trail mocked. The coverage extension fails the class unless
+ * every flow node and sequence flow was passed, and writes its report to
+ * target/process-test-coverage/.
  */
 @Deployment(resources = {"bpmn/deviation-capa.bpmn", "bpmn/deviation-risk.dmn"})
 class DeviationCapaProcessTest {
@@ -68,15 +69,18 @@ class DeviationCapaProcessTest {
   static final String DEVIATION = "DEV-2026-0101";
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(configuration())
-      .assertClassCoverageAtLeast(1.0).build();
+  static ProcessEngineCoverageExtension engine =
+      ProcessEngineCoverageExtension.builder(configuration())
+          .assertClassCoverageAtLeast(1.0)
+          .build();
 
   QmsPort qms = mock(QmsPort.class);
   MesPort mes = mock(MesPort.class);
   AuditTrail auditTrail = mock(AuditTrail.class);
 
   static ProcessEngineConfiguration configuration() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    StandaloneInMemProcessEngineConfiguration configuration =
+        new StandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName("deviation-capa-process-test");
     configuration.setJdbcUrl("jdbc:h2:mem:deviation-capa-process-test;DB_CLOSE_DELAY=1000");
     configuration.setJobExecutorActivate(false);
@@ -119,31 +123,53 @@ class DeviationCapaProcessTest {
     ClockUtil.reset();
   }
 
-  // ---- paths ------------------------------------------------------------------------------------------------
+  // ---- paths
+  // ------------------------------------------------------------------------------------------------
 
   @Test
   void aMinorDeviationFromTheStartFormIsClosedByQaWithoutInvestigation() {
-    ProcessInstance deviation = runtimeService().startProcessInstanceByKey("deviation-capa", report(""));
+    ProcessInstance deviation =
+        runtimeService().startProcessInstanceByKey("deviation-capa", report(""));
     assertThat(deviation).isWaitingAt("Task_RecordInQms");
     runJobs(deviation);
     assertThat(deviation).hasBusinessKey(DEVIATION).isWaitingAt("Task_Assessment");
 
     assess(deviation, "none", "low", "first", "high", false);
-    assertThat(deviation).isWaitingAt("Task_QaApproval").variables()
-        .containsEntry("classification", Map.of("severity", "MINOR", "classificationReason",
-            "No patient safety impact, low product quality impact, detectable, not recurring"))
+    assertThat(deviation)
+        .isWaitingAt("Task_QaApproval")
+        .variables()
+        .containsEntry(
+            "classification",
+            Map.of(
+                "severity",
+                "MINOR",
+                "classificationReason",
+                "No patient safety impact, low product quality impact, detectable, not recurring"))
         // flat copies for the forms: Tasklist does not read into a JSON object variable
-        .containsEntry("proposedSeverity", "MINOR").containsKey("classificationReason");
-    complete(deviation, "Task_QaApproval", Map.of("qaDecision", "approve", "closeWithoutInvestigation", true,
-        "minorClosureRationale", "Label misprint caught at line clearance, no product affected"));
+        .containsEntry("proposedSeverity", "MINOR")
+        .containsKey("classificationReason");
+    complete(
+        deviation,
+        "Task_QaApproval",
+        Map.of(
+            "qaDecision",
+            "approve",
+            "closeWithoutInvestigation",
+            true,
+            "minorClosureRationale",
+            "Label misprint caught at line clearance, no product affected"));
     runJobs(deviation);
     verify(qms).updateDeviation(eq(DEVIATION), eq(Classification.MINOR), isNull(), anyString());
 
     assertThat(deviation).isWaitingAt("Task_ClosureApproval").hasNotPassed("Task_Investigation");
     closeWithSignature(deviation);
     assertThat(deviation).isEnded().hasPassed("End_Closed");
-    verify(qms).closeDeviation(DEVIATION, "Closed as minor", idempotencyKey(deviation, "Task_CloseInQms"));
-    assertThat(deviation).variables().containsEntry("deviationClosed", true).containsKey("deviationClosedAt");
+    verify(qms)
+        .closeDeviation(DEVIATION, "Closed as minor", idempotencyKey(deviation, "Task_CloseInQms"));
+    assertThat(deviation)
+        .variables()
+        .containsEntry("deviationClosed", true)
+        .containsKey("deviationClosedAt");
   }
 
   @Test
@@ -151,40 +177,79 @@ class DeviationCapaProcessTest {
     ProcessInstance deviation = reported("");
     assess(deviation, "potential", "low", "first", "high", false);
     approve(deviation);
-    assertThat(deviation).variables().containsEntry("severity", "MAJOR")
+    assertThat(deviation)
+        .variables()
+        .containsEntry("severity", "MAJOR")
         .containsEntry("closureDueDate", at("2026-12-02T08:00:00Z"))
         .containsEntry("investigationDueDate", at("2026-11-29T08:00:00Z"))
         .containsEntry("effectivenessCheckDays", 90);
-    verify(qms).updateDeviation(eq(DEVIATION), eq(Classification.MAJOR), eq(DeviationStatus.UNDER_INVESTIGATION),
-        anyString());
+    verify(qms)
+        .updateDeviation(
+            eq(DEVIATION),
+            eq(Classification.MAJOR),
+            eq(DeviationStatus.UNDER_INVESTIGATION),
+            anyString());
 
     investigate(deviation, true);
-    planCapa(deviation, action("Retrain line operators on gowning", "corrective", "ivan", "2026-11-20"),
+    planCapa(
+        deviation,
+        action("Retrain line operators on gowning", "corrective", "ivan", "2026-11-20"),
         action("Add gowning check to the batch record", "preventive", "ines", "2026-11-25"));
-    verify(qms).updateCapa(eq("CAPA-2026-0007"), argThat(actions -> actions.size() == 2
-        && actions.get(1).equals(new CapaAction("Add gowning check to the batch record", "ines", "2026-11-25",
-        ActionStatus.OPEN))), eq(idempotencyKey(deviation, "Task_RecordCapa") + "@1"));
+    verify(qms)
+        .updateCapa(
+            eq("CAPA-2026-0007"),
+            argThat(
+                actions ->
+                    actions.size() == 2
+                        && actions
+                            .get(1)
+                            .equals(
+                                new CapaAction(
+                                    "Add gowning check to the batch record",
+                                    "ines",
+                                    "2026-11-25",
+                                    ActionStatus.OPEN))),
+            eq(idempotencyKey(deviation, "Task_RecordCapa") + "@1"));
 
-    List<Task> actions = taskService().createTaskQuery().processInstanceId(deviation.getId())
-        .taskDefinitionKey("Task_CapaAction").orderByTaskAssignee().asc().list();
+    List<Task> actions =
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(deviation.getId())
+            .taskDefinitionKey("Task_CapaAction")
+            .orderByTaskAssignee()
+            .asc()
+            .list();
     assertThat(actions).extracting(Task::getAssignee).containsExactly("ines", "ivan");
     for (Task action : actions) {
-      taskService().complete(action.getId(), Map.of("actionEvidence", "Done, see training record TR-77"));
+      taskService()
+          .complete(action.getId(), Map.of("actionEvidence", "Done, see training record TR-77"));
     }
     runJobs(deviation);
-    verify(qms).updateCapa(eq("CAPA-2026-0007"), argThat(done -> done.stream()
-        .allMatch(a -> a.status() == ActionStatus.DONE)), anyString());
+    verify(qms)
+        .updateCapa(
+            eq("CAPA-2026-0007"),
+            argThat(done -> done.stream().allMatch(a -> a.status() == ActionStatus.DONE)),
+            anyString());
 
     closeWithSignature(deviation);
     assertThat(deviation).isWaitingAt("Timer_EffectivenessDue");
     Job effectivenessTimer = timer(deviation, "Timer_EffectivenessDue");
     assertThat(effectivenessTimer.getDuedate()).isEqualTo(at("2027-01-31T08:00:00Z"));
     execute(effectivenessTimer);
-    complete(deviation, "Task_EffectivenessCheck", Map.of("effectivenessResult", "effective",
-        "effectivenessSummary", "No recurrence in 20 batches"));
+    complete(
+        deviation,
+        "Task_EffectivenessCheck",
+        Map.of(
+            "effectivenessResult",
+            "effective",
+            "effectivenessSummary",
+            "No recurrence in 20 batches"));
     runJobs(deviation);
-    verify(qms).closeCapa("CAPA-2026-0007", "No recurrence in 20 batches",
-        idempotencyKey(deviation, "Task_CloseCapa"));
+    verify(qms)
+        .closeCapa(
+            "CAPA-2026-0007",
+            "No recurrence in 20 batches",
+            idempotencyKey(deviation, "Task_CloseCapa"));
     assertThat(deviation).isEnded().hasPassed("End_CapaClosed");
   }
 
@@ -192,19 +257,26 @@ class DeviationCapaProcessTest {
   void aCriticalDeviationHoldsItsBatchesAndReleasesTheRunningBatchReleaseOnClosure() {
     ProcessInstance release = runningBatchRelease("B-2026-0043");
     ProcessInstance deviation = reported("b-2026-0043, B-2026-0044");
-    assertThat(deviation).variables().containsEntry("affectedBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
+    assertThat(deviation)
+        .variables()
+        .containsEntry("affectedBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
 
     assess(deviation, "actual", "high", "first", "low", true);
     assertThat(deviation).isWaitingAt("Task_HoldBatches#multiInstanceBody");
     runJobs(deviation);
     // the running release takes the hold; the other batch is held in the MES
     assertThat(release).isWaitingAt("WaitForDeviationClosed");
-    verify(mes).setBatchStatus(eq("B-2026-0044"), eq(BatchStatus.ON_HOLD), anyString(), anyString());
+    verify(mes)
+        .setBatchStatus(eq("B-2026-0044"), eq(BatchStatus.ON_HOLD), anyString(), anyString());
     verify(mes, never()).setBatchStatus(eq("B-2026-0043"), any(), any(), any());
-    assertThat(deviation).variables().containsEntry("heldBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
+    assertThat(deviation)
+        .variables()
+        .containsEntry("heldBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
 
     approve(deviation);
-    assertThat(deviation).variables().containsEntry("severity", "CRITICAL")
+    assertThat(deviation)
+        .variables()
+        .containsEntry("severity", "CRITICAL")
         .containsEntry("closureDueDate", at("2026-11-17T08:00:00Z"))
         .containsEntry("investigationDueDate", at("2026-11-14T08:00:00Z"));
     investigate(deviation, false);
@@ -213,30 +285,63 @@ class DeviationCapaProcessTest {
 
     assertThat(release).isEnded();
     assertThat(deviation).isEnded().hasPassed("End_Closed").hasNotPassed("Timer_EffectivenessDue");
-    assertThat(audited(AuditEventTypes.BATCH_MESSAGE_SENT)).extracting(e -> e.details())
-        .anySatisfy(d -> assertThat(d).containsEntry("message", "DeviationClosed").containsEntry("receivedBy", 1))
-        // sent for every affected batch, also one no release is waiting for: audited with no receiver
-        .anySatisfy(d -> assertThat(d).containsEntry("message", "DeviationClosed")
-            .containsEntry("batchNumber", "B-2026-0044").containsEntry("receivedBy", 0))
-        .anySatisfy(d -> assertThat(d).containsEntry("batchNumber", "B-2026-0044").containsEntry("fallback", "MES ON_HOLD"));
+    assertThat(audited(AuditEventTypes.BATCH_MESSAGE_SENT))
+        .extracting(e -> e.details())
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .containsEntry("message", "DeviationClosed")
+                    .containsEntry("receivedBy", 1))
+        // sent for every affected batch, also one no release is waiting for: audited with no
+        // receiver
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .containsEntry("message", "DeviationClosed")
+                    .containsEntry("batchNumber", "B-2026-0044")
+                    .containsEntry("receivedBy", 0))
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .containsEntry("batchNumber", "B-2026-0044")
+                    .containsEntry("fallback", "MES ON_HOLD"));
   }
 
   @Test
   void qaReturnsTheAssessmentWithAReasonAndThenReclassifies() {
     ProcessInstance deviation = reported("");
     assess(deviation, "none", "low", "first", "high", false);
-    complete(deviation, "Task_QaApproval", Map.of("qaDecision", "return",
-        "returnReason", "Detectability is overstated: the check is manual"));
-    assertThat(deviation).isWaitingAt("Task_Assessment").variables()
+    complete(
+        deviation,
+        "Task_QaApproval",
+        Map.of(
+            "qaDecision",
+            "return",
+            "returnReason",
+            "Detectability is overstated: the check is manual"));
+    assertThat(deviation)
+        .isWaitingAt("Task_Assessment")
+        .variables()
         .containsEntry("classificationReturns", 1L)
         .containsEntry("lastReturnReason", "Detectability is overstated: the check is manual");
 
     assess(deviation, "none", "low", "first", "medium", false);
-    complete(deviation, "Task_QaApproval", Map.of("qaDecision", "reclassify", "qaSeverity", "MAJOR",
-        "reclassificationReason", "Third event on this line this year"));
+    complete(
+        deviation,
+        "Task_QaApproval",
+        Map.of(
+            "qaDecision",
+            "reclassify",
+            "qaSeverity",
+            "MAJOR",
+            "reclassificationReason",
+            "Third event on this line this year"));
     runJobs(deviation);
-    assertThat(deviation).isWaitingAt("Task_Investigation").variables()
-        .containsEntry("severity", "MAJOR").containsEntry("classificationReturns", 1L);
+    assertThat(deviation)
+        .isWaitingAt("Task_Investigation")
+        .variables()
+        .containsEntry("severity", "MAJOR")
+        .containsEntry("classificationReturns", 1L);
   }
 
   @Test
@@ -248,24 +353,46 @@ class DeviationCapaProcessTest {
     assertThat(investigationTimer.getDuedate()).isEqualTo(at("2026-11-29T08:00:00Z"));
 
     requestExtension(deviation, "2026-12-15");
-    complete(deviation, "Task_ExtensionDecision", Map.of("extensionDecision", "reject",
-        "extensionComment", "No reason given why the root cause is not known yet"));
-    assertThat(deviation).hasPassed("End_ExtensionRejected").variables()
+    complete(
+        deviation,
+        "Task_ExtensionDecision",
+        Map.of(
+            "extensionDecision",
+            "reject",
+            "extensionComment",
+            "No reason given why the root cause is not known yet"));
+    assertThat(deviation)
+        .hasPassed("End_ExtensionRejected")
+        .variables()
         .containsEntry("closureDueDate", at("2026-12-02T08:00:00Z"));
 
     requestExtension(deviation, "2026-12-15");
-    complete(deviation, "Task_ExtensionDecision", Map.of("extensionDecision", "approve",
-        "extensionComment", "Lab results pending"));
-    // closure due: end of 15 Dec (UTC); the investigation keeps its three days' lead and its timer follows
-    assertThat(deviation).hasPassed("End_DueDatesMoved").variables()
+    complete(
+        deviation,
+        "Task_ExtensionDecision",
+        Map.of("extensionDecision", "approve", "extensionComment", "Lab results pending"));
+    // closure due: end of 15 Dec (UTC); the investigation keeps its three days' lead and its timer
+    // follows
+    assertThat(deviation)
+        .hasPassed("End_DueDatesMoved")
+        .variables()
         .containsEntry("closureDueDate", at("2026-12-16T00:00:00Z"))
         .containsEntry("investigationDueDate", at("2026-12-13T00:00:00Z"));
-    assertThat(managementService().createJobQuery().jobId(investigationTimer.getId()).singleResult().getDuedate())
+    assertThat(
+            managementService()
+                .createJobQuery()
+                .jobId(investigationTimer.getId())
+                .singleResult()
+                .getDuedate())
         .isEqualTo(at("2026-12-13T00:00:00Z"));
-    assertThat(audited(AuditEventTypes.DUE_DATE_CHANGED)).extracting(e -> e.details())
-        .anySatisfy(d -> assertThat(d).containsEntry("oldValue", "2026-12-02T08:00:00Z")
-            .containsEntry("newValue", "2026-12-16T00:00:00Z")
-            .containsEntry("reason", "extension requested by ivan: Lab results pending"));
+    assertThat(audited(AuditEventTypes.DUE_DATE_CHANGED))
+        .extracting(e -> e.details())
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .containsEntry("oldValue", "2026-12-02T08:00:00Z")
+                    .containsEntry("newValue", "2026-12-16T00:00:00Z")
+                    .containsEntry("reason", "extension requested by ivan: Lab results pending"));
     assertThat(deviation).isWaitingAt("Task_Investigation");
   }
 
@@ -278,7 +405,10 @@ class DeviationCapaProcessTest {
     ClockUtil.setCurrentTime(at("2026-11-30T08:00:00Z"));
     execute(timer(deviation, "Timer_InvestigationOverdue"));
     assertThat(deviation).isWaitingAt("Task_Investigation", "Task_EscalateInvestigation");
-    complete(deviation, "Task_EscalateInvestigation", Map.of("escalationAction", "Called the investigator"));
+    complete(
+        deviation,
+        "Task_EscalateInvestigation",
+        Map.of("escalationAction", "Called the investigator"));
     assertThat(deviation).hasPassed("End_InvestigationEscalated");
 
     investigate(deviation, true);
@@ -286,11 +416,19 @@ class DeviationCapaProcessTest {
     Job actionTimer = timer(deviation, "Timer_ActionOverdue");
     assertThat(actionTimer.getDuedate()).isEqualTo(at("2026-12-02T00:00:00Z"));
     execute(actionTimer);
-    complete(deviation, "Task_EscalateAction", Map.of("escalationAction", "Owner reminded, new ETA agreed"));
+    complete(
+        deviation,
+        "Task_EscalateAction",
+        Map.of("escalationAction", "Owner reminded, new ETA agreed"));
     assertThat(deviation).hasPassed("End_ActionEscalated").isWaitingAt("Task_CapaAction");
-    assertThat(audited(AuditEventTypes.DEADLINE_MISSED)).extracting(e -> e.details())
+    assertThat(audited(AuditEventTypes.DEADLINE_MISSED))
+        .extracting(e -> e.details())
         .anySatisfy(d -> assertThat(d).containsEntry("timer", "Timer_InvestigationOverdue"))
-        .anySatisfy(d -> assertThat(d).containsEntry("timer", "Timer_ActionOverdue").containsEntry("owner", "ivan"));
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .containsEntry("timer", "Timer_ActionOverdue")
+                    .containsEntry("owner", "ivan"));
   }
 
   @Test
@@ -303,21 +441,33 @@ class DeviationCapaProcessTest {
     completeActions(deviation);
     closeWithSignature(deviation);
     execute(timer(deviation, "Timer_EffectivenessDue"));
-    complete(deviation, "Task_EffectivenessCheck", Map.of("effectivenessResult", "notEffective",
-        "effectivenessSummary", "Same event twice since"));
+    complete(
+        deviation,
+        "Task_EffectivenessCheck",
+        Map.of(
+            "effectivenessResult",
+            "notEffective",
+            "effectivenessSummary",
+            "Same event twice since"));
 
     assertThat(deviation).isWaitingAt("Task_CapaPlan").variables().containsEntry("capaRound", 2L);
     // the plan form still holds round 1's second slot ticked off: one action this round
     planCapa(deviation, action("Automate the check", "preventive", "ivan", "2027-02-01"));
     verify(qms, times(1)).createCapa(any(), any(), any());
-    verify(qms).updateCapa(eq("CAPA-2026-0007"), anyList(), eq(idempotencyKey(deviation, "Task_RecordCapa") + "@2"));
+    verify(qms)
+        .updateCapa(
+            eq("CAPA-2026-0007"),
+            anyList(),
+            eq(idempotencyKey(deviation, "Task_RecordCapa") + "@2"));
     completeActions(deviation);
     // the deviation is closed already: straight back to the effectiveness check, no second closure
     assertThat(deviation).isWaitingAt("Timer_EffectivenessDue");
     verify(qms, times(1)).closeDeviation(any(), any(), any());
     execute(timer(deviation, "Timer_EffectivenessDue"));
-    complete(deviation, "Task_EffectivenessCheck", Map.of("effectivenessResult", "effective",
-        "effectivenessSummary", "No recurrence"));
+    complete(
+        deviation,
+        "Task_EffectivenessCheck",
+        Map.of("effectivenessResult", "effective", "effectivenessSummary", "No recurrence"));
     runJobs(deviation);
     assertThat(deviation).isEnded().hasPassed("End_CapaClosed");
   }
@@ -329,26 +479,51 @@ class DeviationCapaProcessTest {
     runJobs(deviation);
 
     requestCancellation(deviation);
-    complete(deviation, "Task_CancellationDecision", Map.of("cancellationDecision", "reject",
-        "cancellationComment", "Not a duplicate: different line"));
+    complete(
+        deviation,
+        "Task_CancellationDecision",
+        Map.of(
+            "cancellationDecision",
+            "reject",
+            "cancellationComment",
+            "Not a duplicate: different line"));
     assertThat(deviation).hasPassed("End_CancellationRejected").isWaitingAt("Task_QaApproval");
 
     requestCancellation(deviation);
-    complete(deviation, "Task_CancellationDecision", Map.of("cancellationDecision", "approve",
-        "cancellationComment", "Same event as DEV-2026-0099"));
+    complete(
+        deviation,
+        "Task_CancellationDecision",
+        Map.of(
+            "cancellationDecision",
+            "approve",
+            "cancellationComment",
+            "Same event as DEV-2026-0099"));
     runJobs(deviation);
-    verify(qms).closeDeviation(DEVIATION, "Cancelled (duplicate): Same as DEV-2026-0099",
-        idempotencyKey(deviation, "Task_CancelInQms"));
+    verify(qms)
+        .closeDeviation(
+            DEVIATION,
+            "Cancelled (duplicate): Same as DEV-2026-0099",
+            idempotencyKey(deviation, "Task_CancelInQms"));
     assertThat(deviation).isEnded().hasPassed("End_Cancelled");
-    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(deviation.getId())
-        .variableName("deviationCancelled").singleResult().getValue()).isEqualTo(true);
+    assertThat(
+            historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(deviation.getId())
+                .variableName("deviationCancelled")
+                .singleResult()
+                .getValue())
+        .isEqualTo(true);
   }
 
-  // ---- steps ------------------------------------------------------------------------------------------------
+  // ---- steps
+  // ------------------------------------------------------------------------------------------------
 
   ProcessInstance reported(String batches) {
-    ProcessInstance deviation = runtimeService().createMessageCorrelation("DeviationReported")
-        .setVariables(report(batches)).correlateStartMessage();
+    ProcessInstance deviation =
+        runtimeService()
+            .createMessageCorrelation("DeviationReported")
+            .setVariables(report(batches))
+            .correlateStartMessage();
     runJobs(deviation);
     assertThat(deviation).hasBusinessKey(DEVIATION).isWaitingAt("Task_Assessment");
     return deviation;
@@ -367,11 +542,29 @@ class DeviationCapaProcessTest {
     return report;
   }
 
-  void assess(ProcessInstance deviation, String safety, String quality, String occurrence, String detectability,
+  void assess(
+      ProcessInstance deviation,
+      String safety,
+      String quality,
+      String occurrence,
+      String detectability,
       boolean batchImpact) {
-    complete(deviation, "Task_Assessment", Map.of("patientSafetyImpact", safety, "productQualityImpact", quality,
-        "occurrence", occurrence, "detectability", detectability, "batchImpact", batchImpact,
-        "assessmentSummary", "Assessed against the cold chain SOP"));
+    complete(
+        deviation,
+        "Task_Assessment",
+        Map.of(
+            "patientSafetyImpact",
+            safety,
+            "productQualityImpact",
+            quality,
+            "occurrence",
+            occurrence,
+            "detectability",
+            detectability,
+            "batchImpact",
+            batchImpact,
+            "assessmentSummary",
+            "Assessed against the cold chain SOP"));
   }
 
   void approve(ProcessInstance deviation) {
@@ -381,16 +574,27 @@ class DeviationCapaProcessTest {
   }
 
   void investigate(ProcessInstance deviation, boolean capaRequired) {
-    Map<String, Object> investigation = new HashMap<>(Map.of("rootCauseMethod", "fiveWhys",
-        "rootCauseCategory", "equipment", "findings", "Door sensor failed, alarm not escalated",
-        "capaRequired", capaRequired));
+    Map<String, Object> investigation =
+        new HashMap<>(
+            Map.of(
+                "rootCauseMethod",
+                "fiveWhys",
+                "rootCauseCategory",
+                "equipment",
+                "findings",
+                "Door sensor failed, alarm not escalated",
+                "capaRequired",
+                capaRequired));
     if (!capaRequired) {
       investigation.put("noCapaRationale", "Sensor replaced under maintenance; isolated failure");
     }
     complete(deviation, "Task_Investigation", investigation);
   }
 
-  /** The plan form's action slots: action1…, and action2…/action3… with addAction2/addAction3 ticked. */
+  /**
+   * The plan form's action slots: action1…, and action2…/action3… with addAction2/addAction3
+   * ticked.
+   */
   @SafeVarargs
   final void planCapa(ProcessInstance deviation, Map<String, Object>... actions) {
     Map<String, Object> plan = new HashMap<>(Map.of("capaTitle", "Cold room door alarms"));
@@ -408,8 +612,12 @@ class DeviationCapaProcessTest {
   }
 
   void completeActions(ProcessInstance deviation) {
-    for (Task action : taskService().createTaskQuery().processInstanceId(deviation.getId())
-        .taskDefinitionKey("Task_CapaAction").list()) {
+    for (Task action :
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(deviation.getId())
+            .taskDefinitionKey("Task_CapaAction")
+            .list()) {
       taskService().complete(action.getId(), Map.of("actionEvidence", "Done, see record"));
     }
     runJobs(deviation);
@@ -421,22 +629,42 @@ class DeviationCapaProcessTest {
   }
 
   void requestExtension(ProcessInstance deviation, String date) {
-    runtimeService().createMessageCorrelation("DeviationExtensionRequested").processInstanceId(deviation.getId())
-        .setVariablesLocal(Map.of("requestedDueDate", date, "extensionReason", "Lab results pending",
-            "extensionRequestedBy", "ivan"))
+    runtimeService()
+        .createMessageCorrelation("DeviationExtensionRequested")
+        .processInstanceId(deviation.getId())
+        .setVariablesLocal(
+            Map.of(
+                "requestedDueDate",
+                date,
+                "extensionReason",
+                "Lab results pending",
+                "extensionRequestedBy",
+                "ivan"))
         .correlateWithResult();
   }
 
   void requestCancellation(ProcessInstance deviation) {
-    runtimeService().createMessageCorrelation("DeviationCancellationRequested").processInstanceId(deviation.getId())
-        .setVariablesLocal(Map.of("cancellationType", "duplicate", "cancellationReason", "Same as DEV-2026-0099",
-            "cancellationRequestedBy", "paul"))
+    runtimeService()
+        .createMessageCorrelation("DeviationCancellationRequested")
+        .processInstanceId(deviation.getId())
+        .setVariablesLocal(
+            Map.of(
+                "cancellationType",
+                "duplicate",
+                "cancellationReason",
+                "Same as DEV-2026-0099",
+                "cancellationRequestedBy",
+                "paul"))
         .correlateWithResult();
   }
 
   static void complete(ProcessInstance deviation, String taskKey, Map<String, Object> variables) {
-    Task task = taskService().createTaskQuery().processInstanceId(deviation.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
+    Task task =
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(deviation.getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(task).as("task %s", taskKey).isNotNull();
     taskService().complete(task.getId(), variables);
   }
@@ -445,14 +673,24 @@ class DeviationCapaProcessTest {
     return Map.of("Description", description, "Type", type, "Owner", owner, "DueDate", dueDate);
   }
 
-  /** A batch release waiting to be held and released again, as the contract's messages expect it. */
+  /**
+   * A batch release waiting to be held and released again, as the contract's messages expect it.
+   */
   ProcessInstance runningBatchRelease(String batchNumber) {
-    repositoryService().createDeployment().addModelInstance("batch-release.bpmn",
-        Bpmn.createExecutableProcess("batch-release").camundaHistoryTimeToLive(1)
-            .startEvent()
-            .intermediateCatchEvent("WaitForHold").message("BatchHoldRequested")
-            .intermediateCatchEvent("WaitForDeviationClosed").message("DeviationClosed")
-            .endEvent().done()).deploy();
+    repositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "batch-release.bpmn",
+            Bpmn.createExecutableProcess("batch-release")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("WaitForHold")
+                .message("BatchHoldRequested")
+                .intermediateCatchEvent("WaitForDeviationClosed")
+                .message("DeviationClosed")
+                .endEvent()
+                .done())
+        .deploy();
     return runtimeService().startProcessInstanceByKey("batch-release", batchNumber);
   }
 
@@ -466,22 +704,33 @@ class DeviationCapaProcessTest {
     return deviation.getId() + ":" + activity;
   }
 
-  /** Runs the instance's due jobs (async continuations) until none is left, as the job executor would. */
+  /**
+   * Runs the instance's due jobs (async continuations) until none is left, as the job executor
+   * would.
+   */
   static void runJobs(ProcessInstance deviation) {
     List<Job> due;
-    while (!(due = managementService().createJobQuery().processInstanceId(deviation.getId()).executable().list())
+    while (!(due =
+            managementService()
+                .createJobQuery()
+                .processInstanceId(deviation.getId())
+                .executable()
+                .list())
         .isEmpty()) {
       due.forEach(BpmnAwareTests::execute);
     }
   }
 
   static Job timer(ProcessInstance deviation, String activityId) {
-    return managementService().createJobQuery().processInstanceId(deviation.getId()).activityId(activityId)
-        .timers().singleResult();
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(deviation.getId())
+        .activityId(activityId)
+        .timers()
+        .singleResult();
   }
 
   static Date at(String instant) {
     return Date.from(Instant.parse(instant));
   }
-
 }

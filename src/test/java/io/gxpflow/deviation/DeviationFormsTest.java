@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The Camunda Forms of the deviation-capa process in {@code forms/}, read the way the server reads them to re-check
- * each submission ({@link CamundaForm}): the keys and option values that the BPMN model, its Java delegates and
- * the process tests rely on, what is required (and what only conditionally), and that a submission shaped like
- * the one Tasklist sends passes {@link TaskInputValidator}. No engine, no Spring.
+ * The Camunda Forms of the deviation-capa process in {@code forms/}, read the way the server reads
+ * them to re-check each submission ({@link CamundaForm}): the keys and option values that the BPMN
+ * model, its Java delegates and the process tests rely on, what is required (and what only
+ * conditionally), and that a submission shaped like the one Tasklist sends passes {@link
+ * TaskInputValidator}. No engine, no Spring.
  */
 class DeviationFormsTest {
 
@@ -40,49 +41,164 @@ class DeviationFormsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Form id to its input keys in form order (the dynamic list counts as one input). */
-  private static final Map<String, List<String>> INPUT_KEYS = Map.ofEntries(
-      Map.entry("deviation-report", List.of("title", "description", "occurredAt", "discoveredAt", "site", "product",
-          "affectedBatches", "category", "containmentActions")),
-      Map.entry("deviation-assessment", List.of("patientSafetyImpact", "productQualityImpact", "occurrence",
-          "detectability", "batchImpact", "assessmentSummary")),
-      Map.entry("deviation-qa-approval", List.of("qaDecision", "qaSeverity", "reclassificationReason",
-          "returnReason", "closeWithoutInvestigation", "minorClosureRationale")),
-      Map.entry("deviation-investigation", List.of("rootCauseMethod", "why1", "why2", "why3", "why4", "why5",
-          "causePeople", "causeMachine", "causeMethod", "causeMaterial", "causeMeasurement", "causeEnvironment",
-          "rootCauseCategory", "findings", "capaRequired", "noCapaRationale")),
-      Map.entry("deviation-capa-plan", List.of("capaTitle", "action1Description", "action1Type", "action1Owner", "action1DueDate", "addAction2", "action2Description", "action2Type", "action2Owner", "action2DueDate", "addAction3", "action3Description", "action3Type", "action3Owner", "action3DueDate")),
-      Map.entry("deviation-capa-action", List.of("actionEvidence")),
-      Map.entry("deviation-closure", List.of("closureSummary")),
-      Map.entry("deviation-effectiveness", List.of("effectivenessResult", "effectivenessSummary")),
-      Map.entry("deviation-escalation", List.of("escalationAction")),
-      Map.entry("deviation-extension", List.of("extensionDecision", "extensionComment")),
-      Map.entry("deviation-cancellation", List.of("cancellationDecision", "cancellationComment")));
+  private static final Map<String, List<String>> INPUT_KEYS =
+      Map.ofEntries(
+          Map.entry(
+              "deviation-report",
+              List.of(
+                  "title",
+                  "description",
+                  "occurredAt",
+                  "discoveredAt",
+                  "site",
+                  "product",
+                  "affectedBatches",
+                  "category",
+                  "containmentActions")),
+          Map.entry(
+              "deviation-assessment",
+              List.of(
+                  "patientSafetyImpact",
+                  "productQualityImpact",
+                  "occurrence",
+                  "detectability",
+                  "batchImpact",
+                  "assessmentSummary")),
+          Map.entry(
+              "deviation-qa-approval",
+              List.of(
+                  "qaDecision",
+                  "qaSeverity",
+                  "reclassificationReason",
+                  "returnReason",
+                  "closeWithoutInvestigation",
+                  "minorClosureRationale")),
+          Map.entry(
+              "deviation-investigation",
+              List.of(
+                  "rootCauseMethod",
+                  "why1",
+                  "why2",
+                  "why3",
+                  "why4",
+                  "why5",
+                  "causePeople",
+                  "causeMachine",
+                  "causeMethod",
+                  "causeMaterial",
+                  "causeMeasurement",
+                  "causeEnvironment",
+                  "rootCauseCategory",
+                  "findings",
+                  "capaRequired",
+                  "noCapaRationale")),
+          Map.entry(
+              "deviation-capa-plan",
+              List.of(
+                  "capaTitle",
+                  "action1Description",
+                  "action1Type",
+                  "action1Owner",
+                  "action1DueDate",
+                  "addAction2",
+                  "action2Description",
+                  "action2Type",
+                  "action2Owner",
+                  "action2DueDate",
+                  "addAction3",
+                  "action3Description",
+                  "action3Type",
+                  "action3Owner",
+                  "action3DueDate")),
+          Map.entry("deviation-capa-action", List.of("actionEvidence")),
+          Map.entry("deviation-closure", List.of("closureSummary")),
+          Map.entry(
+              "deviation-effectiveness", List.of("effectivenessResult", "effectivenessSummary")),
+          Map.entry("deviation-escalation", List.of("escalationAction")),
+          Map.entry("deviation-extension", List.of("extensionDecision", "extensionComment")),
+          Map.entry(
+              "deviation-cancellation", List.of("cancellationDecision", "cancellationComment")));
 
   /** Inputs the server requires on every submission (required and not hidden by a condition). */
-  private static final Map<String, Set<String>> ALWAYS_REQUIRED = Map.ofEntries(
-      Map.entry("deviation-report", Set.of("title", "description", "occurredAt", "site", "product", "category",
-          "containmentActions")),
-      Map.entry("deviation-assessment", Set.of("patientSafetyImpact", "productQualityImpact", "occurrence",
-          "detectability", "assessmentSummary")),
-      Map.entry("deviation-qa-approval", Set.of("qaDecision")),
-      Map.entry("deviation-investigation", Set.of("rootCauseMethod", "rootCauseCategory", "findings")),
-      Map.entry("deviation-capa-plan", Set.of("capaTitle", "action1Description", "action1Type", "action1Owner",
-          "action1DueDate")),
-      Map.entry("deviation-capa-action", Set.of("actionEvidence")),
-      Map.entry("deviation-closure", Set.of("closureSummary")),
-      Map.entry("deviation-effectiveness", Set.of("effectivenessResult", "effectivenessSummary")),
-      Map.entry("deviation-escalation", Set.of("escalationAction")),
-      Map.entry("deviation-extension", Set.of("extensionDecision", "extensionComment")),
-      Map.entry("deviation-cancellation", Set.of("cancellationDecision", "cancellationComment")));
+  private static final Map<String, Set<String>> ALWAYS_REQUIRED =
+      Map.ofEntries(
+          Map.entry(
+              "deviation-report",
+              Set.of(
+                  "title",
+                  "description",
+                  "occurredAt",
+                  "site",
+                  "product",
+                  "category",
+                  "containmentActions")),
+          Map.entry(
+              "deviation-assessment",
+              Set.of(
+                  "patientSafetyImpact",
+                  "productQualityImpact",
+                  "occurrence",
+                  "detectability",
+                  "assessmentSummary")),
+          Map.entry("deviation-qa-approval", Set.of("qaDecision")),
+          Map.entry(
+              "deviation-investigation",
+              Set.of("rootCauseMethod", "rootCauseCategory", "findings")),
+          Map.entry(
+              "deviation-capa-plan",
+              Set.of(
+                  "capaTitle",
+                  "action1Description",
+                  "action1Type",
+                  "action1Owner",
+                  "action1DueDate")),
+          Map.entry("deviation-capa-action", Set.of("actionEvidence")),
+          Map.entry("deviation-closure", Set.of("closureSummary")),
+          Map.entry(
+              "deviation-effectiveness", Set.of("effectivenessResult", "effectivenessSummary")),
+          Map.entry("deviation-escalation", Set.of("escalationAction")),
+          Map.entry("deviation-extension", Set.of("extensionDecision", "extensionComment")),
+          Map.entry(
+              "deviation-cancellation", Set.of("cancellationDecision", "cancellationComment")));
 
-  /** Inputs with a conditional.hide: Tasklist leaves them out while hidden, the server does not require them. */
-  private static final Map<String, Set<String>> CONDITIONAL = Map.of(
-      "deviation-qa-approval", Set.of("qaSeverity", "reclassificationReason", "returnReason",
-          "closeWithoutInvestigation", "minorClosureRationale"),
-      "deviation-investigation", Set.of("why1", "why2", "why3", "why4", "why5", "causePeople", "causeMachine",
-          "causeMethod", "causeMaterial", "causeMeasurement", "causeEnvironment", "noCapaRationale"),
-      "deviation-capa-plan", Set.of("addAction3", "action2Description", "action2Type", "action2Owner", "action2DueDate",
-          "action3Description", "action3Type", "action3Owner", "action3DueDate"));
+  /**
+   * Inputs with a conditional.hide: Tasklist leaves them out while hidden, the server does not
+   * require them.
+   */
+  private static final Map<String, Set<String>> CONDITIONAL =
+      Map.of(
+          "deviation-qa-approval",
+              Set.of(
+                  "qaSeverity",
+                  "reclassificationReason",
+                  "returnReason",
+                  "closeWithoutInvestigation",
+                  "minorClosureRationale"),
+          "deviation-investigation",
+              Set.of(
+                  "why1",
+                  "why2",
+                  "why3",
+                  "why4",
+                  "why5",
+                  "causePeople",
+                  "causeMachine",
+                  "causeMethod",
+                  "causeMaterial",
+                  "causeMeasurement",
+                  "causeEnvironment",
+                  "noCapaRationale"),
+          "deviation-capa-plan",
+              Set.of(
+                  "addAction3",
+                  "action2Description",
+                  "action2Type",
+                  "action2Owner",
+                  "action2DueDate",
+                  "action3Description",
+                  "action3Type",
+                  "action3Owner",
+                  "action3DueDate"));
 
   private final TaskInputValidator validator = new TaskInputValidator();
 
@@ -91,58 +207,104 @@ class DeviationFormsTest {
   void formsFolder() throws IOException {
     try (Stream<Path> files = Files.list(FORMS)) {
       assertThat(files.map(f -> f.getFileName().toString()))
-          .containsExactlyInAnyOrderElementsOf(INPUT_KEYS.keySet().stream().map(id -> id + ".form").toList());
+          .containsExactlyInAnyOrderElementsOf(
+              INPUT_KEYS.keySet().stream().map(id -> id + ".form").toList());
     }
   }
 
   @TestFactory
-  @DisplayName("every form: id = file name, schemaVersion 16, only known components, exactly the expected inputs")
+  @DisplayName(
+      "every form: id = file name, schemaVersion 16, only known components, exactly the expected inputs")
   Stream<DynamicTest> everyForm() {
-    return INPUT_KEYS.keySet().stream().sorted().map(id -> DynamicTest.dynamicTest(id, () -> {
-      CamundaForm form = form(id);
-      assertThat(form.id()).isEqualTo(id);
-      assertThat(form.schemaVersion()).hasValue(16);
-      assertThat(form.unknownComponents()).isEmpty();
-      assertThat(form.fields()).extracting(FormField::key).containsExactlyElementsOf(INPUT_KEYS.get(id));
-      assertThat(form.fields().stream().filter(f -> f.required() && !f.conditional()).map(FormField::key))
-          .as("always required").containsExactlyInAnyOrderElementsOf(ALWAYS_REQUIRED.get(id));
-      assertThat(form.fields().stream().filter(FormField::conditional).map(FormField::key))
-          .as("conditional").containsExactlyInAnyOrderElementsOf(CONDITIONAL.getOrDefault(id, Set.of()));
-      assertThat(form.fields()).as("nothing read-only: context is shown as text").noneMatch(FormField::readOnly);
-    }));
+    return INPUT_KEYS.keySet().stream()
+        .sorted()
+        .map(
+            id ->
+                DynamicTest.dynamicTest(
+                    id,
+                    () -> {
+                      CamundaForm form = form(id);
+                      assertThat(form.id()).isEqualTo(id);
+                      assertThat(form.schemaVersion()).hasValue(16);
+                      assertThat(form.unknownComponents()).isEmpty();
+                      assertThat(form.fields())
+                          .extracting(FormField::key)
+                          .containsExactlyElementsOf(INPUT_KEYS.get(id));
+                      assertThat(
+                              form.fields().stream()
+                                  .filter(f -> f.required() && !f.conditional())
+                                  .map(FormField::key))
+                          .as("always required")
+                          .containsExactlyInAnyOrderElementsOf(ALWAYS_REQUIRED.get(id));
+                      assertThat(
+                              form.fields().stream()
+                                  .filter(FormField::conditional)
+                                  .map(FormField::key))
+                          .as("conditional")
+                          .containsExactlyInAnyOrderElementsOf(
+                              CONDITIONAL.getOrDefault(id, Set.of()));
+                      assertThat(form.fields())
+                          .as("nothing read-only: context is shown as text")
+                          .noneMatch(FormField::readOnly);
+                    }));
   }
 
   @TestFactory
-  @DisplayName("every form as Camunda Modeler 5.31 exports it for Camunda 7.24: unique ids, a layout on each component")
+  @DisplayName(
+      "every form as Camunda Modeler 5.31 exports it for Camunda 7.24: unique ids, a layout on each component")
   Stream<DynamicTest> modelerExport() {
-    return INPUT_KEYS.keySet().stream().sorted().map(id -> DynamicTest.dynamicTest(id, () -> {
-      JsonNode root = JSON.readTree(FORMS.resolve(id + ".form").toFile());
-      assertThat(root.path("type").asText()).isEqualTo("default");
-      assertThat(root.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
-      assertThat(root.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
-      assertThat(root.path("exporter").path("name").asText()).isEqualTo("Camunda Modeler");
-      assertThat(root.path("exporter").path("version").asText()).isEqualTo("5.31.0");
-      List<JsonNode> components = new ArrayList<>();
-      collect(root.path("components"), components);
-      Set<String> ids = new HashSet<>();
-      for (JsonNode component : components) {
-        String componentId = component.path("id").asText();
-        assertThat(componentId).as("id of %s", component.path("key")).isNotBlank();
-        assertThat(ids.add(componentId)).as("unique id %s", componentId).isTrue();
-        assertThat(component.path("layout").path("row").asText()).as("layout.row of %s", componentId).isNotBlank();
-        assertThat(component.path("layout").has("columns")).as("layout.columns of %s", componentId).isTrue();
-        if (component.has("key")) {
-          assertThat(component.path("description").asText()).as("help text of %s", componentId).isNotBlank();
-        }
-      }
-    }));
+    return INPUT_KEYS.keySet().stream()
+        .sorted()
+        .map(
+            id ->
+                DynamicTest.dynamicTest(
+                    id,
+                    () -> {
+                      JsonNode root = JSON.readTree(FORMS.resolve(id + ".form").toFile());
+                      assertThat(root.path("type").asText()).isEqualTo("default");
+                      assertThat(root.path("executionPlatform").asText())
+                          .isEqualTo("Camunda Platform");
+                      assertThat(root.path("executionPlatformVersion").asText())
+                          .isEqualTo("7.24.0");
+                      assertThat(root.path("exporter").path("name").asText())
+                          .isEqualTo("Camunda Modeler");
+                      assertThat(root.path("exporter").path("version").asText())
+                          .isEqualTo("5.31.0");
+                      List<JsonNode> components = new ArrayList<>();
+                      collect(root.path("components"), components);
+                      Set<String> ids = new HashSet<>();
+                      for (JsonNode component : components) {
+                        String componentId = component.path("id").asText();
+                        assertThat(componentId).as("id of %s", component.path("key")).isNotBlank();
+                        assertThat(ids.add(componentId)).as("unique id %s", componentId).isTrue();
+                        assertThat(component.path("layout").path("row").asText())
+                            .as("layout.row of %s", componentId)
+                            .isNotBlank();
+                        assertThat(component.path("layout").has("columns"))
+                            .as("layout.columns of %s", componentId)
+                            .isTrue();
+                        if (component.has("key")) {
+                          assertThat(component.path("description").asText())
+                              .as("help text of %s", componentId)
+                              .isNotBlank();
+                        }
+                      }
+                    }));
   }
 
   @Test
-  @DisplayName("select and radio options: exactly the values the BPMN gateways, the DMN and the Java code expect")
+  @DisplayName(
+      "select and radio options: exactly the values the BPMN gateways, the DMN and the Java code expect")
   void choiceValues() {
-    assertValues("deviation-report", "category",
-        "process", "equipment", "material", "documentation", "laboratory", "environment");
+    assertValues(
+        "deviation-report",
+        "category",
+        "process",
+        "equipment",
+        "material",
+        "documentation",
+        "laboratory",
+        "environment");
     assertValues("deviation-assessment", "patientSafetyImpact", "none", "potential", "actual");
     assertValues("deviation-assessment", "productQualityImpact", "none", "low", "medium", "high");
     assertValues("deviation-assessment", "occurrence", "first", "occasional", "frequent");
@@ -150,8 +312,16 @@ class DeviationFormsTest {
     assertValues("deviation-qa-approval", "qaDecision", "approve", "reclassify", "return");
     assertValues("deviation-qa-approval", "qaSeverity", "MINOR", "MAJOR", "CRITICAL");
     assertValues("deviation-investigation", "rootCauseMethod", "fiveWhys", "fishbone");
-    assertValues("deviation-investigation", "rootCauseCategory",
-        "human-error", "equipment", "process", "material", "documentation", "environment", "unknown");
+    assertValues(
+        "deviation-investigation",
+        "rootCauseCategory",
+        "human-error",
+        "equipment",
+        "process",
+        "material",
+        "documentation",
+        "environment",
+        "unknown");
     assertValues("deviation-capa-plan", "action1Type", "corrective", "preventive");
     assertValues("deviation-effectiveness", "effectivenessResult", "effective", "notEffective");
     assertValues("deviation-extension", "extensionDecision", "approve", "reject");
@@ -159,18 +329,22 @@ class DeviationFormsTest {
   }
 
   @Test
-  @DisplayName("kinds: checkboxes are booleans, date-times of the report are date-time, the action due date a date")
+  @DisplayName(
+      "kinds: checkboxes are booleans, date-times of the report are date-time, the action due date a date")
   void kinds() {
     assertThat(field("deviation-assessment", "batchImpact").kind()).isEqualTo(FieldKind.BOOLEAN);
-    assertThat(field("deviation-qa-approval", "closeWithoutInvestigation").kind()).isEqualTo(FieldKind.BOOLEAN);
-    assertThat(field("deviation-investigation", "capaRequired").kind()).isEqualTo(FieldKind.BOOLEAN);
+    assertThat(field("deviation-qa-approval", "closeWithoutInvestigation").kind())
+        .isEqualTo(FieldKind.BOOLEAN);
+    assertThat(field("deviation-investigation", "capaRequired").kind())
+        .isEqualTo(FieldKind.BOOLEAN);
     assertThat(field("deviation-report", "occurredAt").subtype()).isEqualTo("datetime");
     assertThat(field("deviation-report", "discoveredAt").subtype()).isEqualTo("datetime");
     assertThat(field("deviation-capa-plan", "action1DueDate").subtype()).isEqualTo("date");
   }
 
   @Test
-  @DisplayName("CAPA plan: three action slots, the second and third shown and required only when added")
+  @DisplayName(
+      "CAPA plan: three action slots, the second and third shown and required only when added")
   void capaActionSlots() {
     for (String field : List.of("Description", "Type", "Owner", "DueDate")) {
       assertThat(field("deviation-capa-plan", "action1" + field).conditional()).isFalse();
@@ -180,7 +354,8 @@ class DeviationFormsTest {
   }
 
   @Test
-  @DisplayName("text limits: title at most 200, texts at least 10 (findings 20, decision comments 5)")
+  @DisplayName(
+      "text limits: title at most 200, texts at least 10 (findings 20, decision comments 5)")
   void textLimits() {
     assertThat(field("deviation-report", "title").maxLength()).isEqualTo(200);
     assertThat(field("deviation-report", "description").minLength()).isEqualTo(10);
@@ -208,11 +383,14 @@ class DeviationFormsTest {
   }
 
   @Test
-  @DisplayName("deviation report as Tasklist submits it (form-js date-time with offset, empty optional text) passes")
+  @DisplayName(
+      "deviation report as Tasklist submits it (form-js date-time with offset, empty optional text) passes")
   void reportSubmission() {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("title", "Fill weight below limit on filling line 3");
-    v.put("description", "Fill weight 4.71 g against a lower limit of 4.75 g at 10:05, IPC sample 12.");
+    v.put(
+        "description",
+        "Fill weight 4.71 g against a lower limit of 4.75 g at 10:05, IPC sample 12.");
     v.put("occurredAt", "2026-03-04T10:05+01:00");
     v.put("discoveredAt", null);
     v.put("site", "Basel - Filling line 3");
@@ -229,43 +407,82 @@ class DeviationFormsTest {
     v.put("category", "cosmetic");
     v.put("affectedBatches", "B-2026-0043; B-2026-0044");
     v.put("occurredAt", "04.03.2026 10:05");
-    assertThat(check("deviation-report", Map.of(), v, Map.of())).extracting(FieldViolation::field)
+    assertThat(check("deviation-report", Map.of(), v, Map.of()))
+        .extracting(FieldViolation::field)
         .containsExactly("occurredAt", "affectedBatches", "category");
   }
 
   @Test
-  @DisplayName("QA approval: hidden fields are absent from the submission and not required; required when shown")
+  @DisplayName(
+      "QA approval: hidden fields are absent from the submission and not required; required when shown")
   void qaApprovalConditionalFields() {
     // the validate.* properties of Task_QaApproval in bpmn/deviation-capa.bpmn
-    Map<String, String> properties = Map.of(
-        "validate.qaSeverity.requiredWhen", "qaDecision=reclassify",
-        "validate.reclassificationReason.requiredWhen", "qaDecision=reclassify",
-        "validate.returnReason.requiredWhen", "qaDecision=return",
-        "validate.minorClosureRationale.requiredWhen", "closeWithoutInvestigation=true");
+    Map<String, String> properties =
+        Map.of(
+            "validate.qaSeverity.requiredWhen", "qaDecision=reclassify",
+            "validate.reclassificationReason.requiredWhen", "qaDecision=reclassify",
+            "validate.returnReason.requiredWhen", "qaDecision=return",
+            "validate.minorClosureRationale.requiredWhen", "closeWithoutInvestigation=true");
     Map<String, Object> current = Map.of("classification", Map.of("severity", "MAJOR"));
 
-    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "approve"), current)).isEmpty();
-    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reclassify"), current))
-        .extracting(FieldViolation::field).containsExactly("qaSeverity", "reclassificationReason");
-    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reclassify", "qaSeverity",
-        "MINOR", "reclassificationReason", "Contained at once, no quality impact.", "closeWithoutInvestigation",
-        false), current)).isEmpty();
-    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reclassify", "qaSeverity",
-        "MINOR", "reclassificationReason", "Contained at once.", "closeWithoutInvestigation", true), current))
-        .extracting(FieldViolation::field).containsExactly("minorClosureRationale");
+    assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "approve"), current))
+        .isEmpty();
+    assertThat(
+            check("deviation-qa-approval", properties, Map.of("qaDecision", "reclassify"), current))
+        .extracting(FieldViolation::field)
+        .containsExactly("qaSeverity", "reclassificationReason");
+    assertThat(
+            check(
+                "deviation-qa-approval",
+                properties,
+                Map.of(
+                    "qaDecision",
+                    "reclassify",
+                    "qaSeverity",
+                    "MINOR",
+                    "reclassificationReason",
+                    "Contained at once, no quality impact.",
+                    "closeWithoutInvestigation",
+                    false),
+                current))
+        .isEmpty();
+    assertThat(
+            check(
+                "deviation-qa-approval",
+                properties,
+                Map.of(
+                    "qaDecision",
+                    "reclassify",
+                    "qaSeverity",
+                    "MINOR",
+                    "reclassificationReason",
+                    "Contained at once.",
+                    "closeWithoutInvestigation",
+                    true),
+                current))
+        .extracting(FieldViolation::field)
+        .containsExactly("minorClosureRationale");
     assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "return"), current))
-        .extracting(FieldViolation::field).containsExactly("returnReason");
+        .extracting(FieldViolation::field)
+        .containsExactly("returnReason");
     assertThat(check("deviation-qa-approval", properties, Map.of("qaDecision", "reject"), current))
-        .extracting(FieldViolation::field).containsExactly("qaDecision");
+        .extracting(FieldViolation::field)
+        .containsExactly("qaDecision");
   }
 
   @Test
-  @DisplayName("CAPA plan: one action as Tasklist submits it (date picker yyyy-MM-dd) passes; an added second one "
-      + "must be complete, with owners as user ids (the model's rules)")
+  @DisplayName(
+      "CAPA plan: one action as Tasklist submits it (date picker yyyy-MM-dd) passes; an added second one "
+          + "must be complete, with owners as user ids (the model's rules)")
   void capaPlanSubmission() {
-    Map<String, String> model = Map.of("validate.action1Owner.pattern", "[a-z][a-z0-9._-]*",
-        "validate.action2Owner.requiredWhen", "addAction2=true", "validate.action2DueDate.requiredWhen",
-        "addAction2=true");
+    Map<String, String> model =
+        Map.of(
+            "validate.action1Owner.pattern",
+            "[a-z][a-z0-9._-]*",
+            "validate.action2Owner.requiredWhen",
+            "addAction2=true",
+            "validate.action2DueDate.requiredWhen",
+            "addAction2=true");
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("capaTitle", "Line clearance on filling line 3");
     v.put("action1Description", "Revise SOP-PRD-031 line clearance checklist");
@@ -279,11 +496,15 @@ class DeviationFormsTest {
     v.put("addAction2", true);
     v.put("action2Description", "Train the shift leads");
     v.put("action2Type", "containment");
-    assertThat(check("deviation-capa-plan", model, v, Map.of())).extracting(FieldViolation::field)
+    assertThat(check("deviation-capa-plan", model, v, Map.of()))
+        .extracting(FieldViolation::field)
         .containsExactlyInAnyOrder("action1Owner", "action2Type", "action2Owner", "action2DueDate");
   }
 
-  private List<FieldViolation> check(String formId, Map<String, String> properties, Map<String, Object> submitted,
+  private List<FieldViolation> check(
+      String formId,
+      Map<String, String> properties,
+      Map<String, Object> submitted,
       Map<String, Object> current) {
     TaskInputSpec spec = TaskInputSpec.of(form(formId), ModelConstraints.from(properties));
     return validator.validate(spec, submitted, current, DynamicValues.unknown());
@@ -294,7 +515,9 @@ class DeviationFormsTest {
   }
 
   private static FormField field(String formId, String name) {
-    return form(formId).field(name).orElseThrow(() -> new AssertionError(formId + " has no field " + name));
+    return form(formId)
+        .field(name)
+        .orElseThrow(() -> new AssertionError(formId + " has no field " + name));
   }
 
   private static CamundaForm form(String id) {

@@ -16,12 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The variables deviation-capa's Java code declares are the ones its model, decision and forms use, and the code
- * spells no variable name elsewhere.
+ * The variables deviation-capa's Java code declares are the ones its model, decision and forms use,
+ * and the code spells no variable name elsewhere.
  */
 class DeviationVariablesTest {
 
-  /** A name as the model and forms write it: an expression, an attribute value, a form key, a JSON string. */
+  /**
+   * A name as the model and forms write it: an expression, an attribute value, a form key, a JSON
+   * string.
+   */
   private static Pattern used(String name) {
     return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
   }
@@ -29,20 +32,32 @@ class DeviationVariablesTest {
   @Test
   void everyDeclaredVariableIsUsedByTheModelOrItsFormsOrDocumentedAsSetByCode() throws IOException {
     String modelsAndForms = read(Path.of("bpmn")) + read(Path.of("forms"));
-    // a variable only the code sets and reads (reportedAt) is in the process documentation's variable table
+    // a variable only the code sets and reads (reportedAt) is in the process documentation's
+    // variable table
     String documented = Files.readString(Path.of("docs/processes/deviation-capa.md"));
-    List<String> unused = declared().stream().map(ProcessVariable::name)
-        .filter(name -> !used(name).matcher(modelsAndForms).find() && !documented.contains("| `" + name + "` |"))
-        .toList();
-    assertThat(unused).as("declared in DeviationVariables but in no model, form or variable table").isEmpty();
+    List<String> unused =
+        declared().stream()
+            .map(ProcessVariable::name)
+            .filter(
+                name ->
+                    !used(name).matcher(modelsAndForms).find()
+                        && !documented.contains("| `" + name + "` |"))
+            .toList();
+    assertThat(unused)
+        .as("declared in DeviationVariables but in no model, form or variable table")
+        .isEmpty();
   }
 
   @Test
   void theProcessCodeReadsAndWritesVariablesOnlyThroughDeviationVariables() throws IOException {
     Pattern literalAccess = Pattern.compile("(get|set)Variables?(Local)?\\(\\s*\"");
     try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/gxpflow/deviation"))) {
-      List<String> offenders = files.filter(file -> file.toString().endsWith(".java"))
-          .filter(file -> literalAccess.matcher(readFile(file)).find()).map(Path::toString).toList();
+      List<String> offenders =
+          files
+              .filter(file -> file.toString().endsWith(".java"))
+              .filter(file -> literalAccess.matcher(readFile(file)).find())
+              .map(Path::toString)
+              .toList();
       assertThat(offenders).as("spell variable names in DeviationVariables").isEmpty();
     }
   }
@@ -70,8 +85,11 @@ class DeviationVariablesTest {
 
   private static String read(Path directory) throws IOException {
     try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().startsWith("deviation"))
-          .map(DeviationVariablesTest::readFile).collect(Collectors.joining("\n"));
+      return files
+          .filter(Files::isRegularFile)
+          .filter(file -> file.getFileName().toString().startsWith("deviation"))
+          .map(DeviationVariablesTest::readFile)
+          .collect(Collectors.joining("\n"));
     }
   }
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The database under the engine and the GxP engine settings, on whichever database the build chose. */
+/**
+ * The database under the engine and the GxP engine settings, on whichever database the build chose.
+ */
 @IntegrationTest
 class EngineSettingsIT {
 
@@ -39,7 +41,8 @@ class EngineSettingsIT {
 
     assertThat(changeSets).contains("7.16.0-baseline", "7.23-to-7.24", "0001-foundation");
     assertThat(configuration().getDatabaseSchemaUpdate()).isEqualTo("false");
-    assertThat(managementService.createSchemaLogQuery().list()).extracting(entry -> entry.getVersion())
+    assertThat(managementService.createSchemaLogQuery().list())
+        .extracting(entry -> entry.getVersion())
         .contains("7.24.0");
   }
 

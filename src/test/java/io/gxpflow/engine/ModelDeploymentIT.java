@@ -1,9 +1,5 @@
 package io.gxpflow.engine;
 
-import java.util.HashSet;
-import java.util.Set;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.BeforeEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.support.IntegrationTest;
@@ -11,21 +7,26 @@ import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Start-up deployment of {@code bpmn/} and {@code forms/}, here from a fixture folder laid out like the project:
- * forms travel in the same deployment as the models, so a {@code formRefBinding="deployment"} resolves.
+ * Start-up deployment of {@code bpmn/} and {@code forms/}, here from a fixture folder laid out like
+ * the project: forms travel in the same deployment as the models, so a {@code
+ * formRefBinding="deployment"} resolves.
  */
 @IntegrationTest
 class ModelDeploymentIT {
@@ -45,13 +46,19 @@ class ModelDeploymentIT {
 
   @AfterEach
   void removeDeployments() {
-    ids().stream().filter(id -> !startupDeployments.contains(id))
+    ids().stream()
+        .filter(id -> !startupDeployments.contains(id))
         .forEach(id -> repositoryService.deleteDeployment(id, true));
   }
 
   private List<String> ids() {
-    return repositoryService.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME).list().stream()
-        .map(Deployment::getId).toList();
+    return repositoryService
+        .createDeploymentQuery()
+        .deploymentName(ModelDeployment.DEPLOYMENT_NAME)
+        .list()
+        .stream()
+        .map(Deployment::getId)
+        .toList();
   }
 
   @Test
@@ -61,17 +68,27 @@ class ModelDeploymentIT {
     deployment.afterSingletonsInstantiated();
     deployment.afterSingletonsInstantiated();
 
-    var deployments = repositoryService.createDeploymentQuery().deploymentName(ModelDeployment.DEPLOYMENT_NAME)
-        .list().stream().filter(d -> !startupDeployments.contains(d.getId())).toList();
+    var deployments =
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentName(ModelDeployment.DEPLOYMENT_NAME)
+            .list()
+            .stream()
+            .filter(d -> !startupDeployments.contains(d.getId()))
+            .toList();
     assertThat(deployments).hasSize(1);
     assertThat(deployments.get(0).getSource()).isEqualTo(ModelDeployment.DEPLOYMENT_SOURCE);
-    assertThat(repositoryService.getDeploymentResources(deployments.get(0).getId())).extracting(Resource::getName)
-        .containsExactlyInAnyOrder("bpmn/model-deployment-check.bpmn", "forms/model-deployment-check.form");
+    assertThat(repositoryService.getDeploymentResources(deployments.get(0).getId()))
+        .extracting(Resource::getName)
+        .containsExactlyInAnyOrder(
+            "bpmn/model-deployment-check.bpmn", "forms/model-deployment-check.form");
 
     String instance = runtimeService.startProcessInstanceByKey("model-deployment-check").getId();
-    String taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    String taskId =
+        taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
     try (InputStream form = formService.getDeployedTaskForm(taskId)) {
-      assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"model-deployment-check-form\"");
+      assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("\"model-deployment-check-form\"");
     }
   }
 
@@ -82,10 +99,13 @@ class ModelDeploymentIT {
     assertThat(ids()).containsExactlyInAnyOrderElementsOf(startupDeployments);
   }
 
-  /** A ModelDeployment that sees {@code folder} as the classpath root, where the app sees its jar. */
+  /**
+   * A ModelDeployment that sees {@code folder} as the classpath root, where the app sees its jar.
+   */
   private ModelDeployment deploymentOf(String folder) throws Exception {
     URL root = new ClassPathResource(folder).getURL();
     ClassLoader classpath = new URLClassLoader(new URL[] {root}, null);
-    return new ModelDeployment(repositoryService, new PathMatchingResourcePatternResolver(classpath));
+    return new ModelDeployment(
+        repositoryService, new PathMatchingResourcePatternResolver(classpath));
   }
 }

@@ -24,9 +24,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The authorization matrix of CONTRACT.md, exercised over the REST API as each group's demo user: every group's
- * allowed action succeeds and a neighbouring one is refused with 403. Test models with the contract's process
- * keys stand in for the real ones.
+ * The authorization matrix of CONTRACT.md, exercised over the REST API as each group's demo user:
+ * every group's allowed action succeeds and a neighbouring one is refused with 403. Test models
+ * with the contract's process keys stand in for the real ones.
  */
 @IntegrationTest
 class AccessPolicyIT {
@@ -42,8 +42,12 @@ class AccessPolicyIT {
   @BeforeEach
   void deployContractProcesses() {
     http = new RestClientForUsers(rest);
-    deployment = Fixtures.deploy(repositoryService, "fixtures/access/mlr-review.bpmn",
-        "fixtures/access/deviation-capa.bpmn", "fixtures/access/batch-release.bpmn");
+    deployment =
+        Fixtures.deploy(
+            repositoryService,
+            "fixtures/access/mlr-review.bpmn",
+            "fixtures/access/deviation-capa.bpmn",
+            "fixtures/access/batch-release.bpmn");
   }
 
   @AfterEach
@@ -53,63 +57,95 @@ class AccessPolicyIT {
 
   @Test
   void contentAuthorStartsMlrReviewButNotADeviation() {
-    assertThat(start("alice", "mlr-review", "MLR-2026-0001").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(start("alice", "mlr-review", "MLR-2026-0001").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertRefused(start("alice", "deviation-capa", "DEV-2026-0001"), "DEV-2026-0001");
   }
 
   @Test
   void productionReportsDeviationsButStartsNoMlrReview() {
-    assertThat(start("paul", "deviation-capa", "DEV-2026-0002").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(start("paul", "deviation-capa", "DEV-2026-0002").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertRefused(start("paul", "mlr-review", "MLR-2026-0002"), "MLR-2026-0002");
   }
 
   @Test
   void reviewersMayNotStartProcessesTheyDoNotOwn() {
     // mark may read mlr-review (he works in it) but not start it: 403
-    assertThat(start("mark", "mlr-review", "MLR-2026-0003").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(start("mark", "mlr-review", "MLR-2026-0003").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertRefused(start("quinn", "deviation-capa", "DEV-2026-0003"), "DEV-2026-0003");
     assertRefused(start("petra", "batch-release", "B-2026-0003"), "B-2026-0003");
   }
 
   @Test
   void reviewerSeesClaimsAndCompletesOnlyTheirGroupsTasks() {
-    String processInstanceId = json(start("alice", "mlr-review", "MLR-2026-0004")).path("id").asText();
+    String processInstanceId =
+        json(start("alice", "mlr-review", "MLR-2026-0004")).path("id").asText();
     Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     String taskPath = "/engine-rest/task/" + task.getId();
 
-    assertThat(json(http.get("mark", "/engine-rest/task?processInstanceId=" + processInstanceId))
-        .findValuesAsText("id")).containsExactly(task.getId());
-    assertThat(json(http.get("lena", "/engine-rest/task?processInstanceId=" + processInstanceId))).isEmpty();
+    assertThat(
+            json(http.get("mark", "/engine-rest/task?processInstanceId=" + processInstanceId))
+                .findValuesAsText("id"))
+        .containsExactly(task.getId());
+    assertThat(json(http.get("lena", "/engine-rest/task?processInstanceId=" + processInstanceId)))
+        .isEmpty();
     assertThat(http.post("lena", taskPath + "/claim", "{\"userId\":\"lena\"}").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
     assertThat(http.post("mark", taskPath + "/claim", "{\"userId\":\"mark\"}").getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.post("mark", taskPath + "/complete", "{}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+    assertThat(http.post("mark", taskPath + "/complete", "{}").getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .count())
+        .isZero();
   }
 
   @Test
   void opsSeesIncidentsAndRetriesJobsButDoesNoTaskWork() {
-    String failing = runtimeService.startProcessInstanceByKey("batch-release", "B-2026-0042").getId();
-    Incident incident = await().atMost(Duration.ofSeconds(30)).until(
-        () -> runtimeService.createIncidentQuery().processInstanceId(failing).singleResult(),
-        found -> found != null);
+    String failing =
+        runtimeService.startProcessInstanceByKey("batch-release", "B-2026-0042").getId();
+    Incident incident =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    runtimeService.createIncidentQuery().processInstanceId(failing).singleResult(),
+                found -> found != null);
 
-    assertThat(json(http.get("oscar", "/engine-rest/incident?processInstanceId=" + failing))
-        .findValuesAsText("id")).containsExactly(incident.getId());
+    assertThat(
+            json(http.get("oscar", "/engine-rest/incident?processInstanceId=" + failing))
+                .findValuesAsText("id"))
+        .containsExactly(incident.getId());
     String retries = "/engine-rest/job/" + incident.getConfiguration() + "/retries";
-    assertThat(http.put("mark", retries, "{\"retries\":1}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.put("olivia", retries, "{\"retries\":1}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.put("oscar", retries, "{\"retries\":1}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(http.put("mark", retries, "{\"retries\":1}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.put("olivia", retries, "{\"retries\":1}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.put("oscar", retries, "{\"retries\":1}").getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
 
     String review = runtimeService.startProcessInstanceByKey("mlr-review", "MLR-2026-0005").getId();
     Task task = taskService.createTaskQuery().processInstanceId(review).singleResult();
-    assertThat(json(http.get("oscar", "/engine-rest/task?processInstanceId=" + review)).findValuesAsText("id"))
+    assertThat(
+            json(http.get("oscar", "/engine-rest/task?processInstanceId=" + review))
+                .findValuesAsText("id"))
         .containsExactly(task.getId());
-    assertThat(http.post("oscar", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"oscar\"}")
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.post("oscar", "/engine-rest/task/" + task.getId() + "/complete", "{}").getStatusCode())
+    assertThat(
+            http.post(
+                    "oscar",
+                    "/engine-rest/task/" + task.getId() + "/claim",
+                    "{\"userId\":\"oscar\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            http.post("oscar", "/engine-rest/task/" + task.getId() + "/complete", "{}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertRefused(start("oscar", "deviation-capa", "DEV-2026-0004"), "DEV-2026-0004");
   }
@@ -119,48 +155,76 @@ class AccessPolicyIT {
     String review = runtimeService.startProcessInstanceByKey("mlr-review", "MLR-2026-0006").getId();
     Task task = taskService.createTaskQuery().processInstanceId(review).singleResult();
 
-    assertThat(json(http.get("olivia", "/engine-rest/process-instance?processInstanceIds=" + review))
-        .findValuesAsText("id")).containsExactly(review);
+    assertThat(
+            json(http.get("olivia", "/engine-rest/process-instance?processInstanceIds=" + review))
+                .findValuesAsText("id"))
+        .containsExactly(review);
     assertRefused(start("olivia", "mlr-review", "MLR-2026-0007"), "MLR-2026-0007");
-    assertThat(http.post("olivia", "/engine-rest/task/" + task.getId() + "/complete", "{}").getStatusCode())
+    assertThat(
+            http.post("olivia", "/engine-rest/task/" + task.getId() + "/complete", "{}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.delete("olivia", "/engine-rest/deployment/" + deployment.getId()).getStatusCode())
+    assertThat(
+            http.delete("olivia", "/engine-rest/deployment/" + deployment.getId()).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void reviewersReadTheCasesOfTheirOwnProcessOnlyAndNoDeployments() {
     String review = runtimeService.startProcessInstanceByKey("mlr-review", "MLR-2026-0008").getId();
-    String deviation = runtimeService.startProcessInstanceByKey("deviation-capa", "DEV-2026-0008").getId();
+    String deviation =
+        runtimeService.startProcessInstanceByKey("deviation-capa", "DEV-2026-0008").getId();
 
-    assertThat(json(http.get("quinn", "/engine-rest/process-instance?processInstanceIds=" + review))).isEmpty();
-    assertThat(json(http.get("quinn", "/engine-rest/process-instance?processInstanceIds=" + deviation))
-        .findValuesAsText("id")).containsExactly(deviation);
-    assertThat(http.put("quinn", "/engine-rest/process-instance/" + deviation + "/variables/title",
-        "{\"value\": \"changed\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(json(http.get("mark", "/engine-rest/deployment?id=" + deployment.getId()))).isEmpty();
+    assertThat(
+            json(http.get("quinn", "/engine-rest/process-instance?processInstanceIds=" + review)))
+        .isEmpty();
+    assertThat(
+            json(http.get("quinn", "/engine-rest/process-instance?processInstanceIds=" + deviation))
+                .findValuesAsText("id"))
+        .containsExactly(deviation);
+    assertThat(
+            http.put(
+                    "quinn",
+                    "/engine-rest/process-instance/" + deviation + "/variables/title",
+                    "{\"value\": \"changed\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(json(http.get("mark", "/engine-rest/deployment?id=" + deployment.getId())))
+        .isEmpty();
   }
 
   @Test
   void adminMayDoEverything() {
-    assertThat(json(http.get("admin", "/engine-rest/authorization/count")).path("count").asLong()).isPositive();
-    assertThat(start("admin", "deviation-capa", "DEV-2026-0005").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(http.delete("admin", "/engine-rest/deployment/" + deployment.getId() + "?cascade=true")
-        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(json(http.get("admin", "/engine-rest/authorization/count")).path("count").asLong())
+        .isPositive();
+    assertThat(start("admin", "deviation-capa", "DEV-2026-0005").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(
+            http.delete("admin", "/engine-rest/deployment/" + deployment.getId() + "?cascade=true")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
     deployment = null;
   }
 
   /**
-   * Refused and nothing started. The engine answers 403 when the user may see the definition but not start it,
-   * and 404 when the definition is not even visible to them (it does not reveal what exists).
+   * Refused and nothing started. The engine answers 403 when the user may see the definition but
+   * not start it, and 404 when the definition is not even visible to them (it does not reveal what
+   * exists).
    */
   private void assertRefused(ResponseEntity<String> response, String businessKey) {
     assertThat(response.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .count())
+        .isZero();
   }
 
   private ResponseEntity<String> start(String user, String processKey, String businessKey) {
-    return http.post(user, "/engine-rest/process-definition/key/" + processKey + "/start",
+    return http.post(
+        user,
+        "/engine-rest/process-definition/key/" + processKey + "/start",
         "{\"businessKey\":\"" + businessKey + "\"}");
   }
 }

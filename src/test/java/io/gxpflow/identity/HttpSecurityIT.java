@@ -34,24 +34,35 @@ class HttpSecurityIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/engine-rest/process-definition", "/engine-rest/engine/default/task", "/api/audit",
-      "/api/anything", "/actuator/metrics", "/actuator/info"})
+  @ValueSource(
+      strings = {
+        "/engine-rest/process-definition",
+        "/engine-rest/engine/default/task",
+        "/api/audit",
+        "/api/anything",
+        "/actuator/metrics",
+        "/actuator/info"
+      })
   void anonymousCallsAreRefusedWith401ProblemAndBasicChallenge(String path) {
     ResponseEntity<String> response = rest.getForEntity(path, String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"GxP Flow\"");
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+        .isEqualTo("Basic realm=\"GxP Flow\"");
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json(response).path("status").asInt()).isEqualTo(401);
     assertThat(json(response).path("instance").asText()).isEqualTo(path);
   }
 
   @Test
   void wrongPasswordIsRefusedWith401() {
-    String probe = ProbeUsers.create(identityService, "wrong-password-probe", "the-right-one", "qa");
+    String probe =
+        ProbeUsers.create(identityService, "wrong-password-probe", "the-right-one", "qa");
 
-    ResponseEntity<String> response = rest.withBasicAuth(probe, "not-the-right-one")
-        .getForEntity("/engine-rest/process-definition", String.class);
+    ResponseEntity<String> response =
+        rest.withBasicAuth(probe, "not-the-right-one")
+            .getForEntity("/engine-rest/process-definition", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(json(response).path("detail").asText()).contains("wrong password");
@@ -59,8 +70,9 @@ class HttpSecurityIT {
 
   @Test
   void unknownUserIsRefusedWith401() {
-    ResponseEntity<String> response = rest.withBasicAuth("mallory", "mallory")
-        .getForEntity("/engine-rest/process-definition", String.class);
+    ResponseEntity<String> response =
+        rest.withBasicAuth("mallory", "mallory")
+            .getForEntity("/engine-rest/process-definition", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -81,14 +93,17 @@ class HttpSecurityIT {
 
     ResponseEntity<String> reviewer = http.get("mark", "/actuator/metrics");
     assertThat(reviewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(reviewer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(reviewer.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json(reviewer).path("detail").asText()).contains("mark");
   }
 
   @Test
   void authenticatedUserPassesTheFilterOnTheProjectApi() {
-    // nothing is mapped under /api yet: an authenticated call gets past security to a 404, not a 401
-    assertThat(http.get("mark", "/api/nothing-here").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    // nothing is mapped under /api yet: an authenticated call gets past security to a 404, not a
+    // 401
+    assertThat(http.get("mark", "/api/nothing-here").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -103,8 +118,10 @@ class HttpSecurityIT {
 
   @Test
   void pathsOutsideTheKnownEntryPointsAreRefused() {
-    assertThat(rest.getForEntity("/h2-console", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.get("admin", "/some/other/path").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/h2-console", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.get("admin", "/some/other/path").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -112,6 +129,7 @@ class HttpSecurityIT {
     assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     ResponseEntity<String> root = rest.getForEntity("/", String.class);
-    assertThat(root.getStatusCode().is2xxSuccessful() || root.getStatusCode().is3xxRedirection()).isTrue();
+    assertThat(root.getStatusCode().is2xxSuccessful() || root.getStatusCode().is3xxRedirection())
+        .isTrue();
   }
 }

@@ -17,9 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Camunda Modeler's "Deploy" button, byte for byte what Modeler 5 sends: a multipart POST to
- * {@code /engine-rest/deployment/create} with {@code deployment-name}, {@code deployment-source=Camunda Modeler},
- * {@code enable-duplicate-filtering=true} and the diagram as a part named after its file, HTTP Basic.
+ * Camunda Modeler's "Deploy" button, byte for byte what Modeler 5 sends: a multipart POST to {@code
+ * /engine-rest/deployment/create} with {@code deployment-name}, {@code deployment-source=Camunda
+ * Modeler}, {@code enable-duplicate-filtering=true} and the diagram as a part named after its file,
+ * HTTP Basic.
  */
 @IntegrationTest
 class ModelerDeployIT {
@@ -31,7 +32,10 @@ class ModelerDeployIT {
 
   @AfterEach
   void removeDeployments() {
-    repositoryService.createDeploymentQuery().deploymentName("Modeler deploy check").list()
+    repositoryService
+        .createDeploymentQuery()
+        .deploymentName("Modeler deploy check")
+        .list()
         .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
   }
 
@@ -44,18 +48,29 @@ class ModelerDeployIT {
     assertThat(deployment.path("source").asText()).isEqualTo("Camunda Modeler");
     assertThat(deployment.path("deployedProcessDefinitions").findValuesAsText("key"))
         .containsExactly("modeler-deploy-check");
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("modeler-deploy-check")
-        .singleResult().getDeploymentId()).isEqualTo(deployment.path("id").asText());
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("modeler-deploy-check")
+                .singleResult()
+                .getDeploymentId())
+        .isEqualTo(deployment.path("id").asText());
   }
 
   @Test
   void deployingTheSameDiagramTwiceCreatesNoNewVersion() {
-    String first = json(deployAsModeler(rest.withBasicAuth("olivia", "olivia"))).path("id").asText();
-    String second = json(deployAsModeler(rest.withBasicAuth("olivia", "olivia"))).path("id").asText();
+    String first =
+        json(deployAsModeler(rest.withBasicAuth("olivia", "olivia"))).path("id").asText();
+    String second =
+        json(deployAsModeler(rest.withBasicAuth("olivia", "olivia"))).path("id").asText();
 
     assertThat(second).isEqualTo(first);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("modeler-deploy-check")
-        .count()).isOne();
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("modeler-deploy-check")
+                .count())
+        .isOne();
   }
 
   @Test
@@ -64,8 +79,15 @@ class ModelerDeployIT {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(json(response).path("type").asText()).isEqualTo("urn:gxpflow:problem:forbidden");
-    assertThat(json(response).path("message").asText()).contains("alice").doesNotContain("Exception");
-    assertThat(repositoryService.createDeploymentQuery().deploymentName("Modeler deploy check").count()).isZero();
+    assertThat(json(response).path("message").asText())
+        .contains("alice")
+        .doesNotContain("Exception");
+    assertThat(
+            repositoryService
+                .createDeploymentQuery()
+                .deploymentName("Modeler deploy check")
+                .count())
+        .isZero();
   }
 
   @Test
@@ -85,12 +107,18 @@ class ModelerDeployIT {
   @Test
   void modelerConnectionCheckSucceedsForTheProcessOwner() {
     // Modeler's "Test connection" lists deployments before the first deploy
-    assertThat(rest.withBasicAuth("olivia", "olivia").getForEntity("/engine-rest/deployment?maxResults=0",
-        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(
+            rest.withBasicAuth("olivia", "olivia")
+                .getForEntity("/engine-rest/deployment?maxResults=0", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   private ResponseEntity<String> deployAsModeler(TestRestTemplate client) {
-    return ModelerUpload.deploy(client, "Modeler deploy check", DIAGRAM,
+    return ModelerUpload.deploy(
+        client,
+        "Modeler deploy check",
+        DIAGRAM,
         new ClassPathResource("fixtures/modeler/" + DIAGRAM));
   }
 }

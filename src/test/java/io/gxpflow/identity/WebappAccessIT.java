@@ -1,7 +1,5 @@
 package io.gxpflow.identity;
 
-import java.util.ArrayList;
-import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +7,9 @@ import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.WebappSession;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,13 +38,16 @@ class WebappAccessIT {
 
     assertThat(new WebappSession(port).login(user, user, "tasklist"))
         .isEqualTo(group.doesTaskWork() || admin ? 200 : 403);
-    assertThat(new WebappSession(port).login(user, user, "cockpit")).isEqualTo(monitors ? 200 : 403);
+    assertThat(new WebappSession(port).login(user, user, "cockpit"))
+        .isEqualTo(monitors ? 200 : 403);
     assertThat(new WebappSession(port).login(user, user, "admin")).isEqualTo(admin ? 200 : 403);
   }
 
   @Test
   void wrongPasswordDoesNotOpenTasklist() {
-    String probe = ProbeUsers.create(identityService, "wrong-password-webapp-probe", "right", "mlr-coordinators");
+    String probe =
+        ProbeUsers.create(
+            identityService, "wrong-password-webapp-probe", "right", "mlr-coordinators");
 
     assertThat(new WebappSession(port).login(probe, "wrong", "tasklist")).isEqualTo(401);
   }
@@ -57,15 +60,20 @@ class WebappAccessIT {
       WebappSession tasklist = new WebappSession(port);
       assertThat(tasklist.login("mark", "mark", "tasklist")).isEqualTo(200);
 
-      JsonNode filters = tasklist.getJson("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
+      JsonNode filters =
+          tasklist.getJson(
+              "/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
 
       assertThat(filterNames(filters)).containsExactly("MLR medical reviewers queue");
       assertThat(filters.get(0).path("itemCount").asLong()).isEqualTo(1);
       // each card names its case: record id, title, severity
       assertThat(filters.get(0).path("properties").path("variables").findValuesAsText("name"))
           .containsExactly("deviationId", "title", "severity");
-      JsonNode tasks = tasklist.getJson("/camunda/api/engine/engine/default/filter/" + filters.get(0).path("id")
-          .asText() + "/list");
+      JsonNode tasks =
+          tasklist.getJson(
+              "/camunda/api/engine/engine/default/filter/"
+                  + filters.get(0).path("id").asText()
+                  + "/list");
       assertThat(tasks.findValuesAsText("name")).containsExactly("Medical review");
     } finally {
       Fixtures.undeploy(repositoryService, deployment);
@@ -74,11 +82,20 @@ class WebappAccessIT {
 
   @Test
   void everyWorkingGroupHasExactlyItsOwnQueue() {
-    Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).forEach(group -> {
-      WebappSession tasklist = new WebappSession(port);
-      assertThat(tasklist.login(group.demoUserId(), group.demoUserId(), "tasklist")).isEqualTo(200);
-      assertThat(filterNames(tasklist.getJson("/camunda/api/engine/engine/default/filter?resourceType=Task"))).as(group.id()).containsExactly(TasklistFilters.filterName(group));
-    });
+    Arrays.stream(GxpGroup.values())
+        .filter(GxpGroup::doesTaskWork)
+        .forEach(
+            group -> {
+              WebappSession tasklist = new WebappSession(port);
+              assertThat(tasklist.login(group.demoUserId(), group.demoUserId(), "tasklist"))
+                  .isEqualTo(200);
+              assertThat(
+                      filterNames(
+                          tasklist.getJson(
+                              "/camunda/api/engine/engine/default/filter?resourceType=Task")))
+                  .as(group.id())
+                  .containsExactly(TasklistFilters.filterName(group));
+            });
   }
 
   /** The filters' own names (not those of the variables a filter shows on its cards). */

@@ -10,9 +10,10 @@ import java.util.List;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * A stub server standing in for one system, and the {@link SystemCalls} that reach it (API key {@code test-key},
- * read timeout 2 s: generous, so the first call of a cold JVM on a busy machine does not look like a timeout).
- * {@link #audited} lists each call's audit record as "SYSTEM operation key OUTCOME status".
+ * A stub server standing in for one system, and the {@link SystemCalls} that reach it (API key
+ * {@code test-key}, read timeout 2 s: generous, so the first call of a cold JVM on a busy machine
+ * does not look like a timeout). {@link #audited} lists each call's audit record as "SYSTEM
+ * operation key OUTCOME status".
  */
 public final class StubbedSystem {
 
@@ -30,10 +31,13 @@ public final class StubbedSystem {
     endpoint.setApiKey("test-key");
     endpoint.setReadTimeout(READ_TIMEOUT);
     properties.getSystems().put(system, endpoint);
-    calls = new SystemCalls(properties, new StandardEnvironment(),
-        (called, operation, key, outcome, status, duration, message) ->
-            audited.add(called + " " + operation + " " + key + " " + outcome + " " + status),
-        new ObjectMapper());
+    calls =
+        new SystemCalls(
+            properties,
+            new StandardEnvironment(),
+            (called, operation, key, outcome, status, duration, message) ->
+                audited.add(called + " " + operation + " " + key + " " + outcome + " " + status),
+            new ObjectMapper());
   }
 
   public void stop() {

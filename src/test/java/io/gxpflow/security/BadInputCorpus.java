@@ -1,25 +1,31 @@
 package io.gxpflow.security;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 
 /**
- * The bad-input corpus: malformed and malicious requests, as an attacker or a broken client sends them, to the
- * endpoints users and bridges reach. Each must be refused with a 4xx problem detail and change nothing. Paths may
- * hold {@code {task}} (a task paul and ivan may work on) and {@code {instance}} (its process instance).
+ * The bad-input corpus: malformed and malicious requests, as an attacker or a broken client sends
+ * them, to the endpoints users and bridges reach. Each must be refused with a 4xx problem detail
+ * and change nothing. Paths may hold {@code {task}} (a task paul and ivan may work on) and {@code
+ * {instance}} (its process instance).
  *
- * <p>Left out on purpose, as other points of issue 10 decide them: unknown start variables, claiming for someone
- * else, rights before validation, job execution, profiles and wrong passwords (which would lock accounts).
+ * <p>Left out on purpose, as other points of issue 10 decide them: unknown start variables,
+ * claiming for someone else, rights before validation, job execution, profiles and wrong passwords
+ * (which would lock accounts).
  */
 final class BadInputCorpus {
 
-  /** One request; {@code body} null sends none, {@code contentType} null sends application/json with a body. */
-  record BadRequest(String name, String user, HttpMethod method, String path, String contentType, String body) {
+  /**
+   * One request; {@code body} null sends none, {@code contentType} null sends application/json with
+   * a body.
+   */
+  record BadRequest(
+      String name, String user, HttpMethod method, String path, String contentType, String body) {
     @Override
     public String toString() {
       return name;
@@ -44,7 +50,8 @@ final class BadInputCorpus {
     return corpus.requests;
   }
 
-  private void add(String name, String user, HttpMethod method, String path, String contentType, String body) {
+  private void add(
+      String name, String user, HttpMethod method, String path, String contentType, String body) {
     requests.add(new BadRequest(name, user, method, path, contentType, body));
   }
 
@@ -57,11 +64,20 @@ final class BadInputCorpus {
   }
 
   private void deviationEvents() {
-    for (String field : List.of("eventId", "source", "title", "description", "occurredAt", "site", "category")) {
-      post("deviation event without " + field, "mes-bridge", DEVIATIONS, BadInputIT.event(field, null));
+    for (String field :
+        List.of("eventId", "source", "title", "description", "occurredAt", "site", "category")) {
+      post(
+          "deviation event without " + field,
+          "mes-bridge",
+          DEVIATIONS,
+          BadInputIT.event(field, null));
     }
     for (String field : List.of("eventId", "source", "title", "description", "site", "category")) {
-      post("deviation event with blank " + field, "mes-bridge", DEVIATIONS, BadInputIT.event(field, "  "));
+      post(
+          "deviation event with blank " + field,
+          "mes-bridge",
+          DEVIATIONS,
+          BadInputIT.event(field, "  "));
     }
     Map<String, Object> wrong = new LinkedHashMap<>();
     wrong.put("source ERP", List.of("source", "ERP"));
@@ -89,7 +105,8 @@ final class BadInputCorpus {
     wrong.put("description of 1 MB", List.of("description", "d".repeat(1024 * 1024)));
     wrong.put("site of 65 characters", List.of("site", "s".repeat(65)));
     wrong.put("productCode of 65 characters", List.of("productCode", "p".repeat(65)));
-    wrong.put("containmentActions of 4001 characters", List.of("containmentActions", "c".repeat(4001)));
+    wrong.put(
+        "containmentActions of 4001 characters", List.of("containmentActions", "c".repeat(4001)));
     wrong.put("101 batch numbers", List.of("batchNumbers", Collections.nCopies(101, "B-1")));
     wrong.put("batch number of 65 characters", List.of("batchNumbers", List.of("B".repeat(65))));
     wrong.put("occurredAt year +99999", List.of("occurredAt", "+99999-11-21T22:10:00Z"));
@@ -100,37 +117,74 @@ final class BadInputCorpus {
     wrong.put("occurredAt in 2100", List.of("occurredAt", "2100-01-01T00:00:00Z"));
     wrong.put("discoveredAt year +99999", List.of("discoveredAt", "+99999-01-01T00:00:00Z"));
     wrong.put("discoveredAt soon", List.of("discoveredAt", "soon"));
-    wrong.forEach((name, change) -> {
-      List<?> fieldAndValue = (List<?>) change;
-      post("deviation event with " + name, "mes-bridge", DEVIATIONS,
-          BadInputIT.event((String) fieldAndValue.get(0), fieldAndValue.get(1)));
-    });
-    for (String body : List.of("", "{", "[]", "\"text\"", "null", "{\"eventId\": }", DEEP_JSON, "{\"eventId\": \"\\uD800\"")) {
+    wrong.forEach(
+        (name, change) -> {
+          List<?> fieldAndValue = (List<?>) change;
+          post(
+              "deviation event with " + name,
+              "mes-bridge",
+              DEVIATIONS,
+              BadInputIT.event((String) fieldAndValue.get(0), fieldAndValue.get(1)));
+        });
+    for (String body :
+        List.of(
+            "",
+            "{",
+            "[]",
+            "\"text\"",
+            "null",
+            "{\"eventId\": }",
+            DEEP_JSON,
+            "{\"eventId\": \"\\uD800\"")) {
       post("deviation event body " + abbreviate(body), "mes-bridge", DEVIATIONS, body);
     }
-    for (String type : List.of("text/plain", "application/xml", "application/*", "*/*",
-        "application/x-www-form-urlencoded")) {
-      add("deviation event as " + type, "mes-bridge", HttpMethod.POST, DEVIATIONS, type,
+    for (String type :
+        List.of(
+            "text/plain",
+            "application/xml",
+            "application/*",
+            "*/*",
+            "application/x-www-form-urlencoded")) {
+      add(
+          "deviation event as " + type,
+          "mes-bridge",
+          HttpMethod.POST,
+          DEVIATIONS,
+          type,
           BadInputIT.event("eventId", "ct-" + type));
     }
     add("deviation event by GET", "mes-bridge", HttpMethod.GET, DEVIATIONS, null, null);
   }
 
   private void batchEvents() {
-    String valid = "\"eventId\": \"b-%s\", \"batchNumber\": \"B-2026-0042\", \"completedAt\": \"2026-11-22T08:15:00Z\"";
-    for (String[] broken : new String[][] {{"no eventId", "{\"batchNumber\": \"B-1\", \"completedAt\": \"2026-11-22T08:15:00Z\"}"},
-        {"no batchNumber", "{\"eventId\": \"b-1\", \"completedAt\": \"2026-11-22T08:15:00Z\"}"},
-        {"no completedAt", "{\"eventId\": \"b-1\", \"batchNumber\": \"B-1\"}"},
-        {"eventId of 129 characters", "{" + valid.replace("b-%s", "e".repeat(129)) + "}"},
-        {"batchNumber of 65 characters", "{" + valid.replace("B-2026-0042", "B".repeat(65)) + "}"},
-        {"numeric batchNumber", "{" + valid.replace("\"B-2026-0042\"", "7") + "}"},
-        {"completedAt year +99999", "{" + valid.replace("2026-11-22T08:15:00Z", "+99999-11-22T08:15:00Z") + "}"},
-        {"completedAt tomorrow", "{" + valid.replace("2026-11-22T08:15:00Z", "tomorrow") + "}"},
-        {"numeric completedAt", "{" + valid.replace("\"2026-11-22T08:15:00Z\"", "17") + "}"},
-        {"site true", "{" + valid + ", \"site\": true}"},
-        {"productCode list", "{" + valid + ", \"productCode\": []}"},
-        {"array body", "[]"}, {"broken body", "{"}}) {
-      post("batch event " + broken[0], "mes-bridge", BATCHES, broken[1].replace("%s", broken[0].replace(' ', '-')));
+    String valid =
+        "\"eventId\": \"b-%s\", \"batchNumber\": \"B-2026-0042\", \"completedAt\": \"2026-11-22T08:15:00Z\"";
+    for (String[] broken :
+        new String[][] {
+          {"no eventId", "{\"batchNumber\": \"B-1\", \"completedAt\": \"2026-11-22T08:15:00Z\"}"},
+          {"no batchNumber", "{\"eventId\": \"b-1\", \"completedAt\": \"2026-11-22T08:15:00Z\"}"},
+          {"no completedAt", "{\"eventId\": \"b-1\", \"batchNumber\": \"B-1\"}"},
+          {"eventId of 129 characters", "{" + valid.replace("b-%s", "e".repeat(129)) + "}"},
+          {
+            "batchNumber of 65 characters", "{" + valid.replace("B-2026-0042", "B".repeat(65)) + "}"
+          },
+          {"numeric batchNumber", "{" + valid.replace("\"B-2026-0042\"", "7") + "}"},
+          {
+            "completedAt year +99999",
+            "{" + valid.replace("2026-11-22T08:15:00Z", "+99999-11-22T08:15:00Z") + "}"
+          },
+          {"completedAt tomorrow", "{" + valid.replace("2026-11-22T08:15:00Z", "tomorrow") + "}"},
+          {"numeric completedAt", "{" + valid.replace("\"2026-11-22T08:15:00Z\"", "17") + "}"},
+          {"site true", "{" + valid + ", \"site\": true}"},
+          {"productCode list", "{" + valid + ", \"productCode\": []}"},
+          {"array body", "[]"},
+          {"broken body", "{"}
+        }) {
+      post(
+          "batch event " + broken[0],
+          "mes-bridge",
+          BATCHES,
+          broken[1].replace("%s", broken[0].replace(' ', '-')));
     }
   }
 
@@ -139,9 +193,13 @@ final class BadInputCorpus {
     String sign = "{\"password\": \"quinn\", \"meaning\": \"Approved\", \"variables\": {}}";
     post("signature of a task that does not exist", "quinn", nowhere, sign);
     get("signature step of a task that does not exist", "quinn", nowhere);
-    post("signature of a task that is no signature step", "paul", "/api/tasks/{task}/signature",
+    post(
+        "signature of a task that is no signature step",
+        "paul",
+        "/api/tasks/{task}/signature",
         "{\"password\": \"paul\", \"meaning\": \"Approved\", \"variables\": {}}");
-    for (String body : List.of("{", "[]", "\"x\"", "{\"variables\": 5}", "{\"variables\": [1]}", DEEP_JSON)) {
+    for (String body :
+        List.of("{", "[]", "\"x\"", "{\"variables\": 5}", "{\"variables\": [1]}", DEEP_JSON)) {
       post("signature body " + abbreviate(body), "quinn", nowhere, body);
     }
     add("signature as text/plain", "quinn", HttpMethod.POST, nowhere, "text/plain", sign);
@@ -155,45 +213,85 @@ final class BadInputCorpus {
     add("audit verify by POST", "quinn", HttpMethod.POST, "/api/audit/verify", null, "{}");
     add("kpi by POST", "quinn", HttpMethod.POST, "/api/kpi/deviations", null, "{}");
     add("kpi by DELETE", "quinn", HttpMethod.DELETE, "/api/kpi/deviations", null, null);
-    add("signatures by DELETE", "quinn", HttpMethod.DELETE, "/api/signatures?businessKey=X", null, null);
+    add(
+        "signatures by DELETE",
+        "quinn",
+        HttpMethod.DELETE,
+        "/api/signatures?businessKey=X",
+        null,
+        null);
 
     String extension = "/api/deviations/DEV-NOWHERE/extension-requests";
     String cancellation = "/api/deviations/DEV-NOWHERE/cancellation-requests";
     post("extension without reason", "ivan", extension, "{\"requestedDueDate\": \"2030-01-01\"}");
-    post("extension with blank reason", "ivan", extension, "{\"requestedDueDate\": \"2030-01-01\", \"reason\": \" \"}");
-    post("extension in year +99999", "ivan", extension, "{\"requestedDueDate\": \"+99999-01-01\", \"reason\": \"r\"}");
-    post("extension to no date", "ivan", extension, "{\"requestedDueDate\": \"next week\", \"reason\": \"r\"}");
-    post("extension of a deviation that does not exist", "ivan", extension,
+    post(
+        "extension with blank reason",
+        "ivan",
+        extension,
+        "{\"requestedDueDate\": \"2030-01-01\", \"reason\": \" \"}");
+    post(
+        "extension in year +99999",
+        "ivan",
+        extension,
+        "{\"requestedDueDate\": \"+99999-01-01\", \"reason\": \"r\"}");
+    post(
+        "extension to no date",
+        "ivan",
+        extension,
+        "{\"requestedDueDate\": \"next week\", \"reason\": \"r\"}");
+    post(
+        "extension of a deviation that does not exist",
+        "ivan",
+        extension,
         "{\"requestedDueDate\": \"2030-01-01\", \"reason\": \"more time\"}");
     post("extension body broken", "ivan", extension, "{");
     post("extension body array", "ivan", extension, "[]");
-    post("cancellation of type evil", "paul", cancellation, "{\"type\": \"evil\", \"reason\": \"r\"}");
+    post(
+        "cancellation of type evil",
+        "paul",
+        cancellation,
+        "{\"type\": \"evil\", \"reason\": \"r\"}");
     post("cancellation without type", "paul", cancellation, "{\"reason\": \"r\"}");
     post("cancellation without reason", "paul", cancellation, "{\"type\": \"duplicate\"}");
-    post("cancellation of a deviation that does not exist", "paul", cancellation,
+    post(
+        "cancellation of a deviation that does not exist",
+        "paul",
+        cancellation,
         "{\"type\": \"duplicate\", \"reason\": \"twice\"}");
     post("cancellation body broken", "paul", cancellation, "{");
   }
 
   /** The values the engine must never store, on every path that sets variables. */
   private void variablesOnEngineRest() {
-    String javaSerialized = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x74, 0,
-        1, 0x78});
+    String javaSerialized =
+        Base64.getEncoder()
+            .encodeToString(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x74, 0, 1, 0x78});
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("a Java-serialized Object", object(javaSerialized, "java.lang.String",
-        "application/x-java-serialized-object"));
-    values.put("an Object of type ProcessBuilder", object("{}", "java.lang.ProcessBuilder", "application/json"));
+    values.put(
+        "a Java-serialized Object",
+        object(javaSerialized, "java.lang.String", "application/x-java-serialized-object"));
+    values.put(
+        "an Object of type ProcessBuilder",
+        object("{}", "java.lang.ProcessBuilder", "application/json"));
     values.put("an Object of type Runtime", object("{}", "java.lang.Runtime", "application/json"));
-    values.put("a list of ProcessBuilders", object("[{}]", "java.util.ArrayList<java.lang.ProcessBuilder>",
-        "application/json"));
-    values.put("an Object of a Spring context", object("{}",
-        "org.springframework.context.support.ClassPathXmlApplicationContext", "application/json"));
-    values.put("an Object of type ScriptEngineManager", object("{}", "javax.script.ScriptEngineManager",
-        "application/json"));
+    values.put(
+        "a list of ProcessBuilders",
+        object("[{}]", "java.util.ArrayList<java.lang.ProcessBuilder>", "application/json"));
+    values.put(
+        "an Object of a Spring context",
+        object(
+            "{}",
+            "org.springframework.context.support.ClassPathXmlApplicationContext",
+            "application/json"));
+    values.put(
+        "an Object of type ScriptEngineManager",
+        object("{}", "javax.script.ScriptEngineManager", "application/json"));
     values.put("an Object as XML", object("<a/>", "java.util.ArrayList", "application/xml"));
     values.put("an Object as text", object("x", "java.util.ArrayList", "text/plain"));
-    values.put("an Object without type name", "{\"type\": \"Object\", \"value\": \"[]\", \"valueInfo\": "
-        + "{\"serializationDataFormat\": \"application/json\"}}");
+    values.put(
+        "an Object without type name",
+        "{\"type\": \"Object\", \"value\": \"[]\", \"valueInfo\": "
+            + "{\"serializationDataFormat\": \"application/json\"}}");
     values.put("a File named ../../etc/passwd", file("../../etc/passwd"));
     values.put("a File named ..\\\\..\\\\win.ini", file("..\\\\..\\\\windows\\\\win.ini"));
     values.put("a File named /etc/shadow", file("/etc/shadow"));
@@ -202,23 +300,55 @@ final class BadInputCorpus {
     values.put("a value of an unknown type", "{\"type\": \"Nonsense\", \"value\": \"x\"}");
     values.put("a Double abc", "{\"type\": \"Double\", \"value\": \"abc\"}");
 
-    values.forEach((name, value) -> {
-      String variables = "{\"variables\": {\"payload\": " + value + "}}";
-      String modifications = "{\"modifications\": {\"payload\": " + value + "}}";
-      post("task complete with " + name, "paul", "/engine-rest/task/{task}/complete", variables);
-      post("task submit-form with " + name, "paul", "/engine-rest/task/{task}/submit-form", variables);
-      add("task variable put with " + name, "paul", HttpMethod.PUT, "/engine-rest/task/{task}/variables/payload",
-          null, value);
-      post("task local variables with " + name, "paul", "/engine-rest/task/{task}/localVariables", modifications);
-      add("instance variable put with " + name, "admin", HttpMethod.PUT,
-          "/engine-rest/process-instance/{instance}/variables/payload", null, value);
-      post("instance variables with " + name, "admin", "/engine-rest/process-instance/{instance}/variables",
-          modifications);
-      post("process start with " + name, "admin", "/engine-rest/process-definition/key/security-race/start",
-          variables);
-      post("message with " + name, "admin", "/engine-rest/message", "{\"messageName\": \"DeviationReported\", "
-          + "\"processVariables\": {\"payload\": " + value + "}}");
-    });
+    values.forEach(
+        (name, value) -> {
+          String variables = "{\"variables\": {\"payload\": " + value + "}}";
+          String modifications = "{\"modifications\": {\"payload\": " + value + "}}";
+          post(
+              "task complete with " + name, "paul", "/engine-rest/task/{task}/complete", variables);
+          post(
+              "task submit-form with " + name,
+              "paul",
+              "/engine-rest/task/{task}/submit-form",
+              variables);
+          add(
+              "task variable put with " + name,
+              "paul",
+              HttpMethod.PUT,
+              "/engine-rest/task/{task}/variables/payload",
+              null,
+              value);
+          post(
+              "task local variables with " + name,
+              "paul",
+              "/engine-rest/task/{task}/localVariables",
+              modifications);
+          add(
+              "instance variable put with " + name,
+              "admin",
+              HttpMethod.PUT,
+              "/engine-rest/process-instance/{instance}/variables/payload",
+              null,
+              value);
+          post(
+              "instance variables with " + name,
+              "admin",
+              "/engine-rest/process-instance/{instance}/variables",
+              modifications);
+          post(
+              "process start with " + name,
+              "admin",
+              "/engine-rest/process-definition/key/security-race/start",
+              variables);
+          post(
+              "message with " + name,
+              "admin",
+              "/engine-rest/message",
+              "{\"messageName\": \"DeviationReported\", "
+                  + "\"processVariables\": {\"payload\": "
+                  + value
+                  + "}}");
+        });
   }
 
   private void malformedEngineRestBodies() {
@@ -228,34 +358,64 @@ final class BadInputCorpus {
     endpoints.put("task submit-form", "/engine-rest/task/{task}/submit-form");
     endpoints.put("process start", "/engine-rest/process-definition/key/security-race/start");
     endpoints.put("message", "/engine-rest/message");
-    endpoints.forEach((name, path) -> {
-      String user = path.contains("{task}") ? "paul" : "admin";
-      String wrongShape = path.endsWith("/claim") ? "{\"userId\": [\"paul\"]}" : "{\"variables\": 5}";
-      for (String body : List.of("{", "[]", "\"x\"", wrongShape, DEEP_JSON)) {
-        post(name + " body " + abbreviate(body), user, path, body);
-      }
-      for (String type : List.of("text/plain", "application/*", "application/xml")) {
-        add(name + " as " + type, user, HttpMethod.POST, path, type, "{}");
-      }
-    });
-    post("complete a task that does not exist", "paul", "/engine-rest/task/00000000-0000-0000-0000-000000000000"
-        + "/complete", "{}");
-    post("claim a task that does not exist", "paul", "/engine-rest/task/00000000-0000-0000-0000-000000000000"
-        + "/claim", "{\"userId\": \"paul\"}");
+    endpoints.forEach(
+        (name, path) -> {
+          String user = path.contains("{task}") ? "paul" : "admin";
+          String wrongShape =
+              path.endsWith("/claim") ? "{\"userId\": [\"paul\"]}" : "{\"variables\": 5}";
+          for (String body : List.of("{", "[]", "\"x\"", wrongShape, DEEP_JSON)) {
+            post(name + " body " + abbreviate(body), user, path, body);
+          }
+          for (String type : List.of("text/plain", "application/*", "application/xml")) {
+            add(name + " as " + type, user, HttpMethod.POST, path, type, "{}");
+          }
+        });
+    post(
+        "complete a task that does not exist",
+        "paul",
+        "/engine-rest/task/00000000-0000-0000-0000-000000000000" + "/complete",
+        "{}");
+    post(
+        "claim a task that does not exist",
+        "paul",
+        "/engine-rest/task/00000000-0000-0000-0000-000000000000" + "/claim",
+        "{\"userId\": \"paul\"}");
     post("message without name", "admin", "/engine-rest/message", "{}");
-    post("message nobody waits for", "admin", "/engine-rest/message", "{\"messageName\": \"NoSuchMessage\"}");
-    post("start of a process that does not exist", "admin", "/engine-rest/process-definition/key/no-such-process"
-        + "/start", "{}");
+    post(
+        "message nobody waits for",
+        "admin",
+        "/engine-rest/message",
+        "{\"messageName\": \"NoSuchMessage\"}");
+    post(
+        "start of a process that does not exist",
+        "admin",
+        "/engine-rest/process-definition/key/no-such-process" + "/start",
+        "{}");
   }
 
   private void deployments() {
-    for (String diagram : List.of("xxe.bpmn", "billion-laughs.bpmn", "not-xml.bpmn", "empty.bpmn")) {
-      add("deployment of " + diagram, "olivia", HttpMethod.POST, "/engine-rest/deployment/create", "multipart",
+    for (String diagram :
+        List.of("xxe.bpmn", "billion-laughs.bpmn", "not-xml.bpmn", "empty.bpmn")) {
+      add(
+          "deployment of " + diagram,
+          "olivia",
+          HttpMethod.POST,
+          "/engine-rest/deployment/create",
+          "multipart",
           diagram);
     }
-    add("deployment without resources", "olivia", HttpMethod.POST, "/engine-rest/deployment/create", "multipart",
+    add(
+        "deployment without resources",
+        "olivia",
+        HttpMethod.POST,
+        "/engine-rest/deployment/create",
+        "multipart",
         null);
-    post("deployment as JSON", "olivia", "/engine-rest/deployment/create", "{\"deployment-name\": \"x\"}");
+    post(
+        "deployment as JSON",
+        "olivia",
+        "/engine-rest/deployment/create",
+        "{\"deployment-name\": \"x\"}");
   }
 
   private void queries() {
@@ -266,38 +426,63 @@ final class BadInputCorpus {
     queries.put("/engine-rest/history/variable-instance", "variableName");
     queries.put("/engine-rest/task", "created");
     queries.put("/engine-rest/process-instance", "instanceId");
-    queries.forEach((path, sortField) -> {
-      get(path + " firstResult abc", "olivia", path + "?firstResult=abc");
-      get(path + " maxResults abc", "olivia", path + "?maxResults=abc");
-      get(path + " sortBy unknown", "olivia", path + "?sortBy=evil&sortOrder=asc");
-      get(path + " sortOrder sideways", "olivia", path + "?sortBy=" + sortField + "&sortOrder=sideways");
-      get(path + " sortBy without sortOrder", "olivia", path + "?sortBy=" + sortField);
-      post(path + " POST query with broken body", "olivia", path, "{");
-    });
-    get("history process instances started after no date", "olivia",
+    queries.forEach(
+        (path, sortField) -> {
+          get(path + " firstResult abc", "olivia", path + "?firstResult=abc");
+          get(path + " maxResults abc", "olivia", path + "?maxResults=abc");
+          get(path + " sortBy unknown", "olivia", path + "?sortBy=evil&sortOrder=asc");
+          get(
+              path + " sortOrder sideways",
+              "olivia",
+              path + "?sortBy=" + sortField + "&sortOrder=sideways");
+          get(path + " sortBy without sortOrder", "olivia", path + "?sortBy=" + sortField);
+          post(path + " POST query with broken body", "olivia", path, "{");
+        });
+    get(
+        "history process instances started after no date",
+        "olivia",
         "/engine-rest/history/process-instance?startedAfter=notadate");
-    get("history process instances finished in month 13", "olivia",
+    get(
+        "history process instances finished in month 13",
+        "olivia",
         "/engine-rest/history/process-instance?finishedBefore=2026-13-45T00:00:00.000%2B0000");
-    get("history process instances with broken variable filter", "olivia",
+    get(
+        "history process instances with broken variable filter",
+        "olivia",
         "/engine-rest/history/process-instance?variables=a_zz_b");
     get("tasks due after no date", "olivia", "/engine-rest/task?dueAfter=notadate");
-    get("process instances with broken variable filter", "olivia", "/engine-rest/process-instance?variables=a_zz_b");
-    post("task query with unknown operator", "olivia", "/engine-rest/task", "{\"processVariables\": [{\"name\": "
-        + "\"a\", \"operator\": \"evil\", \"value\": 1}]}");
+    get(
+        "process instances with broken variable filter",
+        "olivia",
+        "/engine-rest/process-instance?variables=a_zz_b");
+    post(
+        "task query with unknown operator",
+        "olivia",
+        "/engine-rest/task",
+        "{\"processVariables\": [{\"name\": " + "\"a\", \"operator\": \"evil\", \"value\": 1}]}");
     post("task query with sorting a number", "olivia", "/engine-rest/task", "{\"sorting\": 5}");
   }
 
   private static String object(String value, String typeName, String format) {
-    return "{\"type\": \"Object\", \"value\": \"" + value.replace("\"", "\\\"") + "\", \"valueInfo\": "
-        + "{\"objectTypeName\": \"" + typeName + "\", \"serializationDataFormat\": \"" + format + "\"}}";
+    return "{\"type\": \"Object\", \"value\": \""
+        + value.replace("\"", "\\\"")
+        + "\", \"valueInfo\": "
+        + "{\"objectTypeName\": \""
+        + typeName
+        + "\", \"serializationDataFormat\": \""
+        + format
+        + "\"}}";
   }
 
   private static String file(String name) {
-    return "{\"type\": \"File\", \"value\": \"cm9vdA==\", \"valueInfo\": {\"filename\": \"" + name
+    return "{\"type\": \"File\", \"value\": \"cm9vdA==\", \"valueInfo\": {\"filename\": \""
+        + name
         + "\", \"mimetype\": \"text/plain\"}}";
   }
 
   private static String abbreviate(String body) {
-    return body.length() > 24 ? body.substring(0, 12) + "…(" + body.length() + " chars)" : "'" + body + "'";
+    return body.length() > 24
+        ? body.substring(0, 12) + "…(" + body.length() + " chars)"
+        : "'" + body + "'";
   }
 }

@@ -37,10 +37,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Issue 10: the bad-input corpus ({@link BadInputCorpus}, over 200 requests) against {@code /api/**} and the
- * {@code /engine-rest} endpoints users reach. Each request gets a 4xx problem detail without Java class names;
- * after the whole corpus the process instances, tasks, deployments, recorded events and the users' audit events
- * are as before.
+ * Issue 10: the bad-input corpus ({@link BadInputCorpus}, over 200 requests) against {@code
+ * /api/**} and the {@code /engine-rest} endpoints users reach. Each request gets a 4xx problem
+ * detail without Java class names; after the whole corpus the process instances, tasks,
+ * deployments, recorded events and the users' audit events are as before.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,13 +62,17 @@ class BadInputCorpusIT {
   @BeforeAll
   void deployAndCount() {
     http = new RestClientForUsers(rest);
-    deployment = Fixtures.deploy(repositoryService, "fixtures/security/security-race.bpmn",
-        "fixtures/events/deviation-capa.bpmn");
+    deployment =
+        Fixtures.deploy(
+            repositoryService,
+            "fixtures/security/security-race.bpmn",
+            "fixtures/events/deviation-capa.bpmn");
     instance = runtimeService.startProcessInstanceByKey("security-race").getId();
     task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
     // jobs of instances other tests left behind would change the counts while the corpus runs
-    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> managementService.createJobQuery().executable()
-        .count() == 0);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> managementService.createJobQuery().executable().count() == 0);
     before = counts();
   }
 
@@ -110,8 +114,9 @@ class BadInputCorpusIT {
         "variables", runtimeService.createVariableInstanceQuery().count(),
         "inbound events", jdbc.queryForObject("select count(*) from gxp_inbound_event", Long.class),
         // what a user did is audited with the user as actor; the job executor's work is "system"
-        "audit events by users", jdbc.queryForObject("select count(*) from gxp_audit_event where actor <> 'system'",
-            Long.class));
+        "audit events by users",
+            jdbc.queryForObject(
+                "select count(*) from gxp_audit_event where actor <> 'system'", Long.class));
   }
 
   private ResponseEntity<String> send(BadRequest request) {
@@ -126,7 +131,8 @@ class BadInputCorpusIT {
     } else if (request.body() != null) {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }
-    return http.as(request.user()).exchange(path, request.method(), new HttpEntity<>(body, headers), String.class);
+    return http.as(request.user())
+        .exchange(path, request.method(), new HttpEntity<>(body, headers), String.class);
   }
 
   private static MultiValueMap<String, Object> upload(String diagram) {
@@ -135,8 +141,10 @@ class BadInputCorpusIT {
     if (diagram != null) {
       HttpHeaders part = new HttpHeaders();
       part.setContentType(MediaType.TEXT_XML);
-      part.setContentDisposition(ContentDisposition.formData().name(diagram).filename(diagram).build());
-      form.add(diagram, new HttpEntity<>(new ClassPathResource("fixtures/security/" + diagram), part));
+      part.setContentDisposition(
+          ContentDisposition.formData().name(diagram).filename(diagram).build());
+      form.add(
+          diagram, new HttpEntity<>(new ClassPathResource("fixtures/security/" + diagram), part));
     }
     return form;
   }

@@ -39,8 +39,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 10, points 8 and 9: each bad input of the attack report is a 4xx problem detail at the door — never a
- * 500 — and changes nothing.
+ * Issue 10, points 8 and 9: each bad input of the attack report is a 4xx problem detail at the door
+ * — never a 500 — and changes nothing.
  */
 @IntegrationTest
 class BadInputIT {
@@ -61,8 +61,11 @@ class BadInputIT {
   void deploy() {
     http = new RestClientForUsers(rest);
     // the fixture deviation-capa: an event accepted by mistake would start no QMS calls
-    deployment = Fixtures.deploy(repositoryService, "fixtures/events/deviation-capa.bpmn",
-        "fixtures/security/security-race.bpmn");
+    deployment =
+        Fixtures.deploy(
+            repositoryService,
+            "fixtures/events/deviation-capa.bpmn",
+            "fixtures/security/security-race.bpmn");
   }
 
   @AfterEach
@@ -71,7 +74,8 @@ class BadInputIT {
   }
 
   @Test
-  void deviationEventsBeyondTheDocumentedLimitsOrOfTheWrongTypeAreRefusedFieldByField() throws Exception {
+  void deviationEventsBeyondTheDocumentedLimitsOrOfTheWrongTypeAreRefusedFieldByField()
+      throws Exception {
     long events = inboundEvents();
     long instances = runtimeService.createProcessInstanceQuery().count();
 
@@ -87,19 +91,41 @@ class BadInputIT {
     assertThat(inboundEvents()).isEqualTo(events);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
     // the limit itself is allowed
-    assertThat(http.post("mes-bridge", DEVIATIONS, event("eventId", "e".repeat(118) + UUID.randomUUID()
-        .toString().substring(0, 10))).getStatusCode().value()).isEqualTo(201);
+    assertThat(
+            http.post(
+                    "mes-bridge",
+                    DEVIATIONS,
+                    event(
+                        "eventId", "e".repeat(118) + UUID.randomUUID().toString().substring(0, 10)))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
   }
 
   @Test
   void aWildcardContentTypeIsRefusedNotAnError() {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.CONTENT_TYPE, "application/*");
-    problem(http.as("mes-bridge").exchange(DEVIATIONS, HttpMethod.POST,
-        new HttpEntity<>(event("eventId", "wild-" + UUID.randomUUID()), headers), String.class));
-    problem(http.as("admin").exchange("/engine-rest/process-definition/key/security-race/start", HttpMethod.POST,
-        new HttpEntity<>("{}", headers), String.class));
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-race").count()).isZero();
+    problem(
+        http.as("mes-bridge")
+            .exchange(
+                DEVIATIONS,
+                HttpMethod.POST,
+                new HttpEntity<>(event("eventId", "wild-" + UUID.randomUUID()), headers),
+                String.class));
+    problem(
+        http.as("admin")
+            .exchange(
+                "/engine-rest/process-definition/key/security-race/start",
+                HttpMethod.POST,
+                new HttpEntity<>("{}", headers),
+                String.class));
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("security-race")
+                .count())
+        .isZero();
   }
 
   @Test
@@ -114,7 +140,8 @@ class BadInputIT {
       }
       assertThat(response.getBody()).doesNotContain("lollol");
     }
-    assertThat(repositoryService.createDeploymentQuery().deploymentName("Bad input upload").count()).isZero();
+    assertThat(repositoryService.createDeploymentQuery().deploymentName("Bad input upload").count())
+        .isZero();
   }
 
   @Test
@@ -125,32 +152,60 @@ class BadInputIT {
   @Test
   void javaSerializedObjectsAndObjectsOfForeignTypesAreRefusedOnEveryPath() throws Exception {
     String instance = runtimeService.startProcessInstanceByKey("security-race").getId();
-    long runningRaces = runtimeService.createProcessInstanceQuery().processDefinitionKey("security-race").count();
-    String serialized = Base64.getEncoder().encodeToString(javaSerialized(new ArrayList<>(List.of("B-1"))));
-    Map<String, Object> javaObject = object(serialized, "java.util.ArrayList",
-        "application/x-java-serialized-object");
-    Map<String, Object> processBuilder = object("{\"command\": [\"touch\", \"/tmp/owned\"]}",
-        "java.lang.ProcessBuilder", "application/json");
-    Map<String, Object> hiddenInAList = object("[{}]", "java.util.ArrayList<java.lang.ProcessBuilder>",
-        "application/json");
-    Map<String, Object> passwdFile = Map.of("type", "File", "value", Base64.getEncoder().encodeToString(
-        "root".getBytes()), "valueInfo", Map.of("filename", "../../etc/passwd", "mimetype", "text/plain"));
+    long runningRaces =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("security-race").count();
+    String serialized =
+        Base64.getEncoder().encodeToString(javaSerialized(new ArrayList<>(List.of("B-1"))));
+    Map<String, Object> javaObject =
+        object(serialized, "java.util.ArrayList", "application/x-java-serialized-object");
+    Map<String, Object> processBuilder =
+        object(
+            "{\"command\": [\"touch\", \"/tmp/owned\"]}",
+            "java.lang.ProcessBuilder",
+            "application/json");
+    Map<String, Object> hiddenInAList =
+        object("[{}]", "java.util.ArrayList<java.lang.ProcessBuilder>", "application/json");
+    Map<String, Object> passwdFile =
+        Map.of(
+            "type",
+            "File",
+            "value",
+            Base64.getEncoder().encodeToString("root".getBytes()),
+            "valueInfo",
+            Map.of("filename", "../../etc/passwd", "mimetype", "text/plain"));
     String variablePath = "/engine-rest/process-instance/" + instance + "/variables/payload";
 
-    for (Map<String, Object> value : List.of(javaObject, processBuilder, hiddenInAList, passwdFile)) {
+    for (Map<String, Object> value :
+        List.of(javaObject, processBuilder, hiddenInAList, passwdFile)) {
       refused(http.put("admin", variablePath, JSON.writeValueAsString(value)), 400);
-      refused(http.post("admin", "/engine-rest/process-definition/key/security-race/start",
-          JSON.writeValueAsString(Map.of("variables", Map.of("payload", value)))), 400);
-      refused(http.post("admin", "/engine-rest/process-instance/" + instance + "/variables",
-          JSON.writeValueAsString(Map.of("modifications", Map.of("payload", value)))), 400);
+      refused(
+          http.post(
+              "admin",
+              "/engine-rest/process-definition/key/security-race/start",
+              JSON.writeValueAsString(Map.of("variables", Map.of("payload", value)))),
+          400);
+      refused(
+          http.post(
+              "admin",
+              "/engine-rest/process-instance/" + instance + "/variables",
+              JSON.writeValueAsString(Map.of("modifications", Map.of("payload", value)))),
+          400);
     }
 
     assertThat(runtimeService.getVariables(instance)).doesNotContainKey("payload");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-race").count())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("security-race")
+                .count())
         .isEqualTo(runningRaces);
     // a plain JSON list is data, and stays accepted
-    ResponseEntity<String> list = http.put("admin", variablePath, JSON.writeValueAsString(object("[\"B-1\"]",
-        "java.util.ArrayList<java.lang.String>", "application/json")));
+    ResponseEntity<String> list =
+        http.put(
+            "admin",
+            variablePath,
+            JSON.writeValueAsString(
+                object("[\"B-1\"]", "java.util.ArrayList<java.lang.String>", "application/json")));
     assertThat(list.getStatusCode().value()).as(list.getBody()).isEqualTo(204);
     assertThat(runtimeService.getVariable(instance, "payload")).isEqualTo(List.of("B-1"));
   }
@@ -162,7 +217,8 @@ class BadInputIT {
 
     var missing = tasklist.get("/camunda/api/engine/engine/default/task/" + UUID.randomUUID());
 
-    // Camunda's own answer there (its status too): {"type": …, "message": …}, as Tasklist and Cockpit expect
+    // Camunda's own answer there (its status too): {"type": …, "message": …}, as Tasklist and
+    // Cockpit expect
     assertThat(missing.statusCode()).isGreaterThanOrEqualTo(400);
     JsonNode error = JSON.readTree(missing.body());
     assertThat(error.path("type").asText()).isNotBlank();
@@ -170,8 +226,13 @@ class BadInputIT {
   }
 
   private static Map<String, Object> object(String value, String typeName, String format) {
-    return Map.of("type", "Object", "value", value, "valueInfo", Map.of("objectTypeName", typeName,
-        "serializationDataFormat", format));
+    return Map.of(
+        "type",
+        "Object",
+        "value",
+        value,
+        "valueInfo",
+        Map.of("objectTypeName", typeName, "serializationDataFormat", format));
   }
 
   private static byte[] javaSerialized(Object value) throws Exception {
@@ -184,7 +245,9 @@ class BadInputIT {
 
   private void assertRefusedField(String event, String field) {
     JsonNode problem = refused(http.post("mes-bridge", DEVIATIONS, event), 400);
-    assertThat(problem.path("errors").findValuesAsText("field")).as(problem.toString()).contains(field);
+    assertThat(problem.path("errors").findValuesAsText("field"))
+        .as(problem.toString())
+        .contains(field);
   }
 
   /** A valid deviation event with one field changed (null: left out). */
@@ -216,7 +279,10 @@ class BadInputIT {
   }
 
   ResponseEntity<String> deploy(String user, String diagram) {
-    return ModelerUpload.deploy(http.as(user), "Bad input upload", diagram,
+    return ModelerUpload.deploy(
+        http.as(user),
+        "Bad input upload",
+        diagram,
         new ClassPathResource("fixtures/security/" + diagram));
   }
 }

@@ -16,12 +16,12 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +32,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Issue 10, point 8: two users claiming, completing or signing the same task at the same moment. One wins; the
- * other gets a 4xx problem detail — 409 for the conflict, 404 or 403 when the winner's commit already removed the
- * task — never the 500 of an OptimisticLockingException or a TaskAlreadyClaimedException.
+ * Issue 10, point 8: two users claiming, completing or signing the same task at the same moment.
+ * One wins; the other gets a 4xx problem detail — 409 for the conflict, 404 or 403 when the
+ * winner's commit already removed the task — never the 500 of an OptimisticLockingException or a
+ * TaskAlreadyClaimedException.
  */
 @IntegrationTest
 class ConcurrentTaskActionsIT {
@@ -86,8 +87,15 @@ class ConcurrentTaskActionsIT {
   void twoUsersClaimingTheSameTaskAtOnce() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       String task = workTask();
-      assertOneWinsOneConflicts(race(user -> http.post(user, "/engine-rest/task/" + task + "/claim",
-          "{\"userId\": \"" + user + "\"}"), "paul", "ivan"));
+      assertOneWinsOneConflicts(
+          race(
+              user ->
+                  http.post(
+                      user,
+                      "/engine-rest/task/" + task + "/claim",
+                      "{\"userId\": \"" + user + "\"}"),
+              "paul",
+              "ivan"));
     }
   }
 
@@ -95,8 +103,11 @@ class ConcurrentTaskActionsIT {
   void twoUsersCompletingTheSameTaskAtOnce() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       String task = workTask();
-      assertOneWinsOneConflicts(race(user -> http.post(user, "/engine-rest/task/" + task + "/complete", "{}"),
-          "paul", "ivan"));
+      assertOneWinsOneConflicts(
+          race(
+              user -> http.post(user, "/engine-rest/task/" + task + "/complete", "{}"),
+              "paul",
+              "ivan"));
     }
   }
 
@@ -104,11 +115,21 @@ class ConcurrentTaskActionsIT {
   void twoUsersSigningTheSameTaskAtOnce() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       String instance = runtimeService.startProcessInstanceByKey("security-race").getId();
-      taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
-      String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-      assertOneWinsOneConflicts(race(user -> http.post(user, "/api/tasks/" + task + "/signature",
-          "{\"password\": \"" + user + "\", \"meaning\": \"Race approved\", \"variables\": {}}"),
-          "quinn", secondSigner));
+      taskService.complete(
+          taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+      String task =
+          taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+      assertOneWinsOneConflicts(
+          race(
+              user ->
+                  http.post(
+                      user,
+                      "/api/tasks/" + task + "/signature",
+                      "{\"password\": \""
+                          + user
+                          + "\", \"meaning\": \"Race approved\", \"variables\": {}}"),
+              "quinn",
+              secondSigner));
     }
   }
 
@@ -118,15 +139,17 @@ class ConcurrentTaskActionsIT {
   }
 
   /** Both users act at the same moment (as far as two threads can). */
-  private List<ResponseEntity<String>> race(Function<String, ResponseEntity<String>> action, String... users)
-      throws Exception {
+  private List<ResponseEntity<String>> race(
+      Function<String, ResponseEntity<String>> action, String... users) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<ResponseEntity<String>>> futures = new ArrayList<>();
     for (String user : users) {
-      futures.add(pool.submit(() -> {
-        start.await();
-        return action.apply(user);
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return action.apply(user);
+              }));
     }
     start.countDown();
     List<ResponseEntity<String>> responses = new ArrayList<>();
@@ -137,10 +160,18 @@ class ConcurrentTaskActionsIT {
   }
 
   private static void assertOneWinsOneConflicts(List<ResponseEntity<String>> responses) {
-    assertThat(responses).as(responses.toString()).noneMatch(r -> r.getStatusCode().is5xxServerError());
-    assertThat(responses).as(responses.toString()).filteredOn(r -> r.getStatusCode().is2xxSuccessful()).hasSize(1);
-    ResponseEntity<String> loser = responses.stream().filter(r -> !r.getStatusCode().is2xxSuccessful())
-        .findFirst().orElseThrow();
+    assertThat(responses)
+        .as(responses.toString())
+        .noneMatch(r -> r.getStatusCode().is5xxServerError());
+    assertThat(responses)
+        .as(responses.toString())
+        .filteredOn(r -> r.getStatusCode().is2xxSuccessful())
+        .hasSize(1);
+    ResponseEntity<String> loser =
+        responses.stream()
+            .filter(r -> !r.getStatusCode().is2xxSuccessful())
+            .findFirst()
+            .orElseThrow();
     // 403 too: the winner's commit deleted the task together with the loser's right to work on it
     assertThat(loser.getStatusCode().value()).as(loser.getBody()).isIn(403, 404, 409);
     problem(loser);

@@ -20,13 +20,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
@@ -46,9 +46,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 10, point 6: the printed name under a signature is not self-chosen. Profiles and memberships change only
- * by another administrator, every identity change is audited, users change only their own password (with the
- * current one), and a manifest keeps the name the audit trail recorded at signing.
+ * Issue 10, point 6: the printed name under a signature is not self-chosen. Profiles and
+ * memberships change only by another administrator, every identity change is audited, users change
+ * only their own password (with the current one), and a manifest keeps the name the audit trail
+ * recorded at signing.
  */
 @IntegrationTest
 class IdentitySecurityIT {
@@ -76,8 +77,13 @@ class IdentitySecurityIT {
     String user = group.demoUserId();
     long before = auditTrail.head().lastSeq();
 
-    ResponseEntity<String> response = http.put(user, "/engine-rest/user/" + user + "/profile",
-        "{\"id\": \"" + user + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\", \"email\": \"q@evil.test\"}");
+    ResponseEntity<String> response =
+        http.put(
+            user,
+            "/engine-rest/user/" + user + "/profile",
+            "{\"id\": \""
+                + user
+                + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\", \"email\": \"q@evil.test\"}");
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     User stored = identityService.createUserQuery().userId(user).singleResult();
@@ -89,10 +95,14 @@ class IdentitySecurityIT {
   @Test
   void nobodyAddsThemselvesToAGroupNotEvenAnAdministrator() {
     for (String user : List.of("paul", "admin")) {
-      ResponseEntity<String> response = http.put(user, "/engine-rest/group/qa/members/" + user, null);
+      ResponseEntity<String> response =
+          http.put(user, "/engine-rest/group/qa/members/" + user, null);
 
-      assertThat(response.getStatusCode()).as(user + ": " + response.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(identityService.createUserQuery().userId(user).memberOfGroup("qa").count()).isZero();
+      assertThat(response.getStatusCode())
+          .as(user + ": " + response.getBody())
+          .isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(identityService.createUserQuery().userId(user).memberOfGroup("qa").count())
+          .isZero();
     }
   }
 
@@ -101,8 +111,12 @@ class IdentitySecurityIT {
     WebappSession tasklist = new WebappSession(port);
     assertThat(tasklist.login("quinn", "quinn", "tasklist")).isEqualTo(200);
 
-    var response = tasklist.sendJson("PUT", "/camunda/api/engine/engine/default/user/quinn/profile",
-        "{\"id\": \"quinn\", \"firstName\": \"Queen\", \"lastName\": \"Quality\"}", true);
+    var response =
+        tasklist.sendJson(
+            "PUT",
+            "/camunda/api/engine/engine/default/user/quinn/profile",
+            "{\"id\": \"quinn\", \"firstName\": \"Queen\", \"lastName\": \"Quality\"}",
+            true);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(identityService.createUserQuery().userId("quinn").singleResult().getFirstName())
@@ -112,25 +126,53 @@ class IdentitySecurityIT {
   @Test
   void aUserCreatedLaterInAdminMayReadButNotEditTheirOwnProfile() {
     String user = "later-" + suffix();
-    assertThat(http.post("admin", "/engine-rest/user/create", "{\"profile\": {\"id\": \"" + user + "\", \"firstName\":"
-        + " \"Lea\", \"lastName\": \"Later\"}, \"credentials\": {\"password\": \"later-pw\"}}").getStatusCode())
+    assertThat(
+            http.post(
+                    "admin",
+                    "/engine-rest/user/create",
+                    "{\"profile\": {\"id\": \""
+                        + user
+                        + "\", \"firstName\":"
+                        + " \"Lea\", \"lastName\": \"Later\"}, \"credentials\": {\"password\": \"later-pw\"}}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 
     assertReadOnlyOnThemselves(user);
-    assertThat(rest.withBasicAuth(user, "later-pw").getForEntity("/engine-rest/user/" + user + "/profile",
-        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(rest.withBasicAuth(user, "later-pw").exchange("/engine-rest/user/" + user + "/profile", HttpMethod.PUT,
-        jsonEntity("{\"id\": \"" + user + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}"),
-        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(rest.withBasicAuth(user, "later-pw").exchange("/engine-rest/user/" + user, HttpMethod.DELETE,
-        HttpEntity.EMPTY, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth(user, "later-pw")
+                .getForEntity("/engine-rest/user/" + user + "/profile", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(
+            rest.withBasicAuth(user, "later-pw")
+                .exchange(
+                    "/engine-rest/user/" + user + "/profile",
+                    HttpMethod.PUT,
+                    jsonEntity(
+                        "{\"id\": \""
+                            + user
+                            + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth(user, "later-pw")
+                .exchange(
+                    "/engine-rest/user/" + user, HttpMethod.DELETE, HttpEntity.EMPTY, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void anExistingDatabasesSelfGrantsAreNarrowedAtStart() {
     String user = ProbeUsers.create(identityService, "old-db-" + suffix(), "pw", "qa");
-    Authorization own = authorizationService.createAuthorizationQuery().userIdIn(user).resourceType(Resources.USER)
-        .resourceId(user).singleResult();
+    Authorization own =
+        authorizationService
+            .createAuthorizationQuery()
+            .userIdIn(user)
+            .resourceType(Resources.USER)
+            .resourceId(user)
+            .singleResult();
     // as Camunda's default provider left it in a database from before
     own.setPermissions(new Permission[] {Permissions.ALL});
     authorizationService.saveAuthorization(own);
@@ -138,40 +180,73 @@ class IdentitySecurityIT {
     identitySetup.afterSingletonsInstantiated();
 
     assertReadOnlyOnThemselves(user);
-    assertThat(rest.withBasicAuth(user, "pw").exchange("/engine-rest/user/" + user + "/profile", HttpMethod.PUT,
-        jsonEntity("{\"id\": \"" + user + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}"),
-        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(
+            rest.withBasicAuth(user, "pw")
+                .exchange(
+                    "/engine-rest/user/" + user + "/profile",
+                    HttpMethod.PUT,
+                    jsonEntity(
+                        "{\"id\": \""
+                            + user
+                            + "\", \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
   void usersChangeTheirOwnPasswordOnlyWithTheCurrentOneAndItIsAudited() {
-    String probe = ProbeUsers.create(identityService, "pw-probe-" + suffix(), "old-password", "production");
+    String probe =
+        ProbeUsers.create(identityService, "pw-probe-" + suffix(), "old-password", "production");
     long before = auditTrail.head().lastSeq();
 
-    ResponseEntity<String> wrongCurrent = rest.withBasicAuth(probe, "old-password").exchange(
-        "/engine-rest/user/" + probe + "/credentials", HttpMethod.PUT,
-        jsonEntity("{\"password\": \"new-password\", \"authenticatedUserPassword\": \"guess\"}"), String.class);
+    ResponseEntity<String> wrongCurrent =
+        rest.withBasicAuth(probe, "old-password")
+            .exchange(
+                "/engine-rest/user/" + probe + "/credentials",
+                HttpMethod.PUT,
+                jsonEntity(
+                    "{\"password\": \"new-password\", \"authenticatedUserPassword\": \"guess\"}"),
+                String.class);
     assertThat(wrongCurrent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
     // someone else's password: not even with their own correct password
-    ResponseEntity<String> others = rest.withBasicAuth("paul", "paul").exchange(
-        "/engine-rest/user/" + probe + "/credentials", HttpMethod.PUT,
-        jsonEntity("{\"password\": \"taken-over\", \"authenticatedUserPassword\": \"paul\"}"), String.class);
+    ResponseEntity<String> others =
+        rest.withBasicAuth("paul", "paul")
+            .exchange(
+                "/engine-rest/user/" + probe + "/credentials",
+                HttpMethod.PUT,
+                jsonEntity(
+                    "{\"password\": \"taken-over\", \"authenticatedUserPassword\": \"paul\"}"),
+                String.class);
     assertThat(others.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     assertThat(identityService.checkPassword(probe, "taken-over")).isFalse();
 
-    ResponseEntity<String> changed = rest.withBasicAuth(probe, "old-password").exchange(
-        "/engine-rest/user/" + probe + "/credentials", HttpMethod.PUT,
-        jsonEntity("{\"password\": \"new-password\", \"authenticatedUserPassword\": \"old-password\"}"), String.class);
+    ResponseEntity<String> changed =
+        rest.withBasicAuth(probe, "old-password")
+            .exchange(
+                "/engine-rest/user/" + probe + "/credentials",
+                HttpMethod.PUT,
+                jsonEntity(
+                    "{\"password\": \"new-password\", \"authenticatedUserPassword\": \"old-password\"}"),
+                String.class);
 
     assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(rest.withBasicAuth(probe, "new-password").getForEntity("/engine-rest/task/count", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(eventsSince(before, AuditEventTypes.PASSWORD_CHANGED)).singleElement().satisfies(event -> {
-      assertThat(event.actor()).isEqualTo(probe);
-      assertThat(event.details()).containsEntry("userId", probe).containsEntry("byThemselves", true);
-      assertThat(event.details().toString()).doesNotContain("new-password");
-    });
+    assertThat(
+            rest.withBasicAuth(probe, "new-password")
+                .getForEntity("/engine-rest/task/count", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(eventsSince(before, AuditEventTypes.PASSWORD_CHANGED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.actor()).isEqualTo(probe);
+              assertThat(event.details())
+                  .containsEntry("userId", probe)
+                  .containsEntry("byThemselves", true);
+              assertThat(event.details().toString()).doesNotContain("new-password");
+            });
     assertThat(eventsSince(before, AuditEventTypes.USER_UPDATED)).isEmpty();
   }
 
@@ -181,33 +256,81 @@ class IdentitySecurityIT {
     String group = "idm-group-" + suffix();
     long before = auditTrail.head().lastSeq();
 
-    assertThat(http.post("admin", "/engine-rest/user/create", "{\"profile\": {\"id\": \"" + user + "\", \"firstName\":"
-        + " \"Ida\", \"lastName\": \"Probe\", \"email\": \"ida@example.test\"}, \"credentials\": {\"password\":"
-        + " \"s3cret-pw\"}}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.put("admin", "/engine-rest/user/" + user + "/profile", "{\"id\": \"" + user + "\", \"firstName\":"
-        + " \"Ida\", \"lastName\": \"Married\", \"email\": \"ida@example.test\"}").getStatusCode())
+    assertThat(
+            http.post(
+                    "admin",
+                    "/engine-rest/user/create",
+                    "{\"profile\": {\"id\": \""
+                        + user
+                        + "\", \"firstName\":"
+                        + " \"Ida\", \"lastName\": \"Probe\", \"email\": \"ida@example.test\"}, \"credentials\": {\"password\":"
+                        + " \"s3cret-pw\"}}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.put("admin", "/engine-rest/user/" + user + "/credentials", "{\"password\": \"reset-pw-1\","
-        + " \"authenticatedUserPassword\": \"admin\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.post("admin", "/engine-rest/group/create", "{\"id\": \"" + group + "\", \"name\": \"Probe group\","
-        + " \"type\": \"WORKFLOW\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.put("admin", "/engine-rest/group/" + group + "/members/" + user, null).getStatusCode())
+    assertThat(
+            http.put(
+                    "admin",
+                    "/engine-rest/user/" + user + "/profile",
+                    "{\"id\": \""
+                        + user
+                        + "\", \"firstName\":"
+                        + " \"Ida\", \"lastName\": \"Married\", \"email\": \"ida@example.test\"}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.delete("admin", "/engine-rest/group/" + group + "/members/" + user).getStatusCode())
+    assertThat(
+            http.put(
+                    "admin",
+                    "/engine-rest/user/" + user + "/credentials",
+                    "{\"password\": \"reset-pw-1\"," + " \"authenticatedUserPassword\": \"admin\"}")
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.delete("admin", "/engine-rest/group/" + group).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(http.delete("admin", "/engine-rest/user/" + user).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(
+            http.post(
+                    "admin",
+                    "/engine-rest/group/create",
+                    "{\"id\": \""
+                        + group
+                        + "\", \"name\": \"Probe group\","
+                        + " \"type\": \"WORKFLOW\"}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(
+            http.put("admin", "/engine-rest/group/" + group + "/members/" + user, null)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(
+            http.delete("admin", "/engine-rest/group/" + group + "/members/" + user)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(http.delete("admin", "/engine-rest/group/" + group).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(http.delete("admin", "/engine-rest/user/" + user).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
 
     List<StoredAuditEvent> events = eventsSince(before, null);
-    assertThat(events).extracting(StoredAuditEvent::type).containsSubsequence(AuditEventTypes.USER_CREATED,
-        AuditEventTypes.USER_UPDATED, AuditEventTypes.PASSWORD_CHANGED, AuditEventTypes.GROUP_CREATED,
-        AuditEventTypes.MEMBERSHIP_CREATED, AuditEventTypes.MEMBERSHIP_DELETED, AuditEventTypes.GROUP_DELETED,
-        AuditEventTypes.USER_DELETED);
-    assertThat(events).filteredOn(e -> e.type().startsWith("USER_") || e.type().startsWith("GROUP_")
-        || e.type().startsWith("MEMBERSHIP_") || e.type().equals(AuditEventTypes.PASSWORD_CHANGED))
+    assertThat(events)
+        .extracting(StoredAuditEvent::type)
+        .containsSubsequence(
+            AuditEventTypes.USER_CREATED,
+            AuditEventTypes.USER_UPDATED,
+            AuditEventTypes.PASSWORD_CHANGED,
+            AuditEventTypes.GROUP_CREATED,
+            AuditEventTypes.MEMBERSHIP_CREATED,
+            AuditEventTypes.MEMBERSHIP_DELETED,
+            AuditEventTypes.GROUP_DELETED,
+            AuditEventTypes.USER_DELETED);
+    assertThat(events)
+        .filteredOn(
+            e ->
+                e.type().startsWith("USER_")
+                    || e.type().startsWith("GROUP_")
+                    || e.type().startsWith("MEMBERSHIP_")
+                    || e.type().equals(AuditEventTypes.PASSWORD_CHANGED))
         .allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin"));
     StoredAuditEvent rename = eventsSince(before, AuditEventTypes.USER_UPDATED).get(0);
-    assertThat(rename.details()).containsEntry("userId", user).containsEntry("oldName", "Ida Probe")
+    assertThat(rename.details())
+        .containsEntry("userId", user)
+        .containsEntry("oldName", "Ida Probe")
         .containsEntry("newName", "Ida Married")
         .containsEntry("changes", Map.of("lastName", Map.of("old", "Probe", "new", "Married")));
     assertThat(events.toString()).doesNotContain("s3cret-pw").doesNotContain("reset-pw-1");
@@ -221,24 +344,47 @@ class IdentitySecurityIT {
       String businessKey = "DEV-REN-" + suffix();
       Task closure = closureClaimedBy(signer, businessKey);
 
-      ResponseEntity<String> signed = rest.withBasicAuth(signer, "pw").postForEntity("/api/tasks/" + closure.getId()
-          + "/signature", Map.of("password", "pw", "meaning", "Deviation closure approved",
-          "variables", Map.of("closureComment", "All CAPAs verified")), String.class);
+      ResponseEntity<String> signed =
+          rest.withBasicAuth(signer, "pw")
+              .postForEntity(
+                  "/api/tasks/" + closure.getId() + "/signature",
+                  Map.of(
+                      "password",
+                      "pw",
+                      "meaning",
+                      "Deviation closure approved",
+                      "variables",
+                      Map.of("closureComment", "All CAPAs verified")),
+                  String.class);
       assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.CREATED);
       JsonNode manifest = json(signed);
-      StoredAuditEvent signature = auditTrail.find(manifest.path("auditSeq").asLong()).orElseThrow();
-      assertThat(manifest.path("signerName").asText()).isEqualTo("Probe " + signer)
+      StoredAuditEvent signature =
+          auditTrail.find(manifest.path("auditSeq").asLong()).orElseThrow();
+      assertThat(manifest.path("signerName").asText())
+          .isEqualTo("Probe " + signer)
           .isEqualTo(signature.details().get("signerName"));
 
       long before = auditTrail.head().lastSeq();
-      assertThat(http.put("admin", "/engine-rest/user/" + signer + "/profile", "{\"id\": \"" + signer + "\","
-          + " \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(
+              http.put(
+                      "admin",
+                      "/engine-rest/user/" + signer + "/profile",
+                      "{\"id\": \""
+                          + signer
+                          + "\","
+                          + " \"firstName\": \"Quinn\", \"lastName\": \"Quality\"}")
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.NO_CONTENT);
 
-      assertThat(eventsSince(before, AuditEventTypes.USER_UPDATED)).singleElement().satisfies(rename -> {
-        assertThat(rename.actor()).isEqualTo("admin");
-        assertThat(rename.details()).containsEntry("oldName", "Probe " + signer).containsEntry("newName",
-            "Quinn Quality");
-      });
+      assertThat(eventsSince(before, AuditEventTypes.USER_UPDATED))
+          .singleElement()
+          .satisfies(
+              rename -> {
+                assertThat(rename.actor()).isEqualTo("admin");
+                assertThat(rename.details())
+                    .containsEntry("oldName", "Probe " + signer)
+                    .containsEntry("newName", "Quinn Quality");
+              });
       JsonNode manifests = json(http.get("quinn", "/api/signatures?businessKey=" + businessKey));
       assertThat(manifests.get(0).path("signerName").asText()).isEqualTo("Probe " + signer);
     } finally {
@@ -253,8 +399,13 @@ class IdentitySecurityIT {
   }
 
   private void assertReadOnlyOnThemselves(String user) {
-    Authorization own = authorizationService.createAuthorizationQuery().userIdIn(user).resourceType(Resources.USER)
-        .resourceId(user).singleResult();
+    Authorization own =
+        authorizationService
+            .createAuthorizationQuery()
+            .userIdIn(user)
+            .resourceType(Resources.USER)
+            .resourceId(user)
+            .singleResult();
     assertThat(own.isPermissionGranted(Permissions.READ)).isTrue();
     assertThat(own.isPermissionGranted(Permissions.UPDATE)).isFalse();
     assertThat(own.isPermissionGranted(Permissions.DELETE)).isFalse();
@@ -262,8 +413,14 @@ class IdentitySecurityIT {
 
   /** Audit events after {@code seq}, of one type or (null) all. */
   private List<StoredAuditEvent> eventsSince(long seq, String type) {
-    return jdbc.queryForList("select seq from gxp_audit_event where seq > ?" + (type == null ? "" : " and event_type = ?")
-            + " order by seq", Long.class, type == null ? new Object[] {seq} : new Object[] {seq, type}).stream()
+    return jdbc
+        .queryForList(
+            "select seq from gxp_audit_event where seq > ?"
+                + (type == null ? "" : " and event_type = ?")
+                + " order by seq",
+            Long.class,
+            type == null ? new Object[] {seq} : new Object[] {seq, type})
+        .stream()
         .map(found -> auditTrail.find(found).orElseThrow())
         .toList();
   }

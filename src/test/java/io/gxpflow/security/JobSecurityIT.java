@@ -22,9 +22,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Issue 10, point 4: ivan executing his own investigation's overdue timer got 403, yet its retries went to 0 and
- * an incident switched off his escalation. Now a refused execution changes nothing, and jobs are operations'
- * business: participants do not list them at all.
+ * Issue 10, point 4: ivan executing his own investigation's overdue timer got 403, yet its retries
+ * went to 0 and an incident switched off his escalation. Now a refused execution changes nothing,
+ * and jobs are operations' business: participants do not list them at all.
  */
 @IntegrationTest
 class JobSecurityIT {
@@ -42,8 +42,11 @@ class JobSecurityIT {
   void startInvestigation() {
     http = new RestClientForUsers(rest);
     deployment = Fixtures.deploy(repositoryService, "fixtures/security/deviation-capa.bpmn");
-    instance = runtimeService.startProcessInstanceByKey("deviation-capa",
-        "DEV-SEC-" + UUID.randomUUID().toString().substring(0, 8)).getId();
+    instance =
+        runtimeService
+            .startProcessInstanceByKey(
+                "deviation-capa", "DEV-SEC-" + UUID.randomUUID().toString().substring(0, 8))
+            .getId();
     timer = managementService.createJobQuery().processInstanceId(instance).singleResult();
   }
 
@@ -55,8 +58,11 @@ class JobSecurityIT {
   @Test
   void aRefusedExecutionLeavesTheJobAsItWas() {
     for (String user : List.of("ivan", "oscar", "olivia")) {
-      ResponseEntity<String> refused = http.post(user, "/engine-rest/job/" + timer.getId() + "/execute", "");
-      assertThat(refused.getStatusCode()).as(user + ": " + refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      ResponseEntity<String> refused =
+          http.post(user, "/engine-rest/job/" + timer.getId() + "/execute", "");
+      assertThat(refused.getStatusCode())
+          .as(user + ": " + refused.getBody())
+          .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
@@ -69,15 +75,19 @@ class JobSecurityIT {
   @Test
   void participantsDoNotSeeJobsOperationsDo() {
     for (String participant : List.of("ivan", "paul", "quinn")) {
-      assertThat(json(http.get(participant, "/engine-rest/job?processInstanceId=" + instance)).size())
-          .as(participant).isZero();
-      assertThat(json(http.get(participant, "/engine-rest/job/count")).path("count").asLong()).isZero();
+      assertThat(
+              json(http.get(participant, "/engine-rest/job?processInstanceId=" + instance)).size())
+          .as(participant)
+          .isZero();
+      assertThat(json(http.get(participant, "/engine-rest/job/count")).path("count").asLong())
+          .isZero();
       assertThat(http.get(participant, "/engine-rest/job/" + timer.getId()).getStatusCode())
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
     for (String operator : List.of("oscar", "admin")) {
       assertThat(json(http.get(operator, "/engine-rest/job?processInstanceId=" + instance)).size())
-          .as(operator).isOne();
+          .as(operator)
+          .isOne();
     }
   }
 }

@@ -37,10 +37,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 10, point 7: ten wrong passwords from a stranger locked an account until an administrator unlocked it.
- * Now the stranger's client is throttled for that user, for a while; the owner logs in from elsewhere at once;
- * and the technical client mes-bridge authenticates with an API key nobody can lock. The attacker's requests
- * come from another loopback address (127.0.0.2) than the owner's (127.0.0.1), as from another machine.
+ * Issue 10, point 7: ten wrong passwords from a stranger locked an account until an administrator
+ * unlocked it. Now the stranger's client is throttled for that user, for a while; the owner logs in
+ * from elsewhere at once; and the technical client mes-bridge authenticates with an API key nobody
+ * can lock. The attacker's requests come from another loopback address (127.0.0.2) than the owner's
+ * (127.0.0.1), as from another machine.
  */
 @IntegrationTest
 class LoginLockoutIT {
@@ -55,7 +56,8 @@ class LoginLockoutIT {
 
   @Test
   void aStrangerWithTenWrongPasswordsDoesNotLockTheOwnerOut() {
-    String victim = ProbeUsers.create(identityService, "victim-" + suffix(), "victims-password", "production");
+    String victim =
+        ProbeUsers.create(identityService, "victim-" + suffix(), "victims-password", "production");
     long before = auditTrail.head().lastSeq();
 
     List<Integer> statuses = new ArrayList<>();
@@ -73,20 +75,29 @@ class LoginLockoutIT {
     assertThat(throttled.body).doesNotContain("Exception");
 
     // the owner, from another client, right away
-    ResponseEntity<String> owner = rest.withBasicAuth(victim, "victims-password").getForEntity("/engine-rest/task/count",
-        String.class);
+    ResponseEntity<String> owner =
+        rest.withBasicAuth(victim, "victims-password")
+            .getForEntity("/engine-rest/task/count", String.class);
     assertThat(owner.getStatusCode()).as(owner.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(identityService.checkPassword(victim, "victims-password")).isTrue();
-    assertThat(jdbc.queryForObject("select count(*) from gxp_audit_event where seq > ? and event_type = ?"
-        + " and details like ?", Integer.class, before, AuditEventTypes.LOGIN_THROTTLED, "%" + victim + "%"))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from gxp_audit_event where seq > ? and event_type = ?"
+                    + " and details like ?",
+                Integer.class,
+                before,
+                AuditEventTypes.LOGIN_THROTTLED,
+                "%" + victim + "%"))
         .isEqualTo(1);
   }
 
   @Test
   void theWebappLoginIsThrottledTheSameWayAndTheOwnerStillGetsIn() {
-    String victim = ProbeUsers.create(identityService, "victim-web-" + suffix(), "victims-password",
-        "mlr-coordinators");
-    assertThat(new WebappSession(port).login(victim, "victims-password", "tasklist")).isEqualTo(200);
+    String victim =
+        ProbeUsers.create(
+            identityService, "victim-web-" + suffix(), "victims-password", "mlr-coordinators");
+    assertThat(new WebappSession(port).login(victim, "victims-password", "tasklist"))
+        .isEqualTo(200);
 
     List<Integer> statuses = new ArrayList<>();
     for (int attempt = 0; attempt < 11; attempt++) {
@@ -96,7 +107,8 @@ class LoginLockoutIT {
     assertThat(statuses.get(10)).isEqualTo(429);
     assertThat(webappLogin(ATTACKER, victim, "victims-password")).isEqualTo(429);
 
-    assertThat(new WebappSession(port).login(victim, "victims-password", "tasklist")).isEqualTo(200);
+    assertThat(new WebappSession(port).login(victim, "victims-password", "tasklist"))
+        .isEqualTo(200);
   }
 
   @Test
@@ -107,30 +119,53 @@ class LoginLockoutIT {
       assertThat(guess.status).isEqualTo(401);
       assertThat(guess.body).contains("authenticate with their API key").contains("not a password");
     }
-    ResponseEntity<String> withPassword = rest.withBasicAuth("mes-bridge", "mes-bridge")
-        .postForEntity("/api/events/deviations", jsonBody("{}"), String.class);
+    ResponseEntity<String> withPassword =
+        rest.withBasicAuth("mes-bridge", "mes-bridge")
+            .postForEntity("/api/events/deviations", jsonBody("{}"), String.class);
     assertThat(withPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(json(withPassword).path("detail").asText()).contains("API key");
 
-    // the key: through authentication and authorization to the controller, which reads the (empty) event
+    // the key: through authentication and authorization to the controller, which reads the (empty)
+    // event
     ResponseEntity<String> withKey = withApiKey(RestClientForUsers.MES_BRIDGE_API_KEY, "{}");
     assertThat(withKey.getStatusCode()).as(withKey.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(rest.exchange("/engine-rest/task/count", HttpMethod.GET, apiKeyEntity(
-        RestClientForUsers.MES_BRIDGE_API_KEY, null), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(
+            rest.exchange(
+                    "/engine-rest/task/count",
+                    HttpMethod.GET,
+                    apiKeyEntity(RestClientForUsers.MES_BRIDGE_API_KEY, null),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
-    for (String wrong : new String[] {"", "wrong", RestClientForUsers.MES_BRIDGE_API_KEY + "x",
-        RestClientForUsers.MES_BRIDGE_API_KEY.toUpperCase(Locale.ROOT)}) {
+    for (String wrong :
+        new String[] {
+          "",
+          "wrong",
+          RestClientForUsers.MES_BRIDGE_API_KEY + "x",
+          RestClientForUsers.MES_BRIDGE_API_KEY.toUpperCase(Locale.ROOT)
+        }) {
       ResponseEntity<String> refused = withApiKey(wrong, "{}");
-      assertThat(refused.getStatusCode()).as("key '" + wrong + "'").isEqualTo(HttpStatus.UNAUTHORIZED);
-      assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+      assertThat(refused.getStatusCode())
+          .as("key '" + wrong + "'")
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(refused.getHeaders().getContentType().toString())
+          .startsWith("application/problem+json");
     }
     // a person's key does not exist: a key authenticates only the client configured for it
-    assertThat(rest.exchange("/api/events/deviations", HttpMethod.POST, apiKeyEntity(null, "{}"), String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            rest.exchange(
+                    "/api/events/deviations",
+                    HttpMethod.POST,
+                    apiKeyEntity(null, "{}"),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   private ResponseEntity<String> withApiKey(String key, String body) {
-    return rest.exchange("/api/events/deviations", HttpMethod.POST, apiKeyEntity(key, body), String.class);
+    return rest.exchange(
+        "/api/events/deviations", HttpMethod.POST, apiKeyEntity(key, body), String.class);
   }
 
   private static HttpEntity<String> apiKeyEntity(String key, String body) {
@@ -147,8 +182,15 @@ class LoginLockoutIT {
   }
 
   private Raw basic(String from, String user, String password, String path) {
-    String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return send(from, "GET", path, Map.of("Authorization", "Basic " + credentials, "Accept", "application/json"), null);
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return send(
+        from,
+        "GET",
+        path,
+        Map.of("Authorization", "Basic " + credentials, "Accept", "application/json"),
+        null);
   }
 
   /** The Tasklist login page's call, with its session cookie and CSRF token, from {@code from}. */
@@ -159,27 +201,43 @@ class LoginLockoutIT {
       String pair = setCookie.split(";", 2)[0];
       cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
     }
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .toList()));
+    headers.put(
+        "Cookie",
+        String.join(
+            "; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     headers.put("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
     headers.put("Content-Type", "application/x-www-form-urlencoded");
     headers.put("Accept", "application/json");
-    return send(from, "POST", "/camunda/api/admin/auth/user/default/login/tasklist", headers, form).status;
+    return send(from, "POST", "/camunda/api/admin/auth/user/default/login/tasklist", headers, form)
+        .status;
   }
 
-  /** One HTTP/1.1 request over a socket bound to {@code from}: the server sees that remote address. */
-  private Raw send(String from, String method, String path, Map<String, String> headers, String body) {
+  /**
+   * One HTTP/1.1 request over a socket bound to {@code from}: the server sees that remote address.
+   */
+  private Raw send(
+      String from, String method, String path, Map<String, String> headers, String body) {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(from, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
       socket.setSoTimeout(10000);
       byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-      StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
-          + "\r\nConnection: close\r\n");
-      headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      StringBuilder request =
+          new StringBuilder(
+              method
+                  + " "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost:"
+                  + port
+                  + "\r\nConnection: close\r\n");
+      headers.forEach(
+          (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
       if (body != null) {
         request.append("Content-Length: ").append(content.length).append("\r\n");
       }
@@ -194,7 +252,9 @@ class LoginLockoutIT {
     }
   }
 
-  /** Status, headers (lower-case names) and body of a raw response; a chunked body is left as sent. */
+  /**
+   * Status, headers (lower-case names) and body of a raw response; a chunked body is left as sent.
+   */
   record Raw(int status, Map<String, String> headers, List<String> setCookies, String body) {
 
     String header(String name) {
@@ -217,7 +277,8 @@ class LoginLockoutIT {
           cookies.add(value);
         }
       }
-      return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, cookies, text.substring(end + 4));
+      return new Raw(
+          Integer.parseInt(lines[0].split(" ")[1]), headers, cookies, text.substring(end + 4));
     }
   }
 

@@ -35,8 +35,13 @@ class LoginThrottleTest {
     assertThat(throttle.lockedUntil("10.0.0.9", "victim")).isEqualTo(until);
     assertThat(throttle.lockedUntil("10.0.0.10", "victim")).as("the owner's client").isNull();
     assertThat(throttle.lockedUntil("10.0.0.9", "someone-else")).isNull();
-    verify(audit, times(1)).recordIndependently(argThat(e -> e.type().equals(AuditEventTypes.LOGIN_THROTTLED)
-        && "victim".equals(e.details().get("userId")) && "10.0.0.9".equals(e.details().get("client"))));
+    verify(audit, times(1))
+        .recordIndependently(
+            argThat(
+                e ->
+                    e.type().equals(AuditEventTypes.LOGIN_THROTTLED)
+                        && "victim".equals(e.details().get("userId"))
+                        && "10.0.0.9".equals(e.details().get("client"))));
 
     clock.advance(Duration.ofMinutes(15));
     assertThat(throttle.lockedUntil("10.0.0.9", "victim")).as("not forever").isNull();

@@ -8,11 +8,16 @@ import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** What every refusal must look like: a 4xx RFC 9457 problem detail in sentences, no Java class names. */
+/**
+ * What every refusal must look like: a 4xx RFC 9457 problem detail in sentences, no Java class
+ * names.
+ */
 final class Problems {
 
   /** A qualified Java name or an exception's name: what a stack trace leaks. */
-  static final Pattern JAVA_NAME = Pattern.compile("\\b(java|javax|jakarta|org|com)\\.[a-z]+\\.[A-Za-z.]+|Exception\\b");
+  static final Pattern JAVA_NAME =
+      Pattern.compile("\\b(java|javax|jakarta|org|com)\\.[a-z]+\\.[A-Za-z.]+|Exception\\b");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Problems() {}
@@ -24,10 +29,13 @@ final class Problems {
   }
 
   static JsonNode problem(ResponseEntity<String> response) {
-    assertThat(response.getStatusCode().is4xxClientError()).as("%s %s", response.getStatusCode(),
-        response.getBody()).isTrue();
-    assertThat(response.getHeaders().getContentType()).as(response.getBody())
-        .isNotNull().matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    assertThat(response.getStatusCode().is4xxClientError())
+        .as("%s %s", response.getStatusCode(), response.getBody())
+        .isTrue();
+    assertThat(response.getHeaders().getContentType())
+        .as(response.getBody())
+        .isNotNull()
+        .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     String body = response.getBody();
     assertThat(body).as("no Java class names").doesNotContainPattern(JAVA_NAME);
     try {

@@ -25,23 +25,29 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Issue 10, point 2, replayed as the attacker sent it: a production user starting {@code deviation-capa} half-way
- * (at the QMS closure) or with variables no start form has, or a second case under a running business key, on
- * every start path. Each is refused with a problem detail and nothing starts.
+ * Issue 10, point 2, replayed as the attacker sent it: a production user starting {@code
+ * deviation-capa} half-way (at the QMS closure) or with variables no start form has, or a second
+ * case under a running business key, on every start path. Each is refused with a problem detail and
+ * nothing starts.
  */
 @IntegrationTest
 class StartPathSecurityIT {
 
   static final String START = "/engine-rest/process-definition/key/deviation-capa/start";
   static final String SUBMIT = "/engine-rest/process-definition/key/deviation-capa/submit-form";
-  static final String REPORT = "\"title\": {\"value\": \"Temperature excursion\"},"
-      + " \"description\": {\"value\": \"Cold room at 9 degrees for two hours\"},"
-      + " \"occurredAt\": {\"value\": \"2026-11-21T22:10:00Z\"}, \"site\": {\"value\": \"Basel\"},"
-      + " \"product\": {\"value\": \"P-100\"}, \"category\": {\"value\": \"equipment\"},"
-      + " \"containmentActions\": {\"value\": \"Product moved\"}";
+  static final String REPORT =
+      "\"title\": {\"value\": \"Temperature excursion\"},"
+          + " \"description\": {\"value\": \"Cold room at 9 degrees for two hours\"},"
+          + " \"occurredAt\": {\"value\": \"2026-11-21T22:10:00Z\"}, \"site\": {\"value\": \"Basel\"},"
+          + " \"product\": {\"value\": \"P-100\"}, \"category\": {\"value\": \"equipment\"},"
+          + " \"containmentActions\": {\"value\": \"Product moved\"}";
 
-  static final String[] COMPLIANCE_FIXTURE = {"fixtures/compliance/deviation-capa.bpmn",
-      "fixtures/compliance/assessment.form", "fixtures/compliance/approval.form", "fixtures/compliance/closure.form"};
+  static final String[] COMPLIANCE_FIXTURE = {
+    "fixtures/compliance/deviation-capa.bpmn",
+    "fixtures/compliance/assessment.form",
+    "fixtures/compliance/approval.form",
+    "fixtures/compliance/closure.form"
+  };
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
@@ -58,46 +64,88 @@ class StartPathSecurityIT {
 
   @Test
   void startingHalfWayIsForAdministratorsOnlyOnEveryPath() {
-    for (String instructions : List.of(
-        "\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_CloseInQms\"}]",
-        "\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_NotifyBatchRelease\"}],"
-            + " \"skipCustomListeners\": true, \"skipIoMappings\": true",
-        "\"skipCustomListeners\": true", "\"skipIoMappings\": true")) {
-      ResponseEntity<String> refused = http.post("paul", START, "{\"businessKey\": \"" + businessKey + "\", "
-          + instructions + ", \"variables\": {" + REPORT + "}}");
+    for (String instructions :
+        List.of(
+            "\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_CloseInQms\"}]",
+            "\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_NotifyBatchRelease\"}],"
+                + " \"skipCustomListeners\": true, \"skipIoMappings\": true",
+            "\"skipCustomListeners\": true",
+            "\"skipIoMappings\": true")) {
+      ResponseEntity<String> refused =
+          http.post(
+              "paul",
+              START,
+              "{\"businessKey\": \""
+                  + businessKey
+                  + "\", "
+                  + instructions
+                  + ", \"variables\": {"
+                  + REPORT
+                  + "}}");
 
       assertThat(refused.getStatusCode()).as(instructions).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(refused.getHeaders().getContentType())
+          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
       assertThat(json(refused).path("rule").asText()).isEqualTo("process-start-admin-only");
     }
     assertThat(runningWith(businessKey)).isZero();
 
     // the Java API as the same user: the guard sits in the engine, not in the REST layer
-    asUser("paul", "production", () -> assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(
-        "deviation-capa").businessKey(businessKey).startBeforeActivity("Task_CloseInQms").execute())
-        .isInstanceOf(ComplianceRefusal.class));
+    asUser(
+        "paul",
+        "production",
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        runtimeService
+                            .createProcessInstanceByKey("deviation-capa")
+                            .businessKey(businessKey)
+                            .startBeforeActivity("Task_CloseInQms")
+                            .execute())
+                .isInstanceOf(ComplianceRefusal.class));
     assertThat(runningWith(businessKey)).isZero();
   }
 
   @Test
   void modificationRestartConditionsAndSignalsAreForAdministratorsOnly() {
     Deployment deployment = Fixtures.deploy(repositoryService, COMPLIANCE_FIXTURE);
-    String instance = runtimeService.startProcessInstanceByKey("deviation-capa", businessKey).getId();
-    String definition = runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()
-        .getProcessDefinitionId();
+    String instance =
+        runtimeService.startProcessInstanceByKey("deviation-capa", businessKey).getId();
+    String definition =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instance)
+            .singleResult()
+            .getProcessDefinitionId();
     try {
-      ResponseEntity<String> modify = http.post("paul", "/engine-rest/process-instance/" + instance
-          + "/modification", "{\"instructions\": [{\"type\": \"startBeforeActivity\","
-          + " \"activityId\": \"Closure\"}]}");
-      ResponseEntity<String> restart = http.post("paul", "/engine-rest/process-definition/" + definition
-          + "/restart", "{\"processInstanceIds\": [\"" + instance + "\"], \"instructions\": [{\"type\":"
-          + " \"startBeforeActivity\", \"activityId\": \"Closure\"}]}");
+      ResponseEntity<String> modify =
+          http.post(
+              "paul",
+              "/engine-rest/process-instance/" + instance + "/modification",
+              "{\"instructions\": [{\"type\": \"startBeforeActivity\","
+                  + " \"activityId\": \"Closure\"}]}");
+      ResponseEntity<String> restart =
+          http.post(
+              "paul",
+              "/engine-rest/process-definition/" + definition + "/restart",
+              "{\"processInstanceIds\": [\""
+                  + instance
+                  + "\"], \"instructions\": [{\"type\":"
+                  + " \"startBeforeActivity\", \"activityId\": \"Closure\"}]}");
 
-      // no project model starts on a condition or a signal: those paths would carry unchecked start variables
-      ResponseEntity<String> condition = http.post("paul", "/engine-rest/condition",
-          "{\"variables\": {\"deviationClosed\": {\"value\": true}}}");
-      ResponseEntity<String> signal = http.post("paul", "/engine-rest/signal", "{\"name\": \"DeviationReported\","
-          + " \"variables\": {\"deviationClosed\": {\"value\": true}}}");
+      // no project model starts on a condition or a signal: those paths would carry unchecked start
+      // variables
+      ResponseEntity<String> condition =
+          http.post(
+              "paul",
+              "/engine-rest/condition",
+              "{\"variables\": {\"deviationClosed\": {\"value\": true}}}");
+      ResponseEntity<String> signal =
+          http.post(
+              "paul",
+              "/engine-rest/signal",
+              "{\"name\": \"DeviationReported\","
+                  + " \"variables\": {\"deviationClosed\": {\"value\": true}}}");
 
       for (ResponseEntity<String> refused : List.of(modify, restart, condition, signal)) {
         assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -111,34 +159,64 @@ class StartPathSecurityIT {
 
   @Test
   void unknownStartVariablesAreRefusedOnEveryStartPath() {
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("deviation-capa").count();
-    String smuggled = "{\"businessKey\": \"" + businessKey + "\", \"variables\": {" + REPORT
-        + ", \"deviationClosed\": {\"value\": true}}}";
+    long before =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("deviation-capa").count();
+    String smuggled =
+        "{\"businessKey\": \""
+            + businessKey
+            + "\", \"variables\": {"
+            + REPORT
+            + ", \"deviationClosed\": {\"value\": true}}}";
 
     for (String path : List.of(START, SUBMIT)) {
       ResponseEntity<String> refused = http.post("paul", path, smuggled);
-      assertThat(refused.getStatusCode()).as(path + ": " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-      assertThat(json(refused).path("errors").findValuesAsText("field")).containsExactly("deviationClosed");
+      assertThat(refused.getStatusCode())
+          .as(path + ": " + refused.getBody())
+          .isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getHeaders().getContentType())
+          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(json(refused).path("errors").findValuesAsText("field"))
+          .containsExactly("deviationClosed");
     }
-    ResponseEntity<String> message = http.post("paul", "/engine-rest/message", "{\"messageName\":"
-        + " \"DeviationReported\", \"processVariables\": {\"title\": {\"value\": \"t\"},"
-        + " \"deviationClosed\": {\"value\": true}}}");
+    ResponseEntity<String> message =
+        http.post(
+            "paul",
+            "/engine-rest/message",
+            "{\"messageName\":"
+                + " \"DeviationReported\", \"processVariables\": {\"title\": {\"value\": \"t\"},"
+                + " \"deviationClosed\": {\"value\": true}}}");
     assertThat(message.getStatusCode()).as(message.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(json(message).path("errors").findValuesAsText("field")).containsExactly("deviationClosed");
+    assertThat(json(message).path("errors").findValuesAsText("field"))
+        .containsExactly("deviationClosed");
 
-    asUser("paul", "production", () -> assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(
-        "deviation-capa", Map.of("deviationClosed", true))).isInstanceOf(InvalidTaskInput.class));
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("deviation-capa").count())
+    asUser(
+        "paul",
+        "production",
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        runtimeService.startProcessInstanceByKey(
+                            "deviation-capa", Map.of("deviationClosed", true)))
+                .isInstanceOf(InvalidTaskInput.class));
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("deviation-capa")
+                .count())
         .isEqualTo(before);
   }
 
   @Test
   void eventsFromTheBridgesStillStartWithTheVariablesTheModelDeclares() {
-    ResponseEntity<String> accepted = http.post("mes-bridge", "/api/events/deviations", "{\"eventId\": \"qms-"
-        + UUID.randomUUID() + "\", \"source\": \"QMS\", \"title\": \"Label mix-up\", \"description\":"
-        + " \"Wrong label on line 3\", \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\","
-        + " \"productCode\": \"P-100\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\"}");
+    ResponseEntity<String> accepted =
+        http.post(
+            "mes-bridge",
+            "/api/events/deviations",
+            "{\"eventId\": \"qms-"
+                + UUID.randomUUID()
+                + "\", \"source\": \"QMS\", \"title\": \"Label mix-up\", \"description\":"
+                + " \"Wrong label on line 3\", \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\","
+                + " \"productCode\": \"P-100\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\"}");
 
     assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.CREATED);
   }
@@ -146,31 +224,52 @@ class StartPathSecurityIT {
   @Test
   void aBusinessKeyInUseIsAConflictOnEveryStartPath() {
     Deployment deployment = Fixtures.deploy(repositoryService, COMPLIANCE_FIXTURE);
-    Deployment batchRelease = Fixtures.deploy(repositoryService, "fixtures/events/batch-release.bpmn");
+    Deployment batchRelease =
+        Fixtures.deploy(repositoryService, "fixtures/events/batch-release.bpmn");
     try {
       String start = "{\"businessKey\": \"" + businessKey + "\"}";
       assertThat(http.post("paul", START, start).getStatusCode()).isEqualTo(HttpStatus.OK);
 
       for (String path : List.of(START, SUBMIT)) {
         ResponseEntity<String> second = http.post("paul", path, start);
-        assertThat(second.getStatusCode()).as(path + ": " + second.getBody()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(second.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(second.getStatusCode())
+            .as(path + ": " + second.getBody())
+            .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getHeaders().getContentType())
+            .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json(second).path("businessKey").asText()).isEqualTo(businessKey);
       }
       assertThat(runningWith(businessKey)).isOne();
 
       // the MES sends the same batch under a new event id: one batch, one release
       String batch = "B-SEC-" + UUID.randomUUID().toString().substring(0, 8);
-      String event = "\", \"batchNumber\": \"" + batch + "\", \"productCode\": \"P-100\", \"site\": \"Basel\","
-          + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
-      assertThat(http.post("mes-bridge", "/api/events/mes/batch-record-completed", "{\"eventId\": \"mes-"
-          + UUID.randomUUID() + event).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-      ResponseEntity<String> again = http.post("mes-bridge", "/api/events/mes/batch-record-completed",
-          "{\"eventId\": \"mes-" + UUID.randomUUID() + event);
+      String event =
+          "\", \"batchNumber\": \""
+              + batch
+              + "\", \"productCode\": \"P-100\", \"site\": \"Basel\","
+              + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
+      assertThat(
+              http.post(
+                      "mes-bridge",
+                      "/api/events/mes/batch-record-completed",
+                      "{\"eventId\": \"mes-" + UUID.randomUUID() + event)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.CREATED);
+      ResponseEntity<String> again =
+          http.post(
+              "mes-bridge",
+              "/api/events/mes/batch-record-completed",
+              "{\"eventId\": \"mes-" + UUID.randomUUID() + event);
       assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.CONFLICT);
       assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-      ResponseEntity<String> message = http.post("admin", "/engine-rest/message", "{\"messageName\":"
-          + " \"BatchRecordCompleted\", \"businessKey\": \"" + batch + "\"}");
+      ResponseEntity<String> message =
+          http.post(
+              "admin",
+              "/engine-rest/message",
+              "{\"messageName\":"
+                  + " \"BatchRecordCompleted\", \"businessKey\": \""
+                  + batch
+                  + "\"}");
       assertThat(message.getStatusCode()).as(message.getBody()).isEqualTo(HttpStatus.CONFLICT);
       assertThat(runningWith(batch)).isOne();
     } finally {

@@ -26,9 +26,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Issue 10, points 3 and 10: a claim is only ever for oneself (ivan claiming for paul let production complete the
- * investigators' assessment), and rights come before validation (a process owner or operator completing an
- * investigator's task learned the form's fields from a 400).
+ * Issue 10, points 3 and 10: a claim is only ever for oneself (ivan claiming for paul let
+ * production complete the investigators' assessment), and rights come before validation (a process
+ * owner or operator completing an investigator's task learned the form's fields from a 400).
  */
 @IntegrationTest
 class TaskRightsSecurityIT {
@@ -46,8 +46,11 @@ class TaskRightsSecurityIT {
   void startDeviation() {
     http = new RestClientForUsers(rest);
     deployment = Fixtures.deploy(repositoryService, StartPathSecurityIT.COMPLIANCE_FIXTURE);
-    String instance = runtimeService.startProcessInstanceByKey("deviation-capa",
-        "DEV-SEC-" + UUID.randomUUID().toString().substring(0, 8)).getId();
+    String instance =
+        runtimeService
+            .startProcessInstanceByKey(
+                "deviation-capa", "DEV-SEC-" + UUID.randomUUID().toString().substring(0, 8))
+            .getId();
     assessment = taskService.createTaskQuery().processInstanceId(instance).singleResult();
   }
 
@@ -82,15 +85,26 @@ class TaskRightsSecurityIT {
   @Test
   void whoMayNotWorkOnATaskGets403NotTheFormsFields() {
     for (String outsider : List.of("olivia", "oscar")) {
-      ResponseEntity<String> complete = http.post(outsider, "/engine-rest/task/" + assessment.getId()
-          + "/complete", "{\"variables\": {\"severity\": {\"value\": \"SEVERE\"}}}");
-      ResponseEntity<String> submit = http.post(outsider, "/engine-rest/task/" + assessment.getId()
-          + "/submit-form", "{\"variables\": {}}");
-      ResponseEntity<String> variable = http.put(outsider, "/engine-rest/task/" + assessment.getId()
-          + "/variables/severity", "{\"value\": \"SEVERE\"}");
+      ResponseEntity<String> complete =
+          http.post(
+              outsider,
+              "/engine-rest/task/" + assessment.getId() + "/complete",
+              "{\"variables\": {\"severity\": {\"value\": \"SEVERE\"}}}");
+      ResponseEntity<String> submit =
+          http.post(
+              outsider,
+              "/engine-rest/task/" + assessment.getId() + "/submit-form",
+              "{\"variables\": {}}");
+      ResponseEntity<String> variable =
+          http.put(
+              outsider,
+              "/engine-rest/task/" + assessment.getId() + "/variables/severity",
+              "{\"value\": \"SEVERE\"}");
 
       for (ResponseEntity<String> refused : List.of(complete, submit, variable)) {
-        assertThat(refused.getStatusCode()).as(outsider + ": " + refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getStatusCode())
+            .as(outsider + ": " + refused.getBody())
+            .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.getBody()).doesNotContain("impact", "errors");
       }
     }

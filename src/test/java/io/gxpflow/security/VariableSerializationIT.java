@@ -1,12 +1,12 @@
 package io.gxpflow.security;
 
-import java.util.ArrayList;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -21,9 +21,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 10, point 12: no variable of the project is stored with Java serialization. The real deviation-capa,
- * started as users and bridges start it (Tasklist's start form over REST, an MES event); the stored bytes are
- * read back from the engine's tables.
+ * Issue 10, point 12: no variable of the project is stored with Java serialization. The real
+ * deviation-capa, started as users and bridges start it (Tasklist's start form over REST, an MES
+ * event); the stored bytes are read back from the engine's tables.
  */
 @IntegrationTest
 class VariableSerializationIT {
@@ -39,19 +39,28 @@ class VariableSerializationIT {
   @AfterEach
   void removeInstances() {
     for (String id : started) {
-      // the job executor may be calling the QMS simulator for the instance right now: try again then
-      Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreException(OptimisticLockingException.class)
-          .until(() -> {
-            runtimeService.deleteProcessInstanceIfExists(id, "test cleanup", true, true, true, true);
-            return true;
-          });
+      // the job executor may be calling the QMS simulator for the instance right now: try again
+      // then
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .ignoreException(OptimisticLockingException.class)
+          .until(
+              () -> {
+                runtimeService.deleteProcessInstanceIfExists(
+                    id, "test cleanup", true, true, true, true);
+                return true;
+              });
     }
   }
 
   @Test
   void affectedBatchNumbersFromTheStartFormAreJson() {
-    ResponseEntity<String> response = new RestClientForUsers(rest).post("paul",
-        "/engine-rest/process-definition/key/deviation-capa/submit-form", """
+    ResponseEntity<String> response =
+        new RestClientForUsers(rest)
+            .post(
+                "paul",
+                "/engine-rest/process-definition/key/deviation-capa/submit-form",
+                """
         {"variables": {"title": {"value": "Serialization check"}, "description": {"value": "Found during the line walk"},
           "occurredAt": {"value": "2026-11-21T22:15+00:00"}, "site": {"value": "Basel"},
           "product": {"value": "P-100"}, "affectedBatches": {"value": "B-2026-0043, b-2026-0044"},
@@ -63,10 +72,16 @@ class VariableSerializationIT {
 
   @Test
   void affectedBatchNumbersFromAnMesEventAreJson() {
-    ResponseEntity<String> response = new RestClientForUsers(rest).post("mes-bridge", "/api/events/deviations",
-        "{\"eventId\": \"serialization-" + UUID.randomUUID() + "\", \"source\": \"MES\", \"title\": \"Excursion\","
-            + " \"description\": \"Granulation at 31 °C\", \"occurredAt\": \"2026-11-21T22:10:00+01:00\","
-            + " \"site\": \"Basel\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\"}");
+    ResponseEntity<String> response =
+        new RestClientForUsers(rest)
+            .post(
+                "mes-bridge",
+                "/api/events/deviations",
+                "{\"eventId\": \"serialization-"
+                    + UUID.randomUUID()
+                    + "\", \"source\": \"MES\", \"title\": \"Excursion\","
+                    + " \"description\": \"Granulation at 31 °C\", \"occurredAt\": \"2026-11-21T22:10:00+01:00\","
+                    + " \"site\": \"Basel\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\"}");
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
 
     assertStoredAsJson(json(response).path("processInstanceId").asText(), List.of("B-2026-0043"));
@@ -77,12 +92,29 @@ class VariableSerializationIT {
     ObjectValue affected = runtimeService.getVariableTyped(instance, "affectedBatchNumbers", false);
     assertThat(affected.getSerializationDataFormat()).isEqualTo("application/json");
     assertThat(runtimeService.getVariable(instance, "affectedBatchNumbers")).isEqualTo(batches);
-    // every variable of the instance, as stored: no Java serializer, no Java stream in any byte array
-    assertThat(jdbc.queryForList("select TYPE_ from ACT_RU_VARIABLE where PROC_INST_ID_ = ?", String.class,
-        instance)).isNotEmpty().doesNotContain("serializable");
-    List<byte[]> stored = jdbc.queryForList("select b.BYTES_ from ACT_GE_BYTEARRAY b join ACT_RU_VARIABLE v on "
-        + "v.BYTEARRAY_ID_ = b.ID_ where v.PROC_INST_ID_ = ?", byte[].class, instance);
-    assertThat(stored).isNotEmpty().noneMatch(bytes -> bytes.length >= 4 && bytes[0] == JAVA_STREAM_MAGIC[0]
-        && bytes[1] == JAVA_STREAM_MAGIC[1] && bytes[2] == JAVA_STREAM_MAGIC[2] && bytes[3] == JAVA_STREAM_MAGIC[3]);
+    // every variable of the instance, as stored: no Java serializer, no Java stream in any byte
+    // array
+    assertThat(
+            jdbc.queryForList(
+                "select TYPE_ from ACT_RU_VARIABLE where PROC_INST_ID_ = ?",
+                String.class,
+                instance))
+        .isNotEmpty()
+        .doesNotContain("serializable");
+    List<byte[]> stored =
+        jdbc.queryForList(
+            "select b.BYTES_ from ACT_GE_BYTEARRAY b join ACT_RU_VARIABLE v on "
+                + "v.BYTEARRAY_ID_ = b.ID_ where v.PROC_INST_ID_ = ?",
+            byte[].class,
+            instance);
+    assertThat(stored)
+        .isNotEmpty()
+        .noneMatch(
+            bytes ->
+                bytes.length >= 4
+                    && bytes[0] == JAVA_STREAM_MAGIC[0]
+                    && bytes[1] == JAVA_STREAM_MAGIC[1]
+                    && bytes[2] == JAVA_STREAM_MAGIC[2]
+                    && bytes[3] == JAVA_STREAM_MAGIC[3]);
   }
 }

@@ -19,7 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The simulated CRM over real HTTP, as the integration client calls it (docs/integration/crm.md). */
+/**
+ * The simulated CRM over real HTTP, as the integration client calls it (docs/integration/crm.md).
+ */
 @IntegrationTest
 class SimCrmApiIT {
 
@@ -51,16 +53,25 @@ class SimCrmApiIT {
     assertThat(distribution.path("contentId").asText()).isEqualTo(contentId);
     assertThat(distribution.path("version").asInt()).isEqualTo(1);
     assertThat(distribution.path("status").asText()).isEqualTo("PUBLISHED");
-    assertThat(Instant.parse(distribution.path("publishedAt").asText())).isBeforeOrEqualTo(Instant.now());
+    assertThat(Instant.parse(distribution.path("publishedAt").asText()))
+        .isBeforeOrEqualTo(Instant.now());
 
     // a retry, even with another body, is the same request: the first answer, nothing applied again
     ResponseEntity<String> again = publish(key, contentId, 2, "[\"FR\"]", FUTURE);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(json(again)).isEqualTo(distribution);
-    assertThat(crm.content(contentId).orElseThrow().path("markets").toString()).isEqualTo("[\"CH\",\"DE\"]");
-    assertThat(count("select count(*) from gxp_sim_record where system = 'crm' and kind = 'content' "
-        + "and record_key = ?", contentId)).isEqualTo(1);
-    assertThat(count("select count(*) from gxp_sim_idempotency where system = 'crm' and idempotency_key = ?", key))
+    assertThat(crm.content(contentId).orElseThrow().path("markets").toString())
+        .isEqualTo("[\"CH\",\"DE\"]");
+    assertThat(
+            count(
+                "select count(*) from gxp_sim_record where system = 'crm' and kind = 'content' "
+                    + "and record_key = ?",
+                contentId))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from gxp_sim_idempotency where system = 'crm' and idempotency_key = ?",
+                key))
         .isEqualTo(1);
 
     // the same version published with a new key is still the one distribution
@@ -71,7 +82,8 @@ class SimCrmApiIT {
   @Test
   void withdrawnContentStaysWithdrawn() {
     String contentId = contentId();
-    assertThat(publish(key(), contentId, 1, "[\"CH\"]", FUTURE).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(publish(key(), contentId, 1, "[\"CH\"]", FUTURE).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
 
     ResponseEntity<String> withdrawn = withdraw(key(), contentId);
     assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -81,14 +93,18 @@ class SimCrmApiIT {
 
     ResponseEntity<String> republished = publish(key(), contentId, 1, "[\"CH\"]", FUTURE);
     assertThat(republished.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(republished.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(republished.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json(republished).path("code").asText()).isEqualTo("CONTENT_WITHDRAWN");
-    assertThat(json(republished).path("type").asText()).isEqualTo("urn:gxpflow:crm:content-withdrawn");
+    assertThat(json(republished).path("type").asText())
+        .isEqualTo("urn:gxpflow:crm:content-withdrawn");
     assertThat(crm.content(contentId).orElseThrow().path("status").asText()).isEqualTo("WITHDRAWN");
 
     // withdrawing again changes nothing; a new version may go out
-    assertThat(json(withdraw(key(), contentId)).path("withdrawnAt").asText()).isEqualTo(withdrawnAt);
-    assertThat(publish(key(), contentId, 2, "[\"CH\"]", FUTURE).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(json(withdraw(key(), contentId)).path("withdrawnAt").asText())
+        .isEqualTo(withdrawnAt);
+    assertThat(publish(key(), contentId, 2, "[\"CH\"]", FUTURE).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
@@ -115,8 +131,8 @@ class SimCrmApiIT {
   void aPastExpiryIs422() {
     String contentId = contentId();
 
-    ResponseEntity<String> response = publish(key(), contentId, 1, "[\"CH\"]",
-        LocalDate.now().minusDays(2).toString());
+    ResponseEntity<String> response =
+        publish(key(), contentId, 1, "[\"CH\"]", LocalDate.now().minusDays(2).toString());
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(json(response).path("code").asText()).isEqualTo("CONTENT_EXPIRED");
@@ -127,9 +143,15 @@ class SimCrmApiIT {
   void malformedRequestsAre400() {
     assertThat(json(publish(null, contentId(), 1, "[\"CH\"]", FUTURE)).path("code").asText())
         .isEqualTo("IDEMPOTENCY_KEY_MISSING");
-    ResponseEntity<String> badChannel = post("/sim/crm/content", key(), "{\"contentId\":\"" + contentId()
-        + "\",\"version\":1,\"title\":\"t\",\"channels\":[\"fax\"],\"markets\":[\"CH\"],\"expiryDate\":\"" + FUTURE
-        + "\"}");
+    ResponseEntity<String> badChannel =
+        post(
+            "/sim/crm/content",
+            key(),
+            "{\"contentId\":\""
+                + contentId()
+                + "\",\"version\":1,\"title\":\"t\",\"channels\":[\"fax\"],\"markets\":[\"CH\"],\"expiryDate\":\""
+                + FUTURE
+                + "\"}");
     assertThat(badChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(badChannel).path("code").asText()).isEqualTo("INVALID_REQUEST");
   }
@@ -138,23 +160,31 @@ class SimCrmApiIT {
   void supplyAvailabilityReplacesThePreviousOne() {
     String product = "P-" + UUID.randomUUID().toString().substring(0, 8);
 
-    ResponseEntity<String> first = supply(key(), product, "DE", "{\"status\":\"AVAILABLE\","
-        + "\"batchNumber\":\"B-2026-0042\",\"quantity\":5000}");
+    ResponseEntity<String> first =
+        supply(
+            key(),
+            product,
+            "DE",
+            "{\"status\":\"AVAILABLE\"," + "\"batchNumber\":\"B-2026-0042\",\"quantity\":5000}");
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json(first).path("productCode").asText()).isEqualTo(product);
     assertThat(json(first).path("market").asText()).isEqualTo("DE");
     assertThat(json(first).path("status").asText()).isEqualTo("AVAILABLE");
     assertThat(json(first).path("quantity").asLong()).isEqualTo(5000);
 
-    ResponseEntity<String> next = supply(key(), product, "DE", "{\"status\":\"UNAVAILABLE\",\"quantity\":0}");
+    ResponseEntity<String> next =
+        supply(key(), product, "DE", "{\"status\":\"UNAVAILABLE\",\"quantity\":0}");
     assertThat(json(next).path("status").asText()).isEqualTo("UNAVAILABLE");
     assertThat(json(next).path("batchNumber").isNull()).isTrue();
-    assertThat(crm.supply(product, "DE").orElseThrow().path("status").asText()).isEqualTo("UNAVAILABLE");
+    assertThat(crm.supply(product, "DE").orElseThrow().path("status").asText())
+        .isEqualTo("UNAVAILABLE");
 
-    ResponseEntity<String> market = supply(key(), product, "XX", "{\"status\":\"AVAILABLE\",\"quantity\":1}");
+    ResponseEntity<String> market =
+        supply(key(), product, "XX", "{\"status\":\"AVAILABLE\",\"quantity\":1}");
     assertThat(market.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(json(market).path("code").asText()).isEqualTo("MARKET_UNKNOWN");
-    ResponseEntity<String> status = supply(key(), product, "DE", "{\"status\":\"PLENTY\",\"quantity\":1}");
+    ResponseEntity<String> status =
+        supply(key(), product, "DE", "{\"status\":\"PLENTY\",\"quantity\":1}");
     assertThat(json(status).path("code").asText()).isEqualTo("INVALID_REQUEST");
   }
 
@@ -162,7 +192,8 @@ class SimCrmApiIT {
   void aKeyReusedForAnotherOperationIs422() {
     String contentId = contentId();
     String key = key();
-    assertThat(publish(key, contentId, 1, "[\"CH\"]", FUTURE).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(publish(key, contentId, 1, "[\"CH\"]", FUTURE).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
 
     ResponseEntity<String> response = withdraw(key, contentId);
 
@@ -176,8 +207,12 @@ class SimCrmApiIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("Idempotency-Key", key());
-    ResponseEntity<String> response = rest.exchange("/sim/crm/content/MLR-2026-0001/withdrawal", HttpMethod.POST,
-        new HttpEntity<>("{\"reason\":\"x\"}", headers), String.class);
+    ResponseEntity<String> response =
+        rest.exchange(
+            "/sim/crm/content/MLR-2026-0001/withdrawal",
+            HttpMethod.POST,
+            new HttpEntity<>("{\"reason\":\"x\"}", headers),
+            String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(crm.content("MLR-2026-0001").orElseThrow().path("status").asText()).isNotEqualTo("");
@@ -195,25 +230,42 @@ class SimCrmApiIT {
     return "it-" + UUID.randomUUID();
   }
 
-  ResponseEntity<String> publish(String idempotencyKey, String contentId, int version, String markets,
-      String expiry) {
-    return post("/sim/crm/content", idempotencyKey, "{\"contentId\":\"" + contentId + "\",\"version\":" + version
-        + ",\"title\":\"Dosing leaflet\",\"channels\":[\"email\",\"web\"],\"markets\":" + markets
-        + ",\"expiryDate\":\"" + expiry + "\"}");
+  ResponseEntity<String> publish(
+      String idempotencyKey, String contentId, int version, String markets, String expiry) {
+    return post(
+        "/sim/crm/content",
+        idempotencyKey,
+        "{\"contentId\":\""
+            + contentId
+            + "\",\"version\":"
+            + version
+            + ",\"title\":\"Dosing leaflet\",\"channels\":[\"email\",\"web\"],\"markets\":"
+            + markets
+            + ",\"expiryDate\":\""
+            + expiry
+            + "\"}");
   }
 
   ResponseEntity<String> withdraw(String idempotencyKey, String contentId) {
-    return post("/sim/crm/content/" + contentId + "/withdrawal", idempotencyKey,
+    return post(
+        "/sim/crm/content/" + contentId + "/withdrawal",
+        idempotencyKey,
         "{\"reason\":\"claim no longer supported\"}");
   }
 
   ResponseEntity<String> supply(String idempotencyKey, String product, String market, String body) {
-    return rest.exchange("/sim/crm/products/{p}/markets/{m}/supply", HttpMethod.PUT,
-        new HttpEntity<>(body, writeHeaders(idempotencyKey)), String.class, product, market);
+    return rest.exchange(
+        "/sim/crm/products/{p}/markets/{m}/supply",
+        HttpMethod.PUT,
+        new HttpEntity<>(body, writeHeaders(idempotencyKey)),
+        String.class,
+        product,
+        market);
   }
 
   ResponseEntity<String> post(String path, String idempotencyKey, String body) {
-    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, writeHeaders(idempotencyKey)), String.class);
+    return rest.exchange(
+        path, HttpMethod.POST, new HttpEntity<>(body, writeHeaders(idempotencyKey)), String.class);
   }
 
   static HttpHeaders writeHeaders(String idempotencyKey) {

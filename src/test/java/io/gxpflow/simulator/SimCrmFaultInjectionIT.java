@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,15 +41,21 @@ class SimCrmFaultInjectionIT {
   void aFaultedPublishPublishesNothingAndTheRetryIsTheFirstRealAttempt() {
     String contentId = SimCrmApiIT.contentId();
     String key = SimCrmApiIT.key();
-    assertThat(http.put("oscar", "/api/sim/faults/crm/publish-content", "{\"status\":503,\"times\":1}")
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(
+            http.put("oscar", "/api/sim/faults/crm/publish-content", "{\"status\":503,\"times\":1}")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     ResponseEntity<String> faulted = publish(key, contentId);
     assertThat(faulted.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(json(faulted).path("code").asText()).isEqualTo("FAULT_INJECTED");
     assertThat(crm.content(contentId)).isEmpty();
-    assertThat(jdbc.queryForObject("select count(*) from gxp_sim_idempotency where idempotency_key = ?",
-        Integer.class, key)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from gxp_sim_idempotency where idempotency_key = ?",
+                Integer.class,
+                key))
+        .isZero();
 
     ResponseEntity<String> retry = publish(key, contentId);
     assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -58,20 +64,35 @@ class SimCrmFaultInjectionIT {
 
   @Test
   void everyCrmOperationCanBeFaulted() {
-    for (String operation : new String[] {"publish-content", "withdraw-content", "publish-supply"}) {
-      assertThat(http.put("oscar", "/api/sim/faults/crm/" + operation, "{\"status\":500,\"times\":1}")
-          .getStatusCode()).as(operation).isEqualTo(HttpStatus.OK);
+    for (String operation :
+        new String[] {"publish-content", "withdraw-content", "publish-supply"}) {
+      assertThat(
+              http.put("oscar", "/api/sim/faults/crm/" + operation, "{\"status\":500,\"times\":1}")
+                  .getStatusCode())
+          .as(operation)
+          .isEqualTo(HttpStatus.OK);
       assertThat(http.delete("oscar", "/api/sim/faults/crm/" + operation).getStatusCode())
           .isEqualTo(HttpStatus.NO_CONTENT);
     }
-    assertThat(json(http.put("oscar", "/api/sim/faults/crm/delete-content", "{\"status\":500}")).path("code")
-        .asText()).isEqualTo("UNKNOWN_OPERATION");
+    assertThat(
+            json(http.put("oscar", "/api/sim/faults/crm/delete-content", "{\"status\":500}"))
+                .path("code")
+                .asText())
+        .isEqualTo("UNKNOWN_OPERATION");
   }
 
   private ResponseEntity<String> publish(String key, String contentId) {
-    String body = "{\"contentId\":\"" + contentId + "\",\"version\":1,\"title\":\"t\",\"channels\":[\"email\"],"
-        + "\"markets\":[\"CH\"],\"expiryDate\":\"" + LocalDate.now().plusYears(1) + "\"}";
-    return rest.exchange("/sim/crm/content", HttpMethod.POST,
-        new HttpEntity<>(body, SimCrmApiIT.writeHeaders(key)), String.class);
+    String body =
+        "{\"contentId\":\""
+            + contentId
+            + "\",\"version\":1,\"title\":\"t\",\"channels\":[\"email\"],"
+            + "\"markets\":[\"CH\"],\"expiryDate\":\""
+            + LocalDate.now().plusYears(1)
+            + "\"}";
+    return rest.exchange(
+        "/sim/crm/content",
+        HttpMethod.POST,
+        new HttpEntity<>(body, SimCrmApiIT.writeHeaders(key)),
+        String.class);
   }
 }

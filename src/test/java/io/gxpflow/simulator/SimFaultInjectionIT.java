@@ -22,7 +22,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Faults injected through /api/sim/faults, seen by a client of the simulated MES over real HTTP. */
+/**
+ * Faults injected through /api/sim/faults, seen by a client of the simulated MES over real HTTP.
+ */
 @IntegrationTest
 class SimFaultInjectionIT {
 
@@ -41,15 +43,20 @@ class SimFaultInjectionIT {
 
   @AfterEach
   void clearFaults() {
-    assertThat(http.delete("oscar", "/api/sim/faults").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(http.delete("oscar", "/api/sim/faults").getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   @Test
   void a503OnceThenTheNormalAnswer() {
-    ResponseEntity<String> set = http.put("oscar", "/api/sim/faults/mes/batch-record",
-        "{\"status\":503,\"delayMs\":0,\"malformed\":false,\"times\":1}");
+    ResponseEntity<String> set =
+        http.put(
+            "oscar",
+            "/api/sim/faults/mes/batch-record",
+            "{\"status\":503,\"delayMs\":0,\"malformed\":false,\"times\":1}");
     assertThat(set.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(json(http.get("oscar", "/api/sim/faults")).get(0).path("operation").asText()).isEqualTo("batch-record");
+    assertThat(json(http.get("oscar", "/api/sim/faults")).get(0).path("operation").asText())
+        .isEqualTo("batch-record");
 
     ResponseEntity<String> faulted = get(RECORD);
     assertThat(faulted.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -69,9 +76,14 @@ class SimFaultInjectionIT {
     http.put("admin", "/api/sim/faults/mes/set-status", "{\"status\":500,\"times\":1}");
 
     assertThat(putStatus(batch, key).getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-    assertThat(json(get("/sim/mes/batches/" + batch + "/record")).path("status").asText()).isEqualTo("IN_REVIEW");
-    assertThat(jdbc.queryForObject("select count(*) from gxp_sim_idempotency where idempotency_key = ?",
-        Integer.class, key)).isZero();
+    assertThat(json(get("/sim/mes/batches/" + batch + "/record")).path("status").asText())
+        .isEqualTo("IN_REVIEW");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from gxp_sim_idempotency where idempotency_key = ?",
+                Integer.class,
+                key))
+        .isZero();
 
     // the retry with the same key is the first real attempt
     ResponseEntity<String> retry = putStatus(batch, key);
@@ -99,8 +111,11 @@ class SimFaultInjectionIT {
     for (int i = 0; i < 2; i++) { // times null: until cleared
       ResponseEntity<String> response = get(RECORD);
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-      assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
-      assertThatThrownBy(() -> new ObjectMapper().readTree(response.getBody())).isInstanceOf(Exception.class);
+      assertThat(
+              response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+          .isTrue();
+      assertThatThrownBy(() -> new ObjectMapper().readTree(response.getBody()))
+          .isInstanceOf(Exception.class);
     }
 
     assertThat(http.delete("oscar", "/api/sim/faults/mes/batch-record").getStatusCode())
@@ -110,7 +125,8 @@ class SimFaultInjectionIT {
 
   @Test
   void aFaultForAnUnknownOperationIsRefused() {
-    ResponseEntity<String> response = http.put("oscar", "/api/sim/faults/mes/delete-batch", "{\"status\":503}");
+    ResponseEntity<String> response =
+        http.put("oscar", "/api/sim/faults/mes/delete-batch", "{\"status\":503}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(response).path("code").asText()).isEqualTo("UNKNOWN_OPERATION");
@@ -118,13 +134,19 @@ class SimFaultInjectionIT {
 
   @Test
   void theFaultsApiIsForOpsAndAdminsOnly() {
-    ResponseEntity<String> reviewer = http.put("mark", "/api/sim/faults/mes/batch-record", "{\"status\":503}");
+    ResponseEntity<String> reviewer =
+        http.put("mark", "/api/sim/faults/mes/batch-record", "{\"status\":503}");
     assertThat(reviewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.get("mark", "/api/sim/faults").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.delete("mark", "/api/sim/faults").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.delete("mark", "/api/sim/faults").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
-    ResponseEntity<String> anonymous = rest.exchange("/api/sim/faults/mes/batch-record", HttpMethod.PUT,
-        new HttpEntity<>("{\"status\":503}", jsonHeaders()), String.class);
+    ResponseEntity<String> anonymous =
+        rest.exchange(
+            "/api/sim/faults/mes/batch-record",
+            HttpMethod.PUT,
+            new HttpEntity<>("{\"status\":503}", jsonHeaders()),
+            String.class);
     assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/api/sim/faults", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -132,8 +154,11 @@ class SimFaultInjectionIT {
     // the simulator's API key is not a way in either
     HttpHeaders withApiKey = jsonHeaders();
     withApiKey.set("X-Api-Key", KEY);
-    assertThat(rest.exchange("/api/sim/faults", HttpMethod.GET, new HttpEntity<>(withApiKey), String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            rest.exchange(
+                    "/api/sim/faults", HttpMethod.GET, new HttpEntity<>(withApiKey), String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
 
     assertThat(json(http.get("admin", "/api/sim/faults"))).isEmpty();
     assertThat(get(RECORD).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -141,20 +166,27 @@ class SimFaultInjectionIT {
 
   private String newBatch() {
     String number = "T-" + UUID.randomUUID().toString().substring(0, 8);
-    mes.save(mes.batch(number, true, "P-100", "Amoxicillin 500 mg capsules", "Basel", "IN_REVIEW", List.of()));
+    mes.save(
+        mes.batch(
+            number, true, "P-100", "Amoxicillin 500 mg capsules", "Basel", "IN_REVIEW", List.of()));
     return number;
   }
 
   private ResponseEntity<String> get(String path) {
-    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(SimMesApiIT.headers(KEY)), String.class);
+    return rest.exchange(
+        path, HttpMethod.GET, new HttpEntity<>(SimMesApiIT.headers(KEY)), String.class);
   }
 
   private ResponseEntity<String> putStatus(String batch, String key) {
     HttpHeaders headers = SimMesApiIT.headers(KEY);
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("Idempotency-Key", key);
-    return rest.exchange("/sim/mes/batches/{batch}/status", HttpMethod.PUT,
-        new HttpEntity<>("{\"status\":\"ON_HOLD\",\"reason\":\"test\"}", headers), String.class, batch);
+    return rest.exchange(
+        "/sim/mes/batches/{batch}/status",
+        HttpMethod.PUT,
+        new HttpEntity<>("{\"status\":\"ON_HOLD\",\"reason\":\"test\"}", headers),
+        String.class,
+        batch);
   }
 
   private static HttpHeaders jsonHeaders() {

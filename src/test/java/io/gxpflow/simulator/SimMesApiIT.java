@@ -20,7 +20,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The simulated MES over real HTTP, as the integration client calls it (docs/integration/mes.md). */
+/**
+ * The simulated MES over real HTTP, as the integration client calls it (docs/integration/mes.md).
+ */
 @IntegrationTest
 class SimMesApiIT {
 
@@ -36,12 +38,14 @@ class SimMesApiIT {
     ResponseEntity<String> response = get("/sim/mes/batches/B-2026-0043/record", KEY);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+        .isTrue();
     JsonNode batch = json(response);
     assertThat(batch.path("batchNumber").asText()).isEqualTo("B-2026-0043");
     assertThat(batch.path("complete").asBoolean()).isTrue();
     assertThat(batch.path("product").path("code").asText()).isEqualTo("P-100");
-    assertThat(batch.path("product").path("name").asText()).isEqualTo("Amoxicillin 500 mg capsules");
+    assertThat(batch.path("product").path("name").asText())
+        .isEqualTo("Amoxicillin 500 mg capsules");
     assertThat(batch.path("site").asText()).isEqualTo("Basel");
     assertThat(batch.path("exceptions")).hasSize(1);
     assertThat(batch.path("exceptions").get(0).path("code").asText()).isEqualTo("DEV-TEMP");
@@ -50,9 +54,15 @@ class SimMesApiIT {
     assertThat(batch.path("exceptions").get(0).path("severity").asText()).isEqualTo("MINOR");
 
     assertThat(json(get("/sim/mes/batches/B-2026-0042/record", KEY)).path("exceptions")).isEmpty();
-    assertThat(json(get("/sim/mes/batches/B-2026-0044/record", KEY)).path("complete").asBoolean()).isFalse();
-    assertThat(json(get("/sim/mes/batches/B-2026-0045/record", KEY)).path("exceptions").get(0).path("severity")
-        .asText()).isEqualTo("MAJOR");
+    assertThat(json(get("/sim/mes/batches/B-2026-0044/record", KEY)).path("complete").asBoolean())
+        .isFalse();
+    assertThat(
+            json(get("/sim/mes/batches/B-2026-0045/record", KEY))
+                .path("exceptions")
+                .get(0)
+                .path("severity")
+                .asText())
+        .isEqualTo("MAJOR");
   }
 
   @Test
@@ -60,7 +70,8 @@ class SimMesApiIT {
     ResponseEntity<String> response = get("/sim/mes/batches/NO-SUCH-BATCH/record", KEY);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode problem = json(response);
     assertThat(problem.path("type").asText()).isEqualTo("urn:gxpflow:mes:batch-unknown");
     assertThat(problem.path("title").asText()).isEqualTo("Batch unknown");
@@ -92,11 +103,15 @@ class SimMesApiIT {
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json(again)).isEqualTo(change);
-    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText()).isEqualTo("ON_HOLD");
+    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText())
+        .isEqualTo("ON_HOLD");
     assertThat(store.updatedAt("mes", "batch", batch)).contains(changedInStore);
     // the answer is in the table, not in memory: it is replayed after a restart too
-    assertThat(jdbc.queryForObject(
-        "select count(*) from gxp_sim_idempotency where system = 'mes' and idempotency_key = ?", Integer.class, key))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from gxp_sim_idempotency where system = 'mes' and idempotency_key = ?",
+                Integer.class,
+                key))
         .isEqualTo(1);
 
     // the batch changed once: the next change (a new key) starts from ON_HOLD
@@ -111,10 +126,13 @@ class SimMesApiIT {
     ResponseEntity<String> response = putStatus(batch, "ON_HOLD", key(), KEY);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json(response).path("code").asText()).isEqualTo("STATUS_TRANSITION_NOT_ALLOWED");
-    assertThat(json(response).path("type").asText()).isEqualTo("urn:gxpflow:mes:status-transition-not-allowed");
-    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText()).isEqualTo("RELEASED");
+    assertThat(json(response).path("type").asText())
+        .isEqualTo("urn:gxpflow:mes:status-transition-not-allowed");
+    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText())
+        .isEqualTo("RELEASED");
   }
 
   @Test
@@ -134,15 +152,18 @@ class SimMesApiIT {
     ResponseEntity<String> response = putStatus(batch, "ON_HOLD", null, KEY);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json(response).path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_MISSING");
-    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText())
+        .isEqualTo("IN_REVIEW");
   }
 
   @Test
   void anIdempotencyKeyUsedForAnotherBatchIs422() {
     String key = key();
-    assertThat(putStatus(newBatch("IN_REVIEW"), "ON_HOLD", key, KEY).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(putStatus(newBatch("IN_REVIEW"), "ON_HOLD", key, KEY).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     ResponseEntity<String> response = putStatus(newBatch("IN_REVIEW"), "ON_HOLD", key, KEY);
 
@@ -157,19 +178,32 @@ class SimMesApiIT {
       ResponseEntity<String> read = get("/sim/mes/batches/B-2026-0042/record", apiKey);
       ResponseEntity<String> write = putStatus(batch, "ON_HOLD", key(), apiKey);
 
-      assertThat(read.getStatusCode()).as("read with key %s", apiKey).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(read.getStatusCode())
+          .as("read with key %s", apiKey)
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(read.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
       assertThat(json(read).path("code").asText()).isEqualTo("API_KEY_INVALID");
-      assertThat(write.getStatusCode()).as("write with key %s", apiKey).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(write.getStatusCode())
+          .as("write with key %s", apiKey)
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
-    assertThat(get("/sim/mes/no-such-endpoint", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(get("/sim/mes/no-such-endpoint", null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(json(get("/sim/mes/batches/" + batch + "/record", KEY)).path("status").asText())
+        .isEqualTo("IN_REVIEW");
   }
 
   private String newBatch(String status) {
     String number = "T-" + UUID.randomUUID().toString().substring(0, 8);
-    mes.save(mes.batch(number, true, "P-100", "Amoxicillin 500 mg capsules", "Basel", status,
-        List.of(new Deviation("DEV-X", "test", "MINOR"))));
+    mes.save(
+        mes.batch(
+            number,
+            true,
+            "P-100",
+            "Amoxicillin 500 mg capsules",
+            "Basel",
+            status,
+            List.of(new Deviation("DEV-X", "test", "MINOR"))));
     return number;
   }
 
@@ -181,15 +215,20 @@ class SimMesApiIT {
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(apiKey)), String.class);
   }
 
-  ResponseEntity<String> putStatus(String batch, String status, String idempotencyKey, String apiKey) {
+  ResponseEntity<String> putStatus(
+      String batch, String status, String idempotencyKey, String apiKey) {
     HttpHeaders headers = headers(apiKey);
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (idempotencyKey != null) {
       headers.set("Idempotency-Key", idempotencyKey);
     }
     String body = "{\"status\":\"" + status + "\",\"reason\":\"integration test\"}";
-    return rest.exchange("/sim/mes/batches/{batch}/status", HttpMethod.PUT, new HttpEntity<>(body, headers),
-        String.class, batch);
+    return rest.exchange(
+        "/sim/mes/batches/{batch}/status",
+        HttpMethod.PUT,
+        new HttpEntity<>(body, headers),
+        String.class,
+        batch);
   }
 
   static HttpHeaders headers(String apiKey) {

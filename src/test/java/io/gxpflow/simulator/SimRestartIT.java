@@ -18,10 +18,12 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The simulated MES across a restart of the embedded default (H2 file): a status set before is still set, the
- * start-up seeding does not reset it, and a retry with the same Idempotency-Key gets the first answer.
+ * The simulated MES across a restart of the embedded default (H2 file): a status set before is
+ * still set, the start-up seeding does not reset it, and a retry with the same Idempotency-Key gets
+ * the first answer.
  */
-// stops an application of its own: after it the shared app's webapps see a closed engine (junit-platform.properties)
+// stops an application of its own: after it the shared app's webapps see a closed engine
+// (junit-platform.properties)
 @Order(Integer.MAX_VALUE)
 class SimRestartIT {
 
@@ -30,14 +32,17 @@ class SimRestartIT {
 
   @Test
   void statusAndIdempotencyKeysSurviveARestart() throws Exception {
-    Path dataDir = Files.createDirectories(Path.of("target", "sim-restart-it")).resolve("run-" + System.nanoTime());
+    Path dataDir =
+        Files.createDirectories(Path.of("target", "sim-restart-it"))
+            .resolve("run-" + System.nanoTime());
     String key = "restart-" + System.nanoTime();
     HttpResponse<String> first;
 
     try (ConfigurableApplicationContext app = start(dataDir)) {
       first = putStatus(app, "B-2026-0042", "ON_HOLD", key);
       assertThat(first.statusCode()).isEqualTo(200);
-      assertThat(JSON.readTree(first.body()).path("previousStatus").asText()).isEqualTo("IN_REVIEW");
+      assertThat(JSON.readTree(first.body()).path("previousStatus").asText())
+          .isEqualTo("IN_REVIEW");
     }
 
     try (ConfigurableApplicationContext app = start(dataDir)) {
@@ -50,18 +55,29 @@ class SimRestartIT {
     }
   }
 
-  private HttpResponse<String> putStatus(ConfigurableApplicationContext app, String batch, String status,
-      String key) throws Exception {
-    return client.send(HttpRequest.newBuilder(uri(app, "/sim/mes/batches/" + batch + "/status"))
-        .header("X-Api-Key", "demo-simulator-key").header("Idempotency-Key", key)
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\",\"reason\":\"restart test\"}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> putStatus(
+      ConfigurableApplicationContext app, String batch, String status, String key)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(uri(app, "/sim/mes/batches/" + batch + "/status"))
+            .header("X-Api-Key", "demo-simulator-key")
+            .header("Idempotency-Key", key)
+            .header("Content-Type", "application/json")
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"status\":\"" + status + "\",\"reason\":\"restart test\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode record(ConfigurableApplicationContext app, String batch) throws Exception {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(app, "/sim/mes/batches/" + batch
-        + "/record")).header("X-Api-Key", "demo-simulator-key").GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri(app, "/sim/mes/batches/" + batch + "/record"))
+                .header("X-Api-Key", "demo-simulator-key")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
@@ -72,15 +88,18 @@ class SimRestartIT {
   }
 
   private static ConfigurableApplicationContext start(Path dataDir) {
-    return new SpringApplicationBuilder(GxpFlowApplication.class).run(
-        "--spring.profiles.active=demo",
-        "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gxpflow")
-            + ";DB_CLOSE_ON_EXIT=FALSE",
-        "--server.port=0",
-        // the audit checkpoint key and file next to the database, not in the project's ./data
-        "--gxpflow.audit.checkpoint.directory=" + dataDir.toAbsolutePath(),
-        // a name of its own, so this engine does not replace the shared test context's "default" engine
-        "--camunda.bpm.process-engine-name=sim-restart-check",
-        "--spring.main.banner-mode=off");
+    return new SpringApplicationBuilder(GxpFlowApplication.class)
+        .run(
+            "--spring.profiles.active=demo",
+            "--spring.datasource.url=jdbc:h2:file:"
+                + dataDir.toAbsolutePath().resolve("gxpflow")
+                + ";DB_CLOSE_ON_EXIT=FALSE",
+            "--server.port=0",
+            // the audit checkpoint key and file next to the database, not in the project's ./data
+            "--gxpflow.audit.checkpoint.directory=" + dataDir.toAbsolutePath(),
+            // a name of its own, so this engine does not replace the shared test context's
+            // "default" engine
+            "--camunda.bpm.process-engine-name=sim-restart-check",
+            "--spring.main.banner-mode=off");
   }
 }

@@ -37,10 +37,12 @@ class SimulatorFaultsTest {
     faults.set("mes", "batch-record", 503, null, null, 1);
 
     assertThatThrownBy(() -> faults.inject("mes", "batch-record"))
-        .isInstanceOfSatisfying(SimulatorProblem.class, problem -> {
-          assertThat(problem.status().value()).isEqualTo(503);
-          assertThat(problem.code()).isEqualTo("FAULT_INJECTED");
-        });
+        .isInstanceOfSatisfying(
+            SimulatorProblem.class,
+            problem -> {
+              assertThat(problem.status().value()).isEqualTo(503);
+              assertThat(problem.code()).isEqualTo("FAULT_INJECTED");
+            });
     faults.inject("mes", "batch-record"); // used up: normal answer
   }
 

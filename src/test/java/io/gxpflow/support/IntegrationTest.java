@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a random port, with the real webapps, REST API and security; one shared context for
- * every test class that uses this annotation (keep them on it, a second context costs a second engine).
+ * The whole application on a random port, with the real webapps, REST API and security; one shared
+ * context for every test class that uses this annotation (keep them on it, a second context costs a
+ * second engine).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -3,8 +3,9 @@ package io.gxpflow.support;
 import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
- * Spring integration tests run with the demo users on H2 by default, and on PostgreSQL when the build says
- * {@code -Dgxpflow.it.database=postgres} (the Maven profile {@code postgres} does; see README and .ci/run).
+ * Spring integration tests run with the demo users on H2 by default, and on PostgreSQL when the
+ * build says {@code -Dgxpflow.it.database=postgres} (the Maven profile {@code postgres} does; see
+ * README and .ci/run).
  */
 public class ItProfiles implements ActiveProfilesResolver {
 

@@ -11,16 +11,16 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Camunda Modeler's "Deploy" button, byte for byte what Modeler 5 sends: a multipart POST to
- * {@code /engine-rest/deployment/create} with {@code deployment-name}, {@code deployment-source=Camunda Modeler},
- * {@code enable-duplicate-filtering=true} and the diagram as a part named after its file.
+ * Camunda Modeler's "Deploy" button, byte for byte what Modeler 5 sends: a multipart POST to {@code
+ * /engine-rest/deployment/create} with {@code deployment-name}, {@code deployment-source=Camunda
+ * Modeler}, {@code enable-duplicate-filtering=true} and the diagram as a part named after its file.
  */
 public final class ModelerUpload {
 
   private ModelerUpload() {}
 
-  public static ResponseEntity<String> deploy(TestRestTemplate client, String deploymentName, String file,
-      Resource diagram) {
+  public static ResponseEntity<String> deploy(
+      TestRestTemplate client, String deploymentName, String file, Resource diagram) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("deployment-name", deploymentName);
     form.add("deployment-source", "Camunda Modeler");
@@ -31,6 +31,7 @@ public final class ModelerUpload {
     form.add(file, new HttpEntity<>(diagram, part));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return client.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+    return client.postForEntity(
+        "/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
   }
 }

@@ -11,13 +11,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Calls the running app over HTTP as one demo user (password = user id) or anonymously. The technical client
- * {@code mes-bridge} sends its API key instead ({@link #API_KEYS}): it may not log in with a password.
+ * Calls the running app over HTTP as one demo user (password = user id) or anonymously. The
+ * technical client {@code mes-bridge} sends its API key instead ({@link #API_KEYS}): it may not log
+ * in with a password.
  */
 public class RestClientForUsers {
 
   /** The demo API key of mes-bridge (application-demo.yaml holds its SHA-256). */
   public static final String MES_BRIDGE_API_KEY = "demo-mes-bridge-key";
+
   public static final Map<String, String> API_KEYS = Map.of("mes-bridge", MES_BRIDGE_API_KEY);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +34,10 @@ public class RestClientForUsers {
     return rest;
   }
 
-  /** HTTP Basic as a demo user; for a technical client use the methods below, which send its API key. */
+  /**
+   * HTTP Basic as a demo user; for a technical client use the methods below, which send its API
+   * key.
+   */
   public TestRestTemplate as(String demoUser) {
     return rest.withBasicAuth(demoUser, demoUser);
   }
@@ -59,8 +64,8 @@ public class RestClientForUsers {
     return exchange(user, method, path, headers, json);
   }
 
-  private ResponseEntity<String> exchange(String user, HttpMethod method, String path, HttpHeaders headers,
-      String body) {
+  private ResponseEntity<String> exchange(
+      String user, HttpMethod method, String path, HttpHeaders headers, String body) {
     String apiKey = API_KEYS.get(user);
     if (apiKey != null) {
       headers.set("X-Api-Key", apiKey);
@@ -73,7 +78,8 @@ public class RestClientForUsers {
     try {
       return JSON.readTree(response.getBody());
     } catch (Exception e) {
-      throw new AssertionError("Not JSON (" + response.getStatusCode() + "): " + response.getBody(), e);
+      throw new AssertionError(
+          "Not JSON (" + response.getStatusCode() + "): " + response.getBody(), e);
     }
   }
 }

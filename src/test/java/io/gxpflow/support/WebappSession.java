@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A browser-like session against the real Camunda webapps: cookies, the webapps' CSRF token (cookie
- * {@code XSRF-TOKEN}, echoed in the {@code X-XSRF-TOKEN} header) and their login endpoint, as Tasklist's own
- * login page uses them.
+ * {@code XSRF-TOKEN}, echoed in the {@code X-XSRF-TOKEN} header) and their login endpoint, as
+ * Tasklist's own login page uses them.
  */
 public class WebappSession {
 
@@ -28,30 +28,48 @@ public class WebappSession {
     this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
   }
 
-  /** Logs in to one webapp (tasklist, cockpit, admin); returns the HTTP status of the login call. */
+  /**
+   * Logs in to one webapp (tasklist, cockpit, admin); returns the HTTP status of the login call.
+   */
   public int login(String user, String password, String app) {
     get("/camunda/app/" + app + "/default/");
     String form = "username=" + encode(user) + "&password=" + encode(password);
-    int status = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
-    // the login starts a new session; like the app after login, ask who is logged in, which issues its CSRF token
+    int status =
+        send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(form)))
+            .statusCode();
+    // the login starts a new session; like the app after login, ask who is logged in, which issues
+    // its CSRF token
     get("/camunda/api/admin/auth/user/default");
     return status;
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-        .header("X-XSRF-TOKEN", csrfToken()).GET());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "application/json")
+            .header("X-XSRF-TOKEN", csrfToken())
+            .GET());
   }
 
-  /** A JSON request to any path of the app with the session cookie, with or without the webapps' CSRF header. */
-  public HttpResponse<String> sendJson(String method, String path, String json, boolean withCsrfToken) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-        .header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+  /**
+   * A JSON request to any path of the app with the session cookie, with or without the webapps'
+   * CSRF header.
+   */
+  public HttpResponse<String> sendJson(
+      String method, String path, String json, boolean withCsrfToken) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (withCsrfToken) {
       request.header("X-XSRF-TOKEN", csrfToken());
     }
@@ -61,7 +79,8 @@ public class WebappSession {
   public JsonNode getJson(String path) {
     HttpResponse<String> response = get(path);
     if (response.statusCode() != 200) {
-      throw new AssertionError("GET " + path + " -> " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "GET " + path + " -> " + response.statusCode() + ": " + response.body());
     }
     try {
       return new ObjectMapper().readTree(response.body());
@@ -74,7 +93,8 @@ public class WebappSession {
     return cookies.getCookieStore().getCookies().stream()
         .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue)
-        .findFirst().orElse("");
+        .findFirst()
+        .orElse("");
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

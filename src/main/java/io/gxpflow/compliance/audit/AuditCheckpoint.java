@@ -4,16 +4,23 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 
 /**
- * A keyed checkpoint of the audit chain: at {@code createdAt} the chain ended at {@code seq} with {@code hash}, and
- * {@code mac} ({@link CheckpointKey}) proves it was the application, holding the key, that said so. Kept in
- * {@code gxp_audit_checkpoint} and, outside the database, in the checkpoint file and the log ({@code source}).
+ * A keyed checkpoint of the audit chain: at {@code createdAt} the chain ended at {@code seq} with
+ * {@code hash}, and {@code mac} ({@link CheckpointKey}) proves it was the application, holding the
+ * key, that said so. Kept in {@code gxp_audit_checkpoint} and, outside the database, in the
+ * checkpoint file and the log ({@code source}).
  */
-public record AuditCheckpoint(long seq, String hash,
-    @JsonFormat(shape = JsonFormat.Shape.STRING, timezone = "UTC") Instant createdAt, String mac, String source) {
+public record AuditCheckpoint(
+    long seq,
+    String hash,
+    @JsonFormat(shape = JsonFormat.Shape.STRING, timezone = "UTC") Instant createdAt,
+    String mac,
+    String source) {
 
   static final String FILE_PREFIX = "AUDIT-CHECKPOINT";
 
-  /** One line of the checkpoint file and the log: {@code AUDIT-CHECKPOINT seq=… hash=… at=… mac=…}. */
+  /**
+   * One line of the checkpoint file and the log: {@code AUDIT-CHECKPOINT seq=… hash=… at=… mac=…}.
+   */
   String line() {
     return FILE_PREFIX + " seq=" + seq + " hash=" + hash + " at=" + createdAt + " mac=" + mac;
   }
@@ -41,12 +48,14 @@ public record AuditCheckpoint(long seq, String hash,
           case "hash" -> hash = value;
           case "at" -> at = Instant.parse(value);
           case "mac" -> mac = value;
-          default -> { }
+          default -> {}
         }
       } catch (RuntimeException unreadable) {
         return null;
       }
     }
-    return seq == null || hash == null || mac == null ? null : new AuditCheckpoint(seq, hash, at, mac, source);
+    return seq == null || hash == null || mac == null
+        ? null
+        : new AuditCheckpoint(seq, hash, at, mac, source);
   }
 }

@@ -30,20 +30,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keyed checkpoints of the audit chain ({@link CheckpointKey}): the committed chain head's (seq, hash) with its
- * HMAC, written to {@code gxp_audit_checkpoint}, to the log (logger {@code io.gxpflow.audit.checkpoint}) and to an
- * append-only file outside the database ({@code <directory>/audit-checkpoints.log}).
+ * Keyed checkpoints of the audit chain ({@link CheckpointKey}): the committed chain head's (seq,
+ * hash) with its HMAC, written to {@code gxp_audit_checkpoint}, to the log (logger {@code
+ * io.gxpflow.audit.checkpoint}) and to an append-only file outside the database ({@code
+ * <directory>/audit-checkpoints.log}).
  *
- * <p>Off the hot path: a background thread looks at the committed head every {@code poll} and writes a checkpoint
- * when {@code every-events} events were appended since the last one, or when there are new events and
- * {@code interval} has passed; one more at shutdown. It reads the head without locking it, so appends never wait
- * for a checkpoint.
+ * <p>Off the hot path: a background thread looks at the committed head every {@code poll} and
+ * writes a checkpoint when {@code every-events} events were appended since the last one, or when
+ * there are new events and {@code interval} has passed; one more at shutdown. It reads the head
+ * without locking it, so appends never wait for a checkpoint.
  */
 @Component
 public class AuditCheckpoints implements SmartLifecycle {
 
-  /** The log lines a log collector should keep: {@code AUDIT-CHECKPOINT seq=… hash=… at=… mac=…}. */
+  /**
+   * The log lines a log collector should keep: {@code AUDIT-CHECKPOINT seq=… hash=… at=… mac=…}.
+   */
   static final Logger CHECKPOINT_LOG = LoggerFactory.getLogger("io.gxpflow.audit.checkpoint");
+
   private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
   static final String FILE_NAME = "audit-checkpoints.log";
   static final String KEY_FILE_NAME = "audit-checkpoint.key";
@@ -61,20 +65,39 @@ public class AuditCheckpoints implements SmartLifecycle {
   private Instant lastWritten;
 
   @Autowired
-  public AuditCheckpoints(JdbcTemplate jdbc, AuditTrail auditTrail,
+  public AuditCheckpoints(
+      JdbcTemplate jdbc,
+      AuditTrail auditTrail,
       @Value("${gxpflow.audit.checkpoint-key:}") String configuredKey,
       @Value("${gxpflow.audit.checkpoint.directory:./data}") Path directory,
       @Value("${gxpflow.audit.checkpoint.every-events:1000}") long everyEvents,
       @Value("${gxpflow.audit.checkpoint.interval:PT5M}") Duration interval,
       @Value("${gxpflow.audit.checkpoint.poll:PT30S}") Duration poll) {
-    this(jdbc, auditTrail, CheckpointKey.configuredOrFile(configuredKey, directory.resolve(KEY_FILE_NAME)),
-        directory.resolve(FILE_NAME), everyEvents, interval, poll);
+    this(
+        jdbc,
+        auditTrail,
+        CheckpointKey.configuredOrFile(configuredKey, directory.resolve(KEY_FILE_NAME)),
+        directory.resolve(FILE_NAME),
+        everyEvents,
+        interval,
+        poll);
   }
 
-  AuditCheckpoints(JdbcTemplate jdbc, AuditTrail auditTrail, CheckpointKey key, Path file, long everyEvents,
-      Duration interval, Duration poll) {
-    if (everyEvents < 1 || interval.isNegative() || interval.isZero() || poll.isNegative() || poll.isZero()) {
-      throw new IllegalArgumentException("gxpflow.audit.checkpoint: every-events, interval and poll must be positive");
+  AuditCheckpoints(
+      JdbcTemplate jdbc,
+      AuditTrail auditTrail,
+      CheckpointKey key,
+      Path file,
+      long everyEvents,
+      Duration interval,
+      Duration poll) {
+    if (everyEvents < 1
+        || interval.isNegative()
+        || interval.isZero()
+        || poll.isNegative()
+        || poll.isZero()) {
+      throw new IllegalArgumentException(
+          "gxpflow.audit.checkpoint: every-events, interval and poll must be positive");
     }
     this.jdbc = jdbc;
     this.auditTrail = auditTrail;
@@ -94,8 +117,8 @@ public class AuditCheckpoints implements SmartLifecycle {
   }
 
   /**
-   * Writes a checkpoint of the committed head now, unless the newest checkpoint already has it (or the chain is
-   * empty). Returns the checkpoint written.
+   * Writes a checkpoint of the committed head now, unless the newest checkpoint already has it (or
+   * the chain is empty). Returns the checkpoint written.
    */
   public synchronized Optional<AuditCheckpoint> checkpoint() {
     ChainHead head = auditTrail.head();
@@ -103,11 +126,20 @@ public class AuditCheckpoints implements SmartLifecycle {
       return Optional.empty();
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    AuditCheckpoint checkpoint = new AuditCheckpoint(head.lastSeq(), head.lastHash(), now,
-        key.mac(head.lastSeq(), head.lastHash()), "database");
+    AuditCheckpoint checkpoint =
+        new AuditCheckpoint(
+            head.lastSeq(),
+            head.lastHash(),
+            now,
+            key.mac(head.lastSeq(), head.lastHash()),
+            "database");
     try {
-      jdbc.update("INSERT INTO gxp_audit_checkpoint (seq, hash, created_at, mac) VALUES (?, ?, ?, ?)",
-          checkpoint.seq(), checkpoint.hash(), LocalDateTime.ofInstant(now, ZoneOffset.UTC), checkpoint.mac());
+      jdbc.update(
+          "INSERT INTO gxp_audit_checkpoint (seq, hash, created_at, mac) VALUES (?, ?, ?, ?)",
+          checkpoint.seq(),
+          checkpoint.hash(),
+          LocalDateTime.ofInstant(now, ZoneOffset.UTC),
+          checkpoint.mac());
     } catch (DuplicateKeyException anotherNodeWasFirst) {
       return Optional.empty();
     }
@@ -125,10 +157,15 @@ public class AuditCheckpoints implements SmartLifecycle {
   }
 
   List<AuditCheckpoint> fromDatabase() {
-    return jdbc.query("SELECT seq, hash, created_at, mac FROM gxp_audit_checkpoint ORDER BY seq",
-        (rs, row) -> new AuditCheckpoint(rs.getLong("seq"), rs.getString("hash").strip(),
-            rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("mac").strip(),
-            "database"));
+    return jdbc.query(
+        "SELECT seq, hash, created_at, mac FROM gxp_audit_checkpoint ORDER BY seq",
+        (rs, row) ->
+            new AuditCheckpoint(
+                rs.getLong("seq"),
+                rs.getString("hash").strip(),
+                rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                rs.getString("mac").strip(),
+                "database"));
   }
 
   List<AuditCheckpoint> fromFile() {
@@ -138,7 +175,9 @@ public class AuditCheckpoints implements SmartLifecycle {
     try {
       String source = "file " + file.getFileName();
       return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-          .map(line -> AuditCheckpoint.parse(line, source)).filter(c -> c != null).toList();
+          .map(line -> AuditCheckpoint.parse(line, source))
+          .filter(c -> c != null)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the audit checkpoint file " + file, e);
     }
@@ -152,14 +191,19 @@ public class AuditCheckpoints implements SmartLifecycle {
   private void appendToFile(AuditCheckpoint checkpoint) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-          StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND,
+              StandardOpenOption.WRITE)) {
         channel.write(ByteBuffer.wrap((checkpoint.line() + "\n").getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
       }
     } catch (IOException e) {
       // the database copy and the log line are written; the file is the third copy
-      log.error("Audit checkpoint at seq {} not written to {}: {}", checkpoint.seq(), file, e.toString());
+      log.error(
+          "Audit checkpoint at seq {} not written to {}: {}", checkpoint.seq(), file, e.toString());
     }
   }
 
@@ -167,8 +211,11 @@ public class AuditCheckpoints implements SmartLifecycle {
     try {
       ChainHead head = auditTrail.head();
       long since = head.lastSeq() - lastCheckpointSeq();
-      boolean due = since >= everyEvents
-          || (since > 0 && (lastWritten == null || !clock.instant().isBefore(lastWritten.plus(interval))));
+      boolean due =
+          since >= everyEvents
+              || (since > 0
+                  && (lastWritten == null
+                      || !clock.instant().isBefore(lastWritten.plus(interval))));
       if (due) {
         checkpoint();
       }
@@ -180,14 +227,21 @@ public class AuditCheckpoints implements SmartLifecycle {
   @Override
   public synchronized void start() {
     lastWritten = clock.instant();
-    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "audit-checkpoints");
-      thread.setDaemon(true);
-      return thread;
-    });
-    scheduler.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "audit-checkpoints");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler.scheduleWithFixedDelay(
+        this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     running = true;
-    log.info("Audit checkpoints every {} events or {} (checked every {}), copies in {}", everyEvents, interval, poll,
+    log.info(
+        "Audit checkpoints every {} events or {} (checked every {}), copies in {}",
+        everyEvents,
+        interval,
+        poll,
         file.toAbsolutePath());
   }
 

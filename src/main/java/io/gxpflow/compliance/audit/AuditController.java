@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Read access to the audit trail: events of one business key or process instance (JSON, or CSV with
- * {@code Accept: text/csv}) and the chain verification. Who may read it is decided in SecurityConfiguration
- * ({@code qa}, {@code process-owners}, {@code camunda-admin}).
+ * {@code Accept: text/csv}) and the chain verification. Who may read it is decided in
+ * SecurityConfiguration ({@code qa}, {@code process-owners}, {@code camunda-admin}).
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -37,16 +37,22 @@ public class AuditController {
   }
 
   @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-  public ResponseEntity<?> events(@RequestParam(required = false) String businessKey,
+  public ResponseEntity<?> events(
+      @RequestParam(required = false) String businessKey,
       @RequestParam(required = false) String processInstanceId,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      HttpServletRequest request) {
     businessKey = blankToNull(businessKey);
     processInstanceId = blankToNull(processInstanceId);
     if (businessKey == null && processInstanceId == null) {
-      ProblemDetail problem = ProblemType.BAD_REQUEST.problem(HttpStatus.BAD_REQUEST,
-          "Give businessKey or processInstanceId: the audit trail is read per business case, not as a whole.");
+      ProblemDetail problem =
+          ProblemType.BAD_REQUEST.problem(
+              HttpStatus.BAD_REQUEST,
+              "Give businessKey or processInstanceId: the audit trail is read per business case, not as a whole.");
       problem.setInstance(URI.create(request.getRequestURI()));
-      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.badRequest()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     List<StoredAuditEvent> events = auditTrail.find(businessKey, processInstanceId);
     if (prefersCsv(accept)) {
@@ -59,15 +65,18 @@ public class AuditController {
   }
 
   /**
-   * HTTP 200 whether the chain is intact or not: the body tells. Chain, keyed checkpoints and signature manifests
-   * ({@link AuditVerification}).
+   * HTTP 200 whether the chain is intact or not: the body tells. Chain, keyed checkpoints and
+   * signature manifests ({@link AuditVerification}).
    */
   @GetMapping(path = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
   public VerificationResult verify() {
     return verification.verify();
   }
 
-  /** CSV only when asked for ahead of JSON: a client that accepts anything ({@code *}/{@code *}) gets JSON. */
+  /**
+   * CSV only when asked for ahead of JSON: a client that accepts anything ({@code *}/{@code *})
+   * gets JSON.
+   */
   static boolean prefersCsv(String accept) {
     if (accept == null || accept.isBlank()) {
       return false;

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An event to append to the audit trail: what happened ({@link AuditEventTypes}), who did it (a user id or
- * {@link #SYSTEM}), to which process, instance and task, and the details (a JSON object: strings, numbers,
- * booleans, null, lists and maps; other values are stored as Jackson writes them).
+ * An event to append to the audit trail: what happened ({@link AuditEventTypes}), who did it (a
+ * user id or {@link #SYSTEM}), to which process, instance and task, and the details (a JSON object:
+ * strings, numbers, booleans, null, lists and maps; other values are stored as Jackson writes
+ * them).
  *
  * <pre>{@code
  * AuditEvent.builder(AuditEventTypes.TASK_COMPLETED, userId)
@@ -18,8 +19,14 @@ import java.util.Map;
  *
  * Lengths are checked here, before the database would refuse them inside the caller's transaction.
  */
-public record AuditEvent(String type, String actor, String businessKey, String processInstanceId,
-    String processDefinitionKey, String taskId, Map<String, Object> details) {
+public record AuditEvent(
+    String type,
+    String actor,
+    String businessKey,
+    String processInstanceId,
+    String processDefinitionKey,
+    String taskId,
+    Map<String, Object> details) {
 
   /** The actor of events no user caused: the engine, timers, scheduled work. */
   public static final String SYSTEM = "system";
@@ -31,15 +38,17 @@ public record AuditEvent(String type, String actor, String businessKey, String p
     checkLength("processInstanceId", processInstanceId, 64);
     checkLength("processDefinitionKey", processDefinitionKey, 255);
     checkLength("taskId", taskId, 64);
-    // a copy (null values are allowed, Map.copyOf would refuse them), so later changes by the caller do not leak in
+    // a copy (null values are allowed, Map.copyOf would refuse them), so later changes by the
+    // caller do not leak in
     Map<String, Object> copy = new LinkedHashMap<>();
     if (details != null) {
-      details.forEach((key, value) -> {
-        if (key == null) {
-          throw new IllegalArgumentException("details: keys must not be null");
-        }
-        copy.put(key, value);
-      });
+      details.forEach(
+          (key, value) -> {
+            if (key == null) {
+              throw new IllegalArgumentException("details: keys must not be null");
+            }
+            copy.put(key, value);
+          });
     }
     details = Collections.unmodifiableMap(copy);
   }
@@ -112,7 +121,8 @@ public record AuditEvent(String type, String actor, String businessKey, String p
     }
 
     public AuditEvent build() {
-      return new AuditEvent(type, actor, businessKey, processInstanceId, processDefinitionKey, taskId, details);
+      return new AuditEvent(
+          type, actor, businessKey, processInstanceId, processDefinitionKey, taskId, details);
     }
   }
 }

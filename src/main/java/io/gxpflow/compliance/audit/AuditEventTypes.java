@@ -1,8 +1,9 @@
 package io.gxpflow.compliance.audit;
 
 /**
- * Event types of the audit trail ({@code gxp_audit_event.event_type}, at most 64 characters). Stored as text: a
- * constant may be added, never renamed, or older events no longer match their type.
+ * Event types of the audit trail ({@code gxp_audit_event.event_type}, at most 64 characters).
+ * Stored as text: a constant may be added, never renamed, or older events no longer match their
+ * type.
  */
 public final class AuditEventTypes {
 

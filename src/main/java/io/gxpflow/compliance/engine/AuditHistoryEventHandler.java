@@ -23,10 +23,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
- * Turns the engine's history events into audit events, in the engine's transaction: process started, ended or
- * cancelled; incident created or resolved; decision evaluated; authorization changed. Runs beside the default
- * database history handler, so Camunda's own history is unchanged (and may be cleaned up; the audit trail
- * stays).
+ * Turns the engine's history events into audit events, in the engine's transaction: process
+ * started, ended or cancelled; incident created or resolved; decision evaluated; authorization
+ * changed. Runs beside the default database history handler, so Camunda's own history is unchanged
+ * (and may be cleaned up; the audit trail stays).
  */
 public class AuditHistoryEventHandler implements HistoryEventHandler {
 
@@ -54,8 +54,15 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
       audit = authorization(operation);
     }
     if (audit != null) {
-      auditTrail.record(new AuditEvent(audit.type(), audit.actor(), audit.businessKey(), audit.processInstanceId(),
-          audit.processDefinitionKey(), audit.taskId(), JsonValues.of(audit.details())));
+      auditTrail.record(
+          new AuditEvent(
+              audit.type(),
+              audit.actor(),
+              audit.businessKey(),
+              audit.processInstanceId(),
+              audit.processDefinitionKey(),
+              audit.taskId(),
+              JsonValues.of(audit.details())));
     }
   }
 
@@ -77,17 +84,26 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
       return null;
     }
     details.put("processDefinitionId", process.getProcessDefinitionId());
-    String actor = is(process, HistoryEventTypes.PROCESS_INSTANCE_START) && process.getStartUserId() != null
-        ? process.getStartUserId() : EngineContext.actor();
-    return new AuditEvent(type, actor, process.getBusinessKey(), process.getProcessInstanceId(),
-        process.getProcessDefinitionKey(), null, details);
+    String actor =
+        is(process, HistoryEventTypes.PROCESS_INSTANCE_START) && process.getStartUserId() != null
+            ? process.getStartUserId()
+            : EngineContext.actor();
+    return new AuditEvent(
+        type,
+        actor,
+        process.getBusinessKey(),
+        process.getProcessInstanceId(),
+        process.getProcessDefinitionKey(),
+        null,
+        details);
   }
 
   private AuditEvent incident(HistoricIncidentEventEntity incident) {
     String type;
     if (is(incident, HistoryEventTypes.INCIDENT_CREATE)) {
       type = AuditEventTypes.INCIDENT_CREATED;
-    } else if (is(incident, HistoryEventTypes.INCIDENT_RESOLVE) || is(incident, HistoryEventTypes.INCIDENT_DELETE)) {
+    } else if (is(incident, HistoryEventTypes.INCIDENT_RESOLVE)
+        || is(incident, HistoryEventTypes.INCIDENT_DELETE)) {
       type = AuditEventTypes.INCIDENT_RESOLVED;
     } else {
       return null;
@@ -98,8 +114,14 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
     details.put("activityId", incident.getActivityId());
     details.put("message", incident.getIncidentMessage());
     details.put("how", incident.getEventType());
-    return new AuditEvent(type, EngineContext.actor(), businessKey(incident.getProcessInstanceId()),
-        incident.getProcessInstanceId(), incident.getProcessDefinitionKey(), null, details);
+    return new AuditEvent(
+        type,
+        EngineContext.actor(),
+        businessKey(incident.getProcessInstanceId()),
+        incident.getProcessInstanceId(),
+        incident.getProcessDefinitionKey(),
+        null,
+        details);
   }
 
   private AuditEvent decision(HistoricDecisionInstanceEntity decision) {
@@ -109,15 +131,22 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
     details.put("activityId", decision.getActivityId());
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (HistoricDecisionInputInstance input : decision.getInputs()) {
-      inputs.put(input.getClauseName() != null ? input.getClauseName() : input.getClauseId(), input.getValue());
+      inputs.put(
+          input.getClauseName() != null ? input.getClauseName() : input.getClauseId(),
+          input.getValue());
     }
-    List<Map<String, Object>> outputs = decision.getOutputs().stream()
-        .map(AuditHistoryEventHandler::output).toList();
+    List<Map<String, Object>> outputs =
+        decision.getOutputs().stream().map(AuditHistoryEventHandler::output).toList();
     details.put("inputs", inputs);
     details.put("outputs", outputs);
-    return new AuditEvent(AuditEventTypes.DECISION_EVALUATED, EngineContext.actor(),
-        businessKey(decision.getProcessInstanceId()), decision.getProcessInstanceId(),
-        decision.getProcessDefinitionKey(), null, details);
+    return new AuditEvent(
+        AuditEventTypes.DECISION_EVALUATED,
+        EngineContext.actor(),
+        businessKey(decision.getProcessInstanceId()),
+        decision.getProcessInstanceId(),
+        decision.getProcessDefinitionKey(),
+        null,
+        details);
   }
 
   private static Map<String, Object> output(HistoricDecisionOutputInstance output) {
@@ -137,8 +166,13 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
     details.put("property", operation.getProperty());
     details.put("old", operation.getOrgValue());
     details.put("new", operation.getNewValue());
-    return new AuditEvent(AuditEventTypes.AUTHORIZATION_CHANGED,
-        operation.getUserId() != null ? operation.getUserId() : EngineContext.actor(), null, null, null, null,
+    return new AuditEvent(
+        AuditEventTypes.AUTHORIZATION_CHANGED,
+        operation.getUserId() != null ? operation.getUserId() : EngineContext.actor(),
+        null,
+        null,
+        null,
+        null,
         details);
   }
 
@@ -150,7 +184,8 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
     if (processInstanceId == null || Context.getCommandContext() == null) {
       return null;
     }
-    ExecutionEntity instance = Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
+    ExecutionEntity instance =
+        Context.getCommandContext().getExecutionManager().findExecutionById(processInstanceId);
     return instance == null ? null : instance.getBusinessKey();
   }
 }

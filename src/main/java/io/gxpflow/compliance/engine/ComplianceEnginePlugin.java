@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Wires the compliance layer into the engine (the starter applies every ProcessEnginePlugin bean): the guarded
- * Task/Form/Runtime/Management services (task work, process starts, jobs), the listener on every user task, audit
- * of history events and of deployments.
+ * Wires the compliance layer into the engine (the starter applies every ProcessEnginePlugin bean):
+ * the guarded Task/Form/Runtime/Management services (task work, process starts, jobs), the listener
+ * on every user task, audit of history events and of deployments.
  */
 @Component
 public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
@@ -27,7 +27,8 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
   private final IndependentAudit independentAudit;
   private final TaskInputCheck inputCheck;
 
-  public ComplianceEnginePlugin(AuditTrail auditTrail, IndependentAudit independentAudit, TaskInputCheck inputCheck) {
+  public ComplianceEnginePlugin(
+      AuditTrail auditTrail, IndependentAudit independentAudit, TaskInputCheck inputCheck) {
     this.auditTrail = auditTrail;
     this.independentAudit = independentAudit;
     this.inputCheck = inputCheck;
@@ -46,8 +47,10 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(
-        new UserTaskListenerParseListener(new ComplianceTaskListener(auditTrail, segregation)));
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new UserTaskListenerParseListener(new ComplianceTaskListener(auditTrail, segregation)));
 
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());

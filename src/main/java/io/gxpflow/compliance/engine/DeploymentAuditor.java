@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 
 /**
- * A model change is a GxP change: every new deployment is audited with who deployed it, from where, and a
- * SHA-256 of each resource, in the deployment's own transaction. (Deployers also run when a deployment is
- * loaded into the cache again; only new deployments are recorded.)
+ * A model change is a GxP change: every new deployment is audited with who deployed it, from where,
+ * and a SHA-256 of each resource, in the deployment's own transaction. (Deployers also run when a
+ * deployment is loaded into the cache again; only new deployments are recorded.)
  */
 public class DeploymentAuditor implements Deployer {
 
@@ -39,8 +39,8 @@ public class DeploymentAuditor implements Deployer {
     details.put("name", deployment.getName());
     details.put("source", deployment.getSource());
     details.put("resources", checksums);
-    auditTrail.record(new AuditEvent(AuditEventTypes.DEPLOYMENT, EngineContext.actor(), null, null, null, null,
-        details));
+    auditTrail.record(
+        new AuditEvent(
+            AuditEventTypes.DEPLOYMENT, EngineContext.actor(), null, null, null, null, details));
   }
-
 }

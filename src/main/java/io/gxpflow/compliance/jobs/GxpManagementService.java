@@ -17,15 +17,18 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 
 /**
- * Jobs (timers, async steps, their retries) are operations' business, not the participants' of a case.
+ * Jobs (timers, async steps, their retries) are operations' business, not the participants' of a
+ * case.
  *
  * <ul>
- *   <li>Executing a job by hand checks the right first, in a command of its own: the engine checks it only while
- *       running the job, and its failed-job handling then counts the refusal as a failed attempt (retries down,
- *       an incident at zero) — a participant could switch off his own escalation timer.
- *   <li>Only users who may operate jobs of every process (RETRY_JOB or UPDATE_INSTANCE on process definition
- *       {@code *}: {@code ops}, {@code camunda-admin}) list jobs; for everyone else a job query is empty, although
- *       READ_INSTANCE on their process would otherwise show every case's timers.
+ *   <li>Executing a job by hand checks the right first, in a command of its own: the engine checks
+ *       it only while running the job, and its failed-job handling then counts the refusal as a
+ *       failed attempt (retries down, an incident at zero) — a participant could switch off his own
+ *       escalation timer.
+ *   <li>Only users who may operate jobs of every process (RETRY_JOB or UPDATE_INSTANCE on process
+ *       definition {@code *}: {@code ops}, {@code camunda-admin}) list jobs; for everyone else a
+ *       job query is empty, although READ_INSTANCE on their process would otherwise show every
+ *       case's timers.
  * </ul>
  */
 public class GxpManagementService extends ManagementServiceImpl {
@@ -36,15 +39,17 @@ public class GxpManagementService extends ManagementServiceImpl {
 
   @Override
   public void executeJob(String jobId) {
-    commandExecutor.execute(context -> {
-      JobEntity job = jobId == null ? null : context.getJobManager().findJobById(jobId);
-      if (job != null) {
-        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-          checker.checkUpdateJob(job);
-        }
-      }
-      return null; // no job: the engine's own "not found" below
-    });
+    commandExecutor.execute(
+        context -> {
+          JobEntity job = jobId == null ? null : context.getJobManager().findJobById(jobId);
+          if (job != null) {
+            for (CommandChecker checker :
+                context.getProcessEngineConfiguration().getCommandCheckers()) {
+              checker.checkUpdateJob(job);
+            }
+          }
+          return null; // no job: the engine's own "not found" below
+        });
     super.executeJob(jobId);
   }
 
@@ -75,9 +80,10 @@ public class GxpManagementService extends ManagementServiceImpl {
         return true; // the application itself, the job executor
       }
       AuthorizationManager authorizations = context.getAuthorizationManager();
-      return authorizations.isAuthorized(ProcessDefinitionPermissions.RETRY_JOB, Resources.PROCESS_DEFINITION, ANY)
-          || authorizations.isAuthorized(ProcessDefinitionPermissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION,
-          ANY);
+      return authorizations.isAuthorized(
+              ProcessDefinitionPermissions.RETRY_JOB, Resources.PROCESS_DEFINITION, ANY)
+          || authorizations.isAuthorized(
+              ProcessDefinitionPermissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION, ANY);
     }
   }
 }

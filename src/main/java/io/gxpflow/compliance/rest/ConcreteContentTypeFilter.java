@@ -1,7 +1,7 @@
 package io.gxpflow.compliance.rest;
 
-import io.gxpflow.compliance.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gxpflow.compliance.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request body must say what it is: {@code Content-Type: application/*} or an unparsable type is a 415 problem
- * detail. Spring MVC and Jersey would otherwise fail on it with a 500 while reading the body.
+ * A request body must say what it is: {@code Content-Type: application/*} or an unparsable type is
+ * a 415 problem detail. Spring MVC and Jersey would otherwise fail on it with a 500 while reading
+ * the body.
  */
 @Component
 public class ConcreteContentTypeFilter extends OncePerRequestFilter {
@@ -29,15 +30,18 @@ public class ConcreteContentTypeFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String contentType = request.getContentType();
     if (contentType == null || concrete(contentType)) {
       chain.doFilter(request, response);
       return;
     }
-    ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "Content-Type must name one media type, such as application/json, not a pattern or an unreadable value.");
+    ProblemDetail problem =
+        ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "Content-Type must name one media type, such as application/json, not a pattern or an unreadable value.");
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -24,37 +24,65 @@ import org.springframework.web.ErrorResponse;
 import org.xml.sax.SAXException;
 
 /**
- * What a client of {@code /engine-rest} learns about an error: Camunda's status (sharpened where Camunda says
- * 500 for the client's mistake), a sentence, and never a Java class name — they tell an attacker the stack and
- * a user nothing. 5xx details stay in the log.
+ * What a client of {@code /engine-rest} learns about an error: Camunda's status (sharpened where
+ * Camunda says 500 for the client's mistake), a sentence, and never a Java class name — they tell
+ * an attacker the stack and a user nothing. 5xx details stay in the log.
  */
 final class EngineRestErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
-  /** The engine's "Java serialization format is prohibited" (java-serialization-format-enabled is false). */
+  /**
+   * The engine's "Java serialization format is prohibited" (java-serialization-format-enabled is
+   * false).
+   */
   private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
-  /** A qualified Java name: java.lang.Integer, org.camunda.bpm.engine.rest.dto.task.TaskDto, a$Nested. */
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*");
+
+  /**
+   * A qualified Java name: java.lang.Integer, org.camunda.bpm.engine.rest.dto.task.TaskDto,
+   * a$Nested.
+   */
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*");
+
   /** A simple exception name with what Java puts after it: "ParseException: ". */
-  private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
-  private static final Map<String, String> VALUE_TYPES = Map.of("java.lang.String", "text", "java.lang.Integer",
-      "integer", "java.lang.Long", "integer", "java.lang.Short", "integer", "java.lang.Double", "number",
-      "java.lang.Float", "number", "java.lang.Boolean", "boolean", "java.util.Date", "date");
+  private static final Pattern EXCEPTION_NAME =
+      Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
+
+  private static final Map<String, String> VALUE_TYPES =
+      Map.of(
+          "java.lang.String",
+          "text",
+          "java.lang.Integer",
+          "integer",
+          "java.lang.Long",
+          "integer",
+          "java.lang.Short",
+          "integer",
+          "java.lang.Double",
+          "number",
+          "java.lang.Float",
+          "number",
+          "java.lang.Boolean",
+          "boolean",
+          "java.util.Date",
+          "date");
 
   ProblemDetail problem(Throwable exception) {
     ErrorResponse source = cause(exception, ErrorResponse.class);
     if (source != null) {
       ProblemDetail problem = source.getBody();
       if (problem.getProperties() == null || !problem.getProperties().containsKey("message")) {
-        // Camunda Modeler's deploy dialog shows "message": a refused model's reasons, a refusal's rule
+        // Camunda Modeler's deploy dialog shows "message": a refused model's reasons, a refusal's
+        // rule
         problem.setProperty("message", problem.getDetail());
       }
       return problem;
     }
     if (cause(exception, OptimisticLockingException.class) != null) {
-      return problem(HttpStatus.CONFLICT, "Someone else changed the same data at the same moment; reload and try "
-          + "again.");
+      return problem(
+          HttpStatus.CONFLICT,
+          "Someone else changed the same data at the same moment; reload and try " + "again.");
     }
     TaskAlreadyClaimedException claimed = cause(exception, TaskAlreadyClaimedException.class);
     if (claimed != null) {
@@ -65,25 +93,29 @@ final class EngineRestErrors {
       return problem(HttpStatus.BAD_REQUEST, json(json));
     }
     if (cause(exception, SAXException.class) != null) {
-      // a model with a DOCTYPE (XXE, billion laughs: the engine's parser refuses both) or broken XML
+      // a model with a DOCTYPE (XXE, billion laughs: the engine's parser refuses both) or broken
+      // XML
       return problem(HttpStatus.BAD_REQUEST, scrub(exception.getMessage()));
     }
     if (javaSerialization(exception)) {
-      return problem(HttpStatus.BAD_REQUEST, "Java serialization is not accepted for variables; send an Object "
-          + "variable as JSON (serializationDataFormat application/json).");
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "Java serialization is not accepted for variables; send an Object "
+              + "variable as JSON (serializationDataFormat application/json).");
     }
     HttpStatus status = status(exception);
     if (status.is5xxServerError()) {
       LOG.error("/engine-rest answered {}", status.value(), exception);
-      return problem(status, "The server could not process the request; the error is in the server's log.");
+      return problem(
+          status, "The server could not process the request; the error is in the server's log.");
     }
     return problem(status, scrub(exception.getMessage()));
   }
 
   /**
-   * Camunda's status, sharper where Camunda says 500 for the client's mistake: a resource that is not there
-   * (the engine's "Cannot find task with id …" is a NullValueException) is 404, another missing value 400, and an
-   * engine refusal wrapped by a REST resource keeps its own status.
+   * Camunda's status, sharper where Camunda says 500 for the client's mistake: a resource that is
+   * not there (the engine's "Cannot find task with id …" is a NullValueException) is 404, another
+   * missing value 400, and an engine refusal wrapped by a REST resource keeps its own status.
    */
   private static HttpStatus status(Throwable exception) {
     NullValueException missing = cause(exception, NullValueException.class);
@@ -96,7 +128,9 @@ final class EngineRestErrors {
     }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     int status = camunda.getStatus(exception).getStatusCode();
-    if (status == 500 && exception instanceof RestException && exception.getCause() instanceof ProcessEngineException e) {
+    if (status == 500
+        && exception instanceof RestException
+        && exception.getCause() instanceof ProcessEngineException e) {
       status = camunda.getStatus(e).getStatusCode();
     }
     HttpStatus resolved = HttpStatus.resolve(status);
@@ -108,14 +142,19 @@ final class EngineRestErrors {
       return "The request body exceeds a size or nesting limit for JSON.";
     }
     if (json instanceof UnrecognizedPropertyException unknown) {
-      return "The request body has a property this endpoint does not know: '" + unknown.getPropertyName() + "'.";
+      return "The request body has a property this endpoint does not know: '"
+          + unknown.getPropertyName()
+          + "'.";
     }
     if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return "The request body does not fit the expected format at '" + path(mapping) + "'.";
     }
     if (json instanceof JsonParseException && json.getLocation() != null) {
-      return "The request body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
-          + json.getLocation().getColumnNr() + ").";
+      return "The request body is not valid JSON (line "
+          + json.getLocation().getLineNr()
+          + ", column "
+          + json.getLocation().getColumnNr()
+          + ").";
     }
     return "The request body is not valid JSON or does not fit the expected format.";
   }
@@ -134,14 +173,18 @@ final class EngineRestErrors {
 
   private static boolean javaSerialization(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+      if (cause.getMessage() != null
+          && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The message without Java names: a known value type becomes its word, any other type "another type". */
+  /**
+   * The message without Java names: a known value type becomes its word, any other type "another
+   * type".
+   */
   static String scrub(String message) {
     if (message == null || message.isBlank()) {
       return "The request was refused.";
@@ -149,8 +192,8 @@ final class EngineRestErrors {
     Matcher names = QUALIFIED_NAME.matcher(message);
     StringBuilder text = new StringBuilder();
     while (names.find()) {
-      names.appendReplacement(text, Matcher.quoteReplacement(VALUE_TYPES.getOrDefault(names.group(),
-          "another type")));
+      names.appendReplacement(
+          text, Matcher.quoteReplacement(VALUE_TYPES.getOrDefault(names.group(), "another type")));
     }
     names.appendTail(text);
     return EXCEPTION_NAME.matcher(text).replaceAll("").trim();

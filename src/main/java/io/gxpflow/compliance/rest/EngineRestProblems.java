@@ -15,12 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Every error of {@code /engine-rest} as an RFC 9457 problem detail in sentences, like on {@code /api}: compliance
- * refusals with their rule or fields, everything else with Camunda's status and a message free of Java class
- * names ({@link EngineRestErrors}). Camunda registers a mapper per exception type; Jersey picks the one closest
- * to the exception's type and, between equals, the higher priority, so ours are registered for the same types
- * with priority 1. The webapps' own engine API ({@code /camunda/api/engine}) is a separate Jersey application
- * and keeps Camunda's format, which Tasklist and Cockpit read.
+ * Every error of {@code /engine-rest} as an RFC 9457 problem detail in sentences, like on {@code
+ * /api}: compliance refusals with their rule or fields, everything else with Camunda's status and a
+ * message free of Java class names ({@link EngineRestErrors}). Camunda registers a mapper per
+ * exception type; Jersey picks the one closest to the exception's type and, between equals, the
+ * higher priority, so ours are registered for the same types with priority 1. The webapps' own
+ * engine API ({@code /camunda/api/engine}) is a separate Jersey application and keeps Camunda's
+ * format, which Tasklist and Cockpit read.
  */
 @Configuration
 public class EngineRestProblems {
@@ -42,15 +43,20 @@ public class EngineRestProblems {
 
   static Response problem(ObjectMapper objectMapper, ProblemDetail problem) {
     try {
-      return Response.status(problem.getStatus()).type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-          .entity(objectMapper.writeValueAsString(problem)).build();
+      return Response.status(problem.getStatus())
+          .type(MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+          .entity(objectMapper.writeValueAsString(problem))
+          .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** One class per exception type, as Jersey reads the mapped type from the class; all answer alike. */
-  record AnyError(ObjectMapper objectMapper, EngineRestErrors errors) implements ExceptionMapper<Throwable> {
+  /**
+   * One class per exception type, as Jersey reads the mapped type from the class; all answer alike.
+   */
+  record AnyError(ObjectMapper objectMapper, EngineRestErrors errors)
+      implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
       return problem(objectMapper, errors.problem(exception));
@@ -65,7 +71,8 @@ public class EngineRestProblems {
     }
   }
 
-  record WrappedError(ObjectMapper objectMapper, EngineRestErrors errors) implements ExceptionMapper<RestException> {
+  record WrappedError(ObjectMapper objectMapper, EngineRestErrors errors)
+      implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException exception) {
       return problem(objectMapper, errors.problem(exception));

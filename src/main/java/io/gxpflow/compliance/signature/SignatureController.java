@@ -23,7 +23,10 @@ public class SignatureController {
     this.signatures = signatures;
   }
 
-  /** The step to sign: meaning, signer and the fields of its form (for the Tasklist signature plugin). */
+  /**
+   * The step to sign: meaning, signer and the fields of its form (for the Tasklist signature
+   * plugin).
+   */
   @GetMapping("/tasks/{taskId}/signature")
   public SignatureStep step(@PathVariable String taskId, Authentication signer) {
     return signatures.describe(signer.getName(), taskId);
@@ -32,8 +35,8 @@ public class SignatureController {
   /** Signs and completes the task as the authenticated user; 201 with the signature manifest. */
   @PostMapping("/tasks/{taskId}/signature")
   @ResponseStatus(HttpStatus.CREATED)
-  public SignatureManifest sign(@PathVariable String taskId, @RequestBody SignatureRequest request,
-      Authentication signer) {
+  public SignatureManifest sign(
+      @PathVariable String taskId, @RequestBody SignatureRequest request, Authentication signer) {
     return signatures.sign(signer.getName(), taskId, request);
   }
 

@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
-/** A signature attempt refused before anything changed: wrong password (401), locked (403), bad request (400). */
+/**
+ * A signature attempt refused before anything changed: wrong password (401), locked (403), bad
+ * request (400).
+ */
 public class SignatureRejected extends RuntimeException implements ErrorResponse {
 
   private final HttpStatus status;

@@ -3,13 +3,24 @@ package io.gxpflow.compliance.signature;
 import java.util.List;
 
 /**
- * What a signer sees before signing: the step, the meaning to confirm, who signs, and the fields of the step's
- * form with their current values (what the Tasklist signature plugin renders).
+ * What a signer sees before signing: the step, the meaning to confirm, who signs, and the fields of
+ * the step's form with their current values (what the Tasklist signature plugin renders).
  */
-public record SignatureStep(String taskId, String taskName, String meaning, String signerId, String signerName,
+public record SignatureStep(
+    String taskId,
+    String taskName,
+    String meaning,
+    String signerId,
+    String signerName,
     List<Field> fields) {
 
   /** One input of the step's Camunda Form. */
-  public record Field(String key, String label, String type, boolean required, boolean readOnly,
-      List<Object> values, Object current) {}
+  public record Field(
+      String key,
+      String label,
+      String type,
+      boolean required,
+      boolean readOnly,
+      List<Object> values,
+      Object current) {}
 }

@@ -20,10 +20,11 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * Segregation of duties as the model declares it: {@code sod.notSameAs=<taskDefinitionKey>[,…]} on a user task
- * means whoever claimed, held or completed a task with that key in the same process instance may not perform
- * this one; {@code initiator} names the person who started the instance (the author). Enforced inside engine
- * commands at claim, assignment and completion, whatever the client; a violation is audited and refused.
+ * Segregation of duties as the model declares it: {@code sod.notSameAs=<taskDefinitionKey>[,…]} on
+ * a user task means whoever claimed, held or completed a task with that key in the same process
+ * instance may not perform this one; {@code initiator} names the person who started the instance
+ * (the author). Enforced inside engine commands at claim, assignment and completion, whatever the
+ * client; a violation is audited and refused.
  */
 public class SegregationOfDuties {
 
@@ -38,23 +39,40 @@ public class SegregationOfDuties {
   /**
    * Must run inside an engine command.
    *
-   * @throws SegregationOfDutiesViolation when {@code userId} already performed a conflicting step (audited)
+   * @throws SegregationOfDutiesViolation when {@code userId} already performed a conflicting step
+   *     (audited)
    */
   public void enforce(DelegateTask task, String userId, String action) {
     if (userId == null || task.getProcessInstanceId() == null) {
       return;
     }
-    Optional<String> conflict = firstConflict(UserTaskRules.of(task).notSameAs(), userId,
-        step -> performers(task.getProcessInstanceId(), step));
+    Optional<String> conflict =
+        firstConflict(
+            UserTaskRules.of(task).notSameAs(),
+            userId,
+            step -> performers(task.getProcessInstanceId(), step));
     if (conflict.isEmpty()) {
       return;
     }
     String conflicting = conflict.get();
     String rule = UserTaskRules.SOD_NOT_SAME_AS + "=" + conflicting;
-    SegregationOfDutiesViolation violation = new SegregationOfDutiesViolation(rule, userId + " may not " + action
-        + " '" + task.getName() + "': segregation of duties (" + rule + "), " + userId + " "
-        + (INITIATOR.equals(conflicting) ? "started this process" : "performed step '" + conflicting + "'")
-        + " of the same record");
+    SegregationOfDutiesViolation violation =
+        new SegregationOfDutiesViolation(
+            rule,
+            userId
+                + " may not "
+                + action
+                + " '"
+                + task.getName()
+                + "': segregation of duties ("
+                + rule
+                + "), "
+                + userId
+                + " "
+                + (INITIATOR.equals(conflicting)
+                    ? "started this process"
+                    : "performed step '" + conflicting + "'")
+                + " of the same record");
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskName", task.getName());
     details.put("taskDefinitionKey", task.getTaskDefinitionKey());
@@ -67,46 +85,58 @@ public class SegregationOfDuties {
   }
 
   /**
-   * The rule itself, without the engine: the first step of {@code notSameAs} that {@code userId} performed, given
-   * who performed each step.
+   * The rule itself, without the engine: the first step of {@code notSameAs} that {@code userId}
+   * performed, given who performed each step.
    */
-  static Optional<String> firstConflict(List<String> notSameAs, String userId,
-      Function<String, Set<String>> performersOf) {
+  static Optional<String> firstConflict(
+      List<String> notSameAs, String userId, Function<String, Set<String>> performersOf) {
     return notSameAs.stream().filter(step -> performersOf.apply(step).contains(userId)).findFirst();
   }
 
-  /** Everyone who started the instance ({@code initiator}) or claimed, held or completed a task with that key. */
+  /**
+   * Everyone who started the instance ({@code initiator}) or claimed, held or completed a task with
+   * that key.
+   */
   static Set<String> performers(String processInstanceId, String conflicting) {
     CommandContext commandContext = Context.getCommandContext();
     HistoryService history = commandContext.getProcessEngineConfiguration().getHistoryService();
-    return commandContext.runWithoutAuthorization(() -> {
-      Set<String> users = new LinkedHashSet<>();
-      if (INITIATOR.equals(conflicting)) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-            .processInstanceId(processInstanceId).singleResult();
-        if (instance != null && instance.getStartUserId() != null) {
-          users.add(instance.getStartUserId());
-        }
-        return users;
-      }
-      List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
-          .processInstanceId(processInstanceId).taskDefinitionKey(conflicting).list();
-      for (HistoricTaskInstance task : tasks) {
-        if (task.getAssignee() != null) {
-          users.add(task.getAssignee());
-        }
-        history.createUserOperationLogQuery().taskId(task.getId()).list().stream()
-            .filter(entry -> isWork(entry.getOperationType()))
-            .map(UserOperationLogEntry::getUserId)
-            .filter(user -> user != null)
-            .forEach(users::add);
-      }
-      return users;
-    });
+    return commandContext.runWithoutAuthorization(
+        () -> {
+          Set<String> users = new LinkedHashSet<>();
+          if (INITIATOR.equals(conflicting)) {
+            HistoricProcessInstance instance =
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceId(processInstanceId)
+                    .singleResult();
+            if (instance != null && instance.getStartUserId() != null) {
+              users.add(instance.getStartUserId());
+            }
+            return users;
+          }
+          List<HistoricTaskInstance> tasks =
+              history
+                  .createHistoricTaskInstanceQuery()
+                  .processInstanceId(processInstanceId)
+                  .taskDefinitionKey(conflicting)
+                  .list();
+          for (HistoricTaskInstance task : tasks) {
+            if (task.getAssignee() != null) {
+              users.add(task.getAssignee());
+            }
+            history.createUserOperationLogQuery().taskId(task.getId()).list().stream()
+                .filter(entry -> isWork(entry.getOperationType()))
+                .map(UserOperationLogEntry::getUserId)
+                .filter(user -> user != null)
+                .forEach(users::add);
+          }
+          return users;
+        });
   }
 
   private static boolean isWork(String operationType) {
-    // the operator of a claim or completion did the work; who assigned someone else did not (the assignee did)
+    // the operator of a claim or completion did the work; who assigned someone else did not (the
+    // assignee did)
     return UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(operationType)
         || UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(operationType);
   }

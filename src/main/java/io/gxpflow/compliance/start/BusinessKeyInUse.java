@@ -7,14 +7,18 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
-/** A start with the business key of a running instance of the same process: one case, one instance (409). */
+/**
+ * A start with the business key of a running instance of the same process: one case, one instance
+ * (409).
+ */
 public class BusinessKeyInUse extends ProcessEngineException implements ErrorResponse {
 
   private final String processDefinitionKey;
   private final String businessKey;
 
   public BusinessKeyInUse(String processDefinitionKey, String businessKey) {
-    super("A running " + processDefinitionKey + " instance already has business key " + businessKey);
+    super(
+        "A running " + processDefinitionKey + " instance already has business key " + businessKey);
     this.processDefinitionKey = processDefinitionKey;
     this.businessKey = businessKey;
   }

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.runtime.CorrelationSet;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResultType;
 
 /**
- * The engine's message correlation (REST {@code /message}, {@code /api/events}, delegates) with the start checks
- * of {@link StartGuard} on every process the message would start, in the same command as the correlation.
- * Messages to running instances are not start input and pass unchanged.
+ * The engine's message correlation (REST {@code /message}, {@code /api/events}, delegates) with the
+ * start checks of {@link StartGuard} on every process the message would start, in the same command
+ * as the correlation. Messages to running instances are not start input and pass unchanged.
  */
 final class GuardedMessageCorrelation extends MessageCorrelationBuilderImpl {
 
@@ -27,16 +27,25 @@ final class GuardedMessageCorrelation extends MessageCorrelationBuilderImpl {
 
   @Override
   protected <T> T execute(Command<T> correlation) {
-    return super.execute(context -> {
-      for (CorrelationHandlerResult start : startsOf(context, correlation)) {
-        guard.checkStart(context, start.getProcessDefinitionEntity(), start.getStartEventActivityId(),
-            getPayloadProcessInstanceVariables(), context.getAuthenticatedUserId() != null, businessKey);
-      }
-      return correlation.execute(context);
-    });
+    return super.execute(
+        context -> {
+          for (CorrelationHandlerResult start : startsOf(context, correlation)) {
+            guard.checkStart(
+                context,
+                start.getProcessDefinitionEntity(),
+                start.getStartEventActivityId(),
+                getPayloadProcessInstanceVariables(),
+                context.getAuthenticatedUserId() != null,
+                businessKey);
+          }
+          return correlation.execute(context);
+        });
   }
 
-  /** The processes this correlation would start, found as the engine finds them (without authorization checks). */
+  /**
+   * The processes this correlation would start, found as the engine finds them (without
+   * authorization checks).
+   */
   private List<CorrelationHandlerResult> startsOf(CommandContext context, Command<?> correlation) {
     if (processInstanceId != null || executionsOnly) {
       return List.of();
@@ -44,14 +53,21 @@ final class GuardedMessageCorrelation extends MessageCorrelationBuilderImpl {
     CorrelationHandler handler = context.getProcessEngineConfiguration().getCorrelationHandler();
     CorrelationSet correlationSet = new CorrelationSet(this);
     if (startMessagesOnly) { // also correlateStartMessage()
-      return context.runWithoutAuthorization(() -> handler.correlateStartMessages(context, messageName,
-          correlationSet));
+      return context.runWithoutAuthorization(
+          () -> handler.correlateStartMessages(context, messageName, correlationSet));
     }
-    List<CorrelationHandlerResult> matches = context.runWithoutAuthorization(() -> handler.correlateMessages(
-        context, messageName, correlationSet));
-    List<CorrelationHandlerResult> starts = matches.stream()
-        .filter(match -> match.getResultType() == MessageCorrelationResultType.ProcessDefinition).toList();
-    // a single correlation starts a process only when that is its one match (more is the engine's own error)
-    return correlation instanceof CorrelateAllMessageCmd || matches.size() == 1 ? starts : List.of();
+    List<CorrelationHandlerResult> matches =
+        context.runWithoutAuthorization(
+            () -> handler.correlateMessages(context, messageName, correlationSet));
+    List<CorrelationHandlerResult> starts =
+        matches.stream()
+            .filter(
+                match -> match.getResultType() == MessageCorrelationResultType.ProcessDefinition)
+            .toList();
+    // a single correlation starts a process only when that is its one match (more is the engine's
+    // own error)
+    return correlation instanceof CorrelateAllMessageCmd || matches.size() == 1
+        ? starts
+        : List.of();
   }
 }

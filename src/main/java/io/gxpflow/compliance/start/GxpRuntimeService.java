@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.runtime.RestartProcessInstanceBuilder;
 import org.camunda.bpm.engine.runtime.SignalEventReceivedBuilder;
 
 /**
- * The engine's RuntimeService with {@link StartGuard} in front of every way to start, modify or restart a process
- * instance. Installed into the engine by {@code ComplianceEnginePlugin}, so {@code /engine-rest}, the webapps,
- * {@code /api/events} and Java callers all go through it (the {@code startProcessInstanceBy*} and
- * {@code correlateMessage} shortcuts use these builders too).
+ * The engine's RuntimeService with {@link StartGuard} in front of every way to start, modify or
+ * restart a process instance. Installed into the engine by {@code ComplianceEnginePlugin}, so
+ * {@code /engine-rest}, the webapps, {@code /api/events} and Java callers all go through it (the
+ * {@code startProcessInstanceBy*} and {@code correlateMessage} shortcuts use these builders too).
  */
 public class GxpRuntimeService extends RuntimeServiceImpl {
 
@@ -38,10 +38,12 @@ public class GxpRuntimeService extends RuntimeServiceImpl {
     return new GuardedMessageCorrelation(commandExecutor, messageName, guard);
   }
 
-  // Modification and restart always carry instructions: refused for anyone but camunda-admin before building
+  // Modification and restart always carry instructions: refused for anyone but camunda-admin before
+  // building
 
   @Override
-  public ProcessInstanceModificationBuilder createProcessInstanceModification(String processInstanceId) {
+  public ProcessInstanceModificationBuilder createProcessInstanceModification(
+      String processInstanceId) {
     requireAdministrator("Modifying a process instance");
     return super.createProcessInstanceModification(processInstanceId);
   }
@@ -58,8 +60,10 @@ public class GxpRuntimeService extends RuntimeServiceImpl {
     return super.restartProcessInstances(processDefinitionId);
   }
 
-  // No project model has a conditional or signal start event; their variables would reach a start unchecked, so
-  // evaluating start conditions and broadcasting signals stay with camunda-admin until a model needs them
+  // No project model has a conditional or signal start event; their variables would reach a start
+  // unchecked, so
+  // evaluating start conditions and broadcasting signals stay with camunda-admin until a model
+  // needs them
 
   @Override
   public ConditionEvaluationBuilder createConditionEvaluation() {
@@ -74,9 +78,10 @@ public class GxpRuntimeService extends RuntimeServiceImpl {
   }
 
   private void requireAdministrator(String what) {
-    commandExecutor.execute(context -> {
-      guard.requireAdministrator(context, what);
-      return null;
-    });
+    commandExecutor.execute(
+        context -> {
+          guard.requireAdministrator(context, what);
+          return null;
+        });
   }
 }

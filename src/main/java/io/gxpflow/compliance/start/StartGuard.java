@@ -1,8 +1,8 @@
 package io.gxpflow.compliance.start;
 
-import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
+import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.tasks.DeployedForms;
 import io.gxpflow.compliance.tasks.FormTaskInputCheck;
 import io.gxpflow.compliance.tasks.SubmittedValues;
@@ -24,38 +24,52 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
- * What every process start must pass, however it arrives (REST {@code /start} and {@code /submit-form}, a message,
- * the Java API): starting part-way is for administrators, the start variables must be what the start event
- * declares, and a business key names one running case. Called inside an engine command, before the instance
- * exists, so a refusal leaves nothing behind.
+ * What every process start must pass, however it arrives (REST {@code /start} and {@code
+ * /submit-form}, a message, the Java API): starting part-way is for administrators, the start
+ * variables must be what the start event declares, and a business key names one running case.
+ * Called inside an engine command, before the instance exists, so a refusal leaves nothing behind.
  */
 public final class StartGuard {
 
-  /** The rule a problem detail names when a non-administrator tries to start part-way or rewrite an instance. */
+  /**
+   * The rule a problem detail names when a non-administrator tries to start part-way or rewrite an
+   * instance.
+   */
   public static final ProblemType ADMIN_ONLY_RULE = ProblemType.PROCESS_START_ADMIN_ONLY;
 
   private final TaskInputValidator validator = new TaskInputValidator();
 
   /**
-   * Start instructions, skipping listeners or input/output mappings, modification and restart bypass the model's
-   * own controls (QA, signatures): {@code camunda-admin} only. The application itself (no user) may.
+   * Start instructions, skipping listeners or input/output mappings, modification and restart
+   * bypass the model's own controls (QA, signatures): {@code camunda-admin} only. The application
+   * itself (no user) may.
    */
   public void requireAdministrator(CommandContext context, String what) {
     Authentication user = context.getAuthentication();
-    if (user == null || user.getUserId() == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
+    if (user == null
+        || user.getUserId() == null
+        || context.getAuthorizationManager().isCamundaAdmin(user)) {
       return;
     }
-    throw new ComplianceRefusal(ADMIN_ONLY_RULE, what + " is reserved to camunda-admin: a process runs from its "
-        + "start event through every step of its model");
+    throw new ComplianceRefusal(
+        ADMIN_ONLY_RULE,
+        what
+            + " is reserved to camunda-admin: a process runs from its "
+            + "start event through every step of its model");
   }
 
   /**
-   * A start by the initial or a message start event ({@code startEventId}; null for a part-way start, which has no
-   * start input): the right to start first, so a user who may not start learns nothing about the form; then the
-   * input; then the business key.
+   * A start by the initial or a message start event ({@code startEventId}; null for a part-way
+   * start, which has no start input): the right to start first, so a user who may not start learns
+   * nothing about the form; then the input; then the business key.
    */
-  public void checkStart(CommandContext context, ProcessDefinitionEntity definition, String startEventId,
-      Map<String, ?> variables, boolean complete, String businessKey) {
+  public void checkStart(
+      CommandContext context,
+      ProcessDefinitionEntity definition,
+      String startEventId,
+      Map<String, ?> variables,
+      boolean complete,
+      String businessKey) {
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkCreateProcessInstance(definition);
     }
@@ -66,30 +80,45 @@ public final class StartGuard {
   }
 
   /**
-   * The variables of a start checked as task input is: against the Camunda Form of the start event and its
-   * {@code validate.*} properties. A start event that declares neither is not checked. {@code complete}: the
-   * required fields too (a form submission, or a start by a person or a system rather than by the application).
+   * The variables of a start checked as task input is: against the Camunda Form of the start event
+   * and its {@code validate.*} properties. A start event that declares neither is not checked.
+   * {@code complete}: the required fields too (a form submission, or a start by a person or a
+   * system rather than by the application).
    */
-  void checkInput(CommandContext context, ProcessDefinitionEntity definition, String startEventId,
-      Map<String, ?> variables, boolean complete) {
-    BpmnModelInstance model = context.getProcessEngineConfiguration().getDeploymentCache()
-        .findBpmnModelInstanceForProcessDefinition(definition.getId());
+  void checkInput(
+      CommandContext context,
+      ProcessDefinitionEntity definition,
+      String startEventId,
+      Map<String, ?> variables,
+      boolean complete) {
+    BpmnModelInstance model =
+        context
+            .getProcessEngineConfiguration()
+            .getDeploymentCache()
+            .findBpmnModelInstanceForProcessDefinition(definition.getId());
     if (model == null || !(model.getModelElementById(startEventId) instanceof StartEvent start)) {
       return;
     }
     ModelConstraints constraints = ModelConstraints.from(UserTaskRules.of(start).properties());
-    CamundaForm form = start.getCamundaFormRef() == null ? null
-        : DeployedForms.ofStart(context, definition.getId(), startEventId, start.getCamundaFormRefBinding());
+    CamundaForm form =
+        start.getCamundaFormRef() == null
+            ? null
+            : DeployedForms.ofStart(
+                context, definition.getId(), startEventId, start.getCamundaFormRefBinding());
     if (form == null && constraints.isEmpty()) {
       return;
     }
     TaskInputSpec spec = TaskInputSpec.of(form, constraints);
     Map<String, Object> submitted = SubmittedValues.plain(variables == null ? Map.of() : variables);
-    List<FieldViolation> violations = validator.validate(spec, submitted, Map.of(),
-        DynamicValues.fromVariables(spec, Map.of()));
+    List<FieldViolation> violations =
+        validator.validate(spec, submitted, Map.of(), DynamicValues.fromVariables(spec, Map.of()));
     if (!complete) {
-      violations = violations.stream()
-          .filter(violation -> submitted.containsKey(FormTaskInputCheck.topLevel(violation.field()))).toList();
+      violations =
+          violations.stream()
+              .filter(
+                  violation ->
+                      submitted.containsKey(FormTaskInputCheck.topLevel(violation.field())))
+              .toList();
     }
     if (!violations.isEmpty()) {
       throw InvalidTaskInput.startForm(definition.getId(), violations);
@@ -97,7 +126,8 @@ public final class StartGuard {
   }
 
   /** A business key names one case: no second running instance of the same process with it. */
-  void checkBusinessKey(CommandContext context, ProcessDefinitionEntity definition, String businessKey) {
+  void checkBusinessKey(
+      CommandContext context, ProcessDefinitionEntity definition, String businessKey) {
     if (businessKey == null) {
       return;
     }

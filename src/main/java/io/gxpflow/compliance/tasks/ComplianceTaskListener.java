@@ -1,8 +1,8 @@
 package io.gxpflow.compliance.tasks;
 
-import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.EngineContext;
+import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 
 /**
- * Attached to every user task of every model (see {@link UserTaskListenerParseListener}): audits creation,
- * claim/assignment and completion in the engine's own transaction, enforces segregation of duties at
- * assignment and completion, and refuses completions that did not pass {@link GuardedCompletion}.
+ * Attached to every user task of every model (see {@link UserTaskListenerParseListener}): audits
+ * creation, claim/assignment and completion in the engine's own transaction, enforces segregation
+ * of duties at assignment and completion, and refuses completions that did not pass {@link
+ * GuardedCompletion}.
  */
 public class ComplianceTaskListener implements TaskListener {
 
@@ -34,23 +35,30 @@ public class ComplianceTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (task.getEventName() == null) {
-      // Camunda names the event only while the task still has its execution: none means another transaction
-      // completed this task (ending its execution) at the same moment. This one loses: 409, nothing written.
-      throw new OptimisticLockingException("Task '" + task.getName() + "' was completed by someone else at the "
-          + "same moment");
+      // Camunda names the event only while the task still has its execution: none means another
+      // transaction
+      // completed this task (ending its execution) at the same moment. This one loses: 409, nothing
+      // written.
+      throw new OptimisticLockingException(
+          "Task '" + task.getName() + "' was completed by someone else at the " + "same moment");
     }
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> created(task);
       case EVENTNAME_ASSIGNMENT -> assigned(task);
       case EVENTNAME_COMPLETE -> completed(task);
-      default -> { }
+      default -> {}
     }
   }
 
   private void created(DelegateTask task) {
     Map<String, Object> details = taskDetails(task);
-    details.put("candidateGroups", task.getCandidates().stream().map(IdentityLink::getGroupId)
-        .filter(group -> group != null).sorted().toList());
+    details.put(
+        "candidateGroups",
+        task.getCandidates().stream()
+            .map(IdentityLink::getGroupId)
+            .filter(group -> group != null)
+            .sorted()
+            .toList());
     details.put("assignee", task.getAssignee());
     details.put("dueDate", task.getDueDate());
     auditTrail.record(EngineContext.taskEvent(AuditEventTypes.TASK_CREATED, task, details));
@@ -60,40 +68,47 @@ public class ComplianceTaskListener implements TaskListener {
     String assignee = task.getAssignee();
     if (assignee != null) {
       // normally already checked by GxpTaskService; this catches every other way to set an assignee
-      segregation.enforce(task, assignee, assignee.equals(EngineContext.actor()) ? "claim" : "be assigned");
+      segregation.enforce(
+          task, assignee, assignee.equals(EngineContext.actor()) ? "claim" : "be assigned");
     }
     Map<String, Object> details = taskDetails(task);
     details.put("assignee", assignee);
-    String type = assignee != null && assignee.equals(EngineContext.actor())
-        ? AuditEventTypes.TASK_CLAIMED : AuditEventTypes.TASK_ASSIGNED;
+    String type =
+        assignee != null && assignee.equals(EngineContext.actor())
+            ? AuditEventTypes.TASK_CLAIMED
+            : AuditEventTypes.TASK_ASSIGNED;
     auditTrail.record(EngineContext.taskEvent(type, task, details));
   }
 
   private void completed(DelegateTask task) {
     CompletionGate.Submission submission = CompletionGate.current(task.getId());
     if (submission == null) {
-      throw new ComplianceRefusal(UNGUARDED_RULE, "Task " + task.getId()
-          + " may only be completed through the TaskService or FormService of GxP Flow");
+      throw new ComplianceRefusal(
+          UNGUARDED_RULE,
+          "Task "
+              + task.getId()
+              + " may only be completed through the TaskService or FormService of GxP Flow");
     }
     segregation.enforce(task, GuardedCompletion.completer(task), "complete");
 
     Map<String, Object> details = taskDetails(task);
-    List<Map<String, Object>> changes = submission.submitted().entrySet().stream()
-        .map(entry -> {
-          Map<String, Object> change = new LinkedHashMap<>();
-          change.put("variable", entry.getKey());
-          change.put("old", submission.previous().get(entry.getKey()));
-          change.put("new", entry.getValue());
-          return change;
-        })
-        .toList();
+    List<Map<String, Object>> changes =
+        submission.submitted().entrySet().stream()
+            .map(
+                entry -> {
+                  Map<String, Object> change = new LinkedHashMap<>();
+                  change.put("variable", entry.getKey());
+                  change.put("old", submission.previous().get(entry.getKey()));
+                  change.put("new", entry.getValue());
+                  return change;
+                })
+            .toList();
     details.put("changes", changes);
     if (submission.signatureId() != null) {
       details.put("signatureId", submission.signatureId());
     }
     auditTrail.record(EngineContext.taskEvent(AuditEventTypes.TASK_COMPLETED, task, details));
   }
-
 
   private static Map<String, Object> taskDetails(DelegateTask task) {
     Map<String, Object> details = new LinkedHashMap<>();

@@ -8,17 +8,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The one loader of the Camunda Forms the server validates against, for tasks and start events, inside an engine
- * command. A form bound to its deployment ({@code camunda:formRefBinding="deployment"}, what the model rules
- * require) never changes for a process definition, so it is parsed once per definition and element and kept; a form
- * bound to "latest" or a version is read each time, as it may change with the next deployment.
+ * The one loader of the Camunda Forms the server validates against, for tasks and start events,
+ * inside an engine command. A form bound to its deployment ({@code
+ * camunda:formRefBinding="deployment"}, what the model rules require) never changes for a process
+ * definition, so it is parsed once per definition and element and kept; a form bound to "latest" or
+ * a version is read each time, as it may change with the next deployment.
  */
 public final class DeployedForms {
 
@@ -26,37 +27,52 @@ public final class DeployedForms {
   private static final int MAX_CACHED = 1000;
 
   // process definition id + element id → parsed form; least recently used dropped first
-  private static final Map<String, CamundaForm> CACHE = Collections.synchronizedMap(
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CamundaForm> eldest) {
-          return size() > MAX_CACHED;
-        }
-      });
+  private static final Map<String, CamundaForm> CACHE =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CamundaForm> eldest) {
+              return size() > MAX_CACHED;
+            }
+          });
 
   private DeployedForms() {}
 
   /** The task's Camunda Form, or null when its task definition names none. */
   public static CamundaForm ofTask(CommandContext context, TaskEntity task) {
-    FormDefinition form = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getFormDefinition();
+    FormDefinition form =
+        task.getTaskDefinition() == null ? null : task.getTaskDefinition().getFormDefinition();
     if (form == null || form.getCamundaFormDefinitionKey() == null) {
       return null;
     }
-    return cached(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), form.getCamundaFormDefinitionBinding(),
-        () -> parse(new GetDeployedTaskFormCmd(task.getId()).execute(context), "task " + task.getId()));
+    return cached(
+        task.getProcessDefinitionId(),
+        task.getTaskDefinitionKey(),
+        form.getCamundaFormDefinitionBinding(),
+        () ->
+            parse(
+                new GetDeployedTaskFormCmd(task.getId()).execute(context), "task " + task.getId()));
   }
 
-  /** The Camunda Form of the process definition's start event (whose {@code formRefBinding} is given). */
-  public static CamundaForm ofStart(CommandContext context, String processDefinitionId, String startEventId,
-      String binding) {
-    return cached(processDefinitionId, startEventId, binding,
-        () -> parse(new GetDeployedStartFormCmd(processDefinitionId).execute(context), "start of "
-            + processDefinitionId));
+  /**
+   * The Camunda Form of the process definition's start event (whose {@code formRefBinding} is
+   * given).
+   */
+  public static CamundaForm ofStart(
+      CommandContext context, String processDefinitionId, String startEventId, String binding) {
+    return cached(
+        processDefinitionId,
+        startEventId,
+        binding,
+        () ->
+            parse(
+                new GetDeployedStartFormCmd(processDefinitionId).execute(context),
+                "start of " + processDefinitionId));
   }
 
   /** The form of an element of a process definition, from the cache when its binding allows. */
-  static CamundaForm cached(String processDefinitionId, String elementId, String binding,
-      Supplier<CamundaForm> load) {
+  static CamundaForm cached(
+      String processDefinitionId, String elementId, String binding, Supplier<CamundaForm> load) {
     if (processDefinitionId == null || !DEPLOYMENT_BINDING.equals(binding)) {
       return load.get();
     }

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Variables as plain Java values (String, Boolean, Number, Date, List, Map): what the validator checks and the
- * audit trail records, whatever way a client typed them (Camunda typed values, Spin JSON from Tasklist).
+ * Variables as plain Java values (String, Boolean, Number, Date, List, Map): what the validator
+ * checks and the audit trail records, whatever way a client typed them (Camunda typed values, Spin
+ * JSON from Tasklist).
  */
 public final class SubmittedValues {
 
@@ -22,7 +23,8 @@ public final class SubmittedValues {
   public static Map<String, Object> plain(Map<String, ?> variables) {
     Map<String, Object> plain = new LinkedHashMap<>();
     if (variables instanceof VariableMap typed) {
-      // get() of a VariableMap gives null for a value still serialized (a Json variable from REST or Tasklist)
+      // get() of a VariableMap gives null for a value still serialized (a Json variable from REST
+      // or Tasklist)
       for (String name : typed.keySet()) {
         TypedValue value = typed.getValueTyped(name);
         plain.put(name, plain((Object) value));
@@ -35,10 +37,14 @@ public final class SubmittedValues {
 
   public static Object plain(Object value) {
     if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
-      // a Json variable as the REST API and Tasklist send it: {"value": "[...]", "type": "Json"}; any other
-      // format (Java serialization, XML) stays text: it is never deserialized here, and refused when stored
-      return isJson(serialized.getSerializationDataFormat()) && serialized.getValueSerialized() != null
-          ? json(serialized.getValueSerialized()) : serialized.getValueSerialized();
+      // a Json variable as the REST API and Tasklist send it: {"value": "[...]", "type": "Json"};
+      // any other
+      // format (Java serialization, XML) stays text: it is never deserialized here, and refused
+      // when stored
+      return isJson(serialized.getSerializationDataFormat())
+              && serialized.getValueSerialized() != null
+          ? json(serialized.getValueSerialized())
+          : serialized.getValueSerialized();
     }
     if (value instanceof TypedValue typed) {
       return plain(typed.getValue());

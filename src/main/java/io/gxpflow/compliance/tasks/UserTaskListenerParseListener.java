@@ -19,9 +19,14 @@ public class UserTaskListenerParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-    for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-        TaskListener.EVENTNAME_COMPLETE}) {
+    TaskDefinition definition =
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+    for (String event :
+        new String[] {
+          TaskListener.EVENTNAME_CREATE,
+          TaskListener.EVENTNAME_ASSIGNMENT,
+          TaskListener.EVENTNAME_COMPLETE
+        }) {
       definition.addBuiltInTaskListener(event, listener);
     }
   }

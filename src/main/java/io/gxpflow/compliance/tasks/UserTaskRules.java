@@ -11,8 +11,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * The compliance rules a model declares on a user task as {@code camunda:property} entries, so process owners
- * set them in Camunda Modeler: {@code signature.meaning}, {@code sod.notSameAs}, {@code validate.*}.
+ * The compliance rules a model declares on a user task as {@code camunda:property} entries, so
+ * process owners set them in Camunda Modeler: {@code signature.meaning}, {@code sod.notSameAs},
+ * {@code validate.*}.
  */
 public record UserTaskRules(Map<String, String> properties) {
 
@@ -23,7 +24,10 @@ public record UserTaskRules(Map<String, String> properties) {
     return of(task.getBpmnModelElementInstance());
   }
 
-  /** Of a user task, or of a start event (whose {@code validate.*} entries declare what a start may set). */
+  /**
+   * Of a user task, or of a start event (whose {@code validate.*} entries declare what a start may
+   * set).
+   */
   public static UserTaskRules of(BaseElement element) {
     Map<String, String> properties = new LinkedHashMap<>();
     ExtensionElements extensions = element == null ? null : element.getExtensionElements();
@@ -36,7 +40,10 @@ public record UserTaskRules(Map<String, String> properties) {
     return new UserTaskRules(Map.copyOf(properties));
   }
 
-  /** The meaning the signer confirms, e.g. "Deviation closure approved"; null when the task is no signature step. */
+  /**
+   * The meaning the signer confirms, e.g. "Deviation closure approved"; null when the task is no
+   * signature step.
+   */
   public String signatureMeaning() {
     String meaning = properties.get(SIGNATURE_MEANING);
     return meaning == null || meaning.isBlank() ? null : meaning.trim();
@@ -49,8 +56,9 @@ public record UserTaskRules(Map<String, String> properties) {
   /** Task definition keys (or {@code initiator}) whose performer may not perform this task. */
   public List<String> notSameAs() {
     String value = properties.get(SOD_NOT_SAME_AS);
-    return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).toList();
+    return value == null
+        ? List.of()
+        : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   private static String valueOf(CamundaProperty property) {

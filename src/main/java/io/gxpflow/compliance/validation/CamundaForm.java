@@ -17,37 +17,55 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The input fields of a Camunda Form (form-js JSON as Camunda Modeler 5 exports it, schemaVersion up to 18),
- * read for server-side validation. No engine, no Spring: {@code CamundaForm.parse(json)}.
+ * The input fields of a Camunda Form (form-js JSON as Camunda Modeler 5 exports it, schemaVersion
+ * up to 18), read for server-side validation. No engine, no Spring: {@code
+ * CamundaForm.parse(json)}.
  *
  * <ul>
- *   <li>Containers are walked: a {@code group} with a {@code path} puts its children under that path
- *       ({@code sampling} + {@code location} = {@code sampling.location}); a {@code dynamiclist} becomes one field of
- *       kind {@link FieldKind#LIST} at its {@code path} (or {@code key}) whose {@link FormField#itemFields()} are
- *       checked on every item.</li>
- *   <li>Display-only components ({@code text}, {@code html}, {@code image}, {@code spacer}, {@code separator},
- *       {@code button}, {@code iframe}, {@code table}, {@code documentPreview}) are ignored.</li>
- *   <li>A component type this class does not know is listed in {@link #unknownComponents()}; if it has a key it is
- *       an accepted field of any value, if it has children they are walked like a group's, so that a newer form-js
- *       does not lock users out.</li>
- *   <li>Values the form gives as FEEL ({@code readonly: "=..."}, {@code validate.min: "=..."}) are not statically
- *       known and are not enforced. {@code conditional.hide} marks the field (and a container's children)
- *       {@link FormField#conditional() conditional}: such a field is not required when absent.</li>
- *   <li>A form that cannot be enforced as written (not JSON, a bad regex, a {@code min} that is neither a number
- *       nor an expression, an invalid key) is a configuration error: {@link IllegalArgumentException}.</li>
+ *   <li>Containers are walked: a {@code group} with a {@code path} puts its children under that
+ *       path ({@code sampling} + {@code location} = {@code sampling.location}); a {@code
+ *       dynamiclist} becomes one field of kind {@link FieldKind#LIST} at its {@code path} (or
+ *       {@code key}) whose {@link FormField#itemFields()} are checked on every item.
+ *   <li>Display-only components ({@code text}, {@code html}, {@code image}, {@code spacer}, {@code
+ *       separator}, {@code button}, {@code iframe}, {@code table}, {@code documentPreview}) are
+ *       ignored.
+ *   <li>A component type this class does not know is listed in {@link #unknownComponents()}; if it
+ *       has a key it is an accepted field of any value, if it has children they are walked like a
+ *       group's, so that a newer form-js does not lock users out.
+ *   <li>Values the form gives as FEEL ({@code readonly: "=..."}, {@code validate.min: "=..."}) are
+ *       not statically known and are not enforced. {@code conditional.hide} marks the field (and a
+ *       container's children) {@link FormField#conditional() conditional}: such a field is not
+ *       required when absent.
+ *   <li>A form that cannot be enforced as written (not JSON, a bad regex, a {@code min} that is
+ *       neither a number nor an expression, an invalid key) is a configuration error: {@link
+ *       IllegalArgumentException}.
  * </ul>
  */
 public final class CamundaForm {
 
-  /** The schemaVersion this class was written against; newer forms are read, unknown components tolerated. */
+  /**
+   * The schemaVersion this class was written against; newer forms are read, unknown components
+   * tolerated.
+   */
   public static final int KNOWN_SCHEMA_VERSION = 18;
 
-  /** A component form-js knows but this class does not (or a component without type), kept for logging. */
-  public record UnknownComponent(String type, String id, String key) {
-  }
+  /**
+   * A component form-js knows but this class does not (or a component without type), kept for
+   * logging.
+   */
+  public record UnknownComponent(String type, String id, String key) {}
 
-  static final Set<String> DISPLAY_ONLY = Set.of(
-      "text", "html", "image", "spacer", "separator", "button", "iframe", "table", "documentPreview");
+  static final Set<String> DISPLAY_ONLY =
+      Set.of(
+          "text",
+          "html",
+          "image",
+          "spacer",
+          "separator",
+          "button",
+          "iframe",
+          "table",
+          "documentPreview");
 
   // form-js: "Binds the form field to a form variable. Can be a dot separated path."
   static final Pattern KEY = Pattern.compile("\\w+(\\.\\w+)*");
@@ -59,7 +77,8 @@ public final class CamundaForm {
   private final List<FormField> fields;
   private final List<UnknownComponent> unknownComponents;
 
-  private CamundaForm(String id, Integer schemaVersion, List<FormField> fields, List<UnknownComponent> unknown) {
+  private CamundaForm(
+      String id, Integer schemaVersion, List<FormField> fields, List<UnknownComponent> unknown) {
     this.id = id;
     this.schemaVersion = schemaVersion;
     this.fields = List.copyOf(fields);
@@ -71,7 +90,8 @@ public final class CamundaForm {
     try {
       return parse(JSON.readTree(json));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Not a Camunda Form: not JSON (" + e.getOriginalMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "Not a Camunda Form: not JSON (" + e.getOriginalMessage() + ")", e);
     }
   }
 
@@ -80,7 +100,8 @@ public final class CamundaForm {
     try {
       return parse(JSON.readTree(json));
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Not a Camunda Form: not JSON (" + e.getOriginalMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "Not a Camunda Form: not JSON (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
       throw new IllegalArgumentException("Camunda Form cannot be read: " + e.getMessage(), e);
     }
@@ -88,10 +109,12 @@ public final class CamundaForm {
 
   private static CamundaForm parse(JsonNode root) {
     if (root == null || !root.isObject() || !root.path("components").isArray()) {
-      throw new IllegalArgumentException("Not a Camunda Form: no \"components\" array at the top level");
+      throw new IllegalArgumentException(
+          "Not a Camunda Form: no \"components\" array at the top level");
     }
     String id = textOrNull(root, "id");
-    Integer schemaVersion = root.path("schemaVersion").isInt() ? root.get("schemaVersion").intValue() : null;
+    Integer schemaVersion =
+        root.path("schemaVersion").isInt() ? root.get("schemaVersion").intValue() : null;
     Reader reader = new Reader(id == null ? "(no id)" : id);
     List<FormField> fields = reader.walk(root.get("components"), List.of(), false);
     return new CamundaForm(id, schemaVersion, fields, reader.unknown);
@@ -106,7 +129,10 @@ public final class CamundaForm {
     return schemaVersion == null ? OptionalInt.empty() : OptionalInt.of(schemaVersion);
   }
 
-  /** The input fields in form order (depth first); dynamic list items are in {@link FormField#itemFields()}. */
+  /**
+   * The input fields in form order (depth first); dynamic list items are in {@link
+   * FormField#itemFields()}.
+   */
   public List<FormField> fields() {
     return fields;
   }
@@ -116,8 +142,8 @@ public final class CamundaForm {
   }
 
   /**
-   * A field by key ({@code comment}, {@code sampling.location}) or, for a field of a dynamic list item, by
-   * {@code <list key>.<item key>} ({@code findings.severity}).
+   * A field by key ({@code comment}, {@code sampling.location}) or, for a field of a dynamic list
+   * item, by {@code <list key>.<item key>} ({@code findings.severity}).
    */
   public Optional<FormField> field(String name) {
     return find(fields, name);
@@ -131,7 +157,8 @@ public final class CamundaForm {
     }
     for (FormField field : fields) {
       if (field.kind() == FieldKind.LIST && name.startsWith(field.key() + ".")) {
-        Optional<FormField> item = find(field.itemFields(), name.substring(field.key().length() + 1));
+        Optional<FormField> item =
+            find(field.itemFields(), name.substring(field.key().length() + 1));
         if (item.isPresent()) {
           return item;
         }
@@ -172,7 +199,8 @@ public final class CamundaForm {
       return out;
     }
 
-    private void component(JsonNode c, List<String> prefix, boolean hiddenByContainer, List<FormField> out) {
+    private void component(
+        JsonNode c, List<String> prefix, boolean hiddenByContainer, List<FormField> out) {
       String type = textOrNull(c, "type");
       String id = textOrNull(c, "id");
       boolean conditional = hiddenByContainer || hasHideCondition(c);
@@ -181,15 +209,26 @@ public final class CamundaForm {
         return;
       }
       switch (type) {
-        case "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select", "taglist", "datetime",
-            "expression", "filepicker" -> {
+        case "textfield",
+            "textarea",
+            "number",
+            "checkbox",
+            "checklist",
+            "radio",
+            "select",
+            "taglist",
+            "datetime",
+            "expression",
+            "filepicker" -> {
           String key = textOrNull(c, "key");
           // an input without key is bound to nothing: form-js submits nothing for it
           if (key != null) {
             out.add(input(c, type, join(prefix, key, c), conditional));
           }
         }
-        case "group" -> out.addAll(walk(c.get("components"), withPath(prefix, textOrNull(c, "path"), c), conditional));
+        case "group" ->
+            out.addAll(
+                walk(c.get("components"), withPath(prefix, textOrNull(c, "path"), c), conditional));
         case "dynamiclist" -> out.add(dynamicList(c, prefix, conditional));
         default -> {
           if (DISPLAY_ONLY.contains(type)) {
@@ -199,11 +238,19 @@ public final class CamundaForm {
           unknown.add(new UnknownComponent(type, id, key));
           if (key != null) {
             // an unknown component with a key may carry data of a newer form-js: accept any value
-            out.add(FormField.anyValue(join(prefix, key, c), type, FieldKind.ANY, id, textOrNull(c, "label"),
-                readOnly(c), conditional));
+            out.add(
+                FormField.anyValue(
+                    join(prefix, key, c),
+                    type,
+                    FieldKind.ANY,
+                    id,
+                    textOrNull(c, "label"),
+                    readOnly(c),
+                    conditional));
           } else if (c.path("components").isArray()) {
             // e.g. newer containers (multipage, page): their inputs are still inputs
-            out.addAll(walk(c.get("components"), withPath(prefix, textOrNull(c, "path"), c), conditional));
+            out.addAll(
+                walk(c.get("components"), withPath(prefix, textOrNull(c, "path"), c), conditional));
           }
         }
       }
@@ -215,32 +262,60 @@ public final class CamundaForm {
         path = textOrNull(c, "key");
       }
       if (path == null) {
-        throw error("dynamiclist " + describe(c) + " has no path: its items cannot be bound to a variable");
+        throw error(
+            "dynamiclist " + describe(c) + " has no path: its items cannot be bound to a variable");
       }
       String key = join(prefix, path, c);
-      // item fields are relative to the item; a hidden list's items are only submitted with the list
+      // item fields are relative to the item; a hidden list's items are only submitted with the
+      // list
       List<FormField> items = walk(c.get("components"), List.of(), false);
-      return new FormField(key, "dynamiclist", FieldKind.LIST, textOrNull(c, "id"), textOrNull(c, "label"), false,
-          null, null, null, null, null, null, null, null, null, false, conditional, null, false, items);
+      return new FormField(
+          key,
+          "dynamiclist",
+          FieldKind.LIST,
+          textOrNull(c, "id"),
+          textOrNull(c, "label"),
+          false,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          false,
+          conditional,
+          null,
+          false,
+          items);
     }
 
     private FormField input(JsonNode c, String type, String key, boolean conditional) {
       JsonNode validate = c.path("validate");
       String where = "field " + key;
-      FieldKind kind = switch (type) {
-        case "textfield", "textarea" -> FieldKind.TEXT;
-        case "number" -> FieldKind.NUMBER;
-        case "checkbox" -> FieldKind.BOOLEAN;
-        case "radio", "select" -> FieldKind.SINGLE_CHOICE;
-        case "checklist", "taglist" -> FieldKind.MULTI_CHOICE;
-        case "datetime" -> FieldKind.DATETIME;
-        case "expression" -> FieldKind.COMPUTED;
-        case "filepicker" -> FieldKind.FILE;
-        default -> throw new IllegalStateException(type);
-      };
+      FieldKind kind =
+          switch (type) {
+            case "textfield", "textarea" -> FieldKind.TEXT;
+            case "number" -> FieldKind.NUMBER;
+            case "checkbox" -> FieldKind.BOOLEAN;
+            case "radio", "select" -> FieldKind.SINGLE_CHOICE;
+            case "checklist", "taglist" -> FieldKind.MULTI_CHOICE;
+            case "datetime" -> FieldKind.DATETIME;
+            case "expression" -> FieldKind.COMPUTED;
+            case "filepicker" -> FieldKind.FILE;
+            default -> throw new IllegalStateException(type);
+          };
       if (kind == FieldKind.COMPUTED) {
         // computed by the form from other fields: its value is whatever the expression gave
-        return FormField.anyValue(key, type, FieldKind.COMPUTED, textOrNull(c, "id"), textOrNull(c, "label"), false,
+        return FormField.anyValue(
+            key,
+            type,
+            FieldKind.COMPUTED,
+            textOrNull(c, "id"),
+            textOrNull(c, "label"),
+            false,
             conditional);
       }
       String subtype = null;
@@ -252,10 +327,18 @@ public final class CamundaForm {
       }
       String validationType = textOrNull(validate, "validationType");
       if (validationType != null && !List.of("email", "phone", "custom").contains(validationType)) {
-        throw error(where + ": validate.validationType '" + validationType + "' is not email, phone or custom");
+        throw error(
+            where
+                + ": validate.validationType '"
+                + validationType
+                + "' is not email, phone or custom");
       }
       return new FormField(
-          key, type, kind, textOrNull(c, "id"), textOrNull(c, "label"),
+          key,
+          type,
+          kind,
+          textOrNull(c, "id"),
+          textOrNull(c, "label"),
           flag(validate.get("required")),
           number(validate.get("min"), where + ": validate.min"),
           number(validate.get("max"), where + ": validate.max"),
@@ -288,7 +371,8 @@ public final class CamundaForm {
       for (JsonNode entry : values) {
         JsonNode value = entry.isObject() ? entry.get("value") : entry;
         if (value != null && !value.isNull()) {
-          allowed.add(value.isTextual() ? value.textValue() : JSON.convertValue(value, Object.class));
+          allowed.add(
+              value.isTextual() ? value.textValue() : JSON.convertValue(value, Object.class));
         }
       }
       return allowed;
@@ -338,7 +422,12 @@ public final class CamundaForm {
       try {
         return Pattern.compile(node.textValue());
       } catch (PatternSyntaxException e) {
-        throw error(where + " is not a valid regular expression: " + e.getDescription() + " in " + node.textValue());
+        throw error(
+            where
+                + " is not a valid regular expression: "
+                + e.getDescription()
+                + " in "
+                + node.textValue());
       }
     }
 
@@ -365,7 +454,8 @@ public final class CamundaForm {
 
   private static boolean flag(JsonNode node) {
     // FEEL ("=...") is not statically known: not enforced
-    return node != null && (node.asBoolean(false) || (node.isTextual() && "true".equals(node.textValue().strip())));
+    return node != null
+        && (node.asBoolean(false) || (node.isTextual() && "true".equals(node.textValue().strip())));
   }
 
   private static boolean readOnly(JsonNode c) {
@@ -374,7 +464,9 @@ public final class CamundaForm {
 
   private static boolean hasHideCondition(JsonNode c) {
     JsonNode hide = c.path("conditional").get("hide");
-    return hide != null && !hide.isNull() && !(hide.isTextual() && hide.textValue().isBlank())
+    return hide != null
+        && !hide.isNull()
+        && !(hide.isTextual() && hide.textValue().isBlank())
         && !(hide.isBoolean() && !hide.booleanValue());
   }
 

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Validation declared on a BPMN user task as Camunda extension properties ({@code <camunda:property>}), given as
- * property name → value. Only names starting with {@code validate.} are read; the model's other properties
- * ({@code signature.meaning}, {@code sod.notSameAs}, ...) are ignored.
+ * Validation declared on a BPMN user task as Camunda extension properties ({@code
+ * <camunda:property>}), given as property name → value. Only names starting with {@code validate.}
+ * are read; the model's other properties ({@code signature.meaning}, {@code sod.notSameAs}, ...)
+ * are ignored.
  *
  * <pre>
  * validate.&lt;field&gt;.required=true|false
@@ -29,8 +30,9 @@ import java.util.regex.PatternSyntaxException;
  * validate.allow=&lt;var1&gt;,&lt;var2&gt;   (variables that may be submitted though no form field declares them)
  * </pre>
  *
- * A malformed {@code validate.} property (unknown constraint, bad regex, non-number min, min above max, ...) is a
- * configuration error: {@link #from(Map)} throws an {@link IllegalArgumentException} naming the property.
+ * A malformed {@code validate.} property (unknown constraint, bad regex, non-number min, min above
+ * max, ...) is a configuration error: {@link #from(Map)} throws an {@link IllegalArgumentException}
+ * naming the property.
  */
 public final class ModelConstraints {
 
@@ -38,7 +40,8 @@ public final class ModelConstraints {
   public static final String ALLOW = "validate.allow";
 
   private static final List<String> CONSTRAINTS =
-      List.of("required", "pattern", "min", "max", "minLength", "maxLength", "values", "requiredWhen");
+      List.of(
+          "required", "pattern", "min", "max", "minLength", "maxLength", "values", "requiredWhen");
 
   private static final ModelConstraints NONE = new ModelConstraints(Map.of(), Set.of());
 
@@ -54,7 +57,10 @@ public final class ModelConstraints {
     return NONE;
   }
 
-  /** Reads the {@code validate.*} properties; fields come out sorted by name, so results do not depend on map order. */
+  /**
+   * Reads the {@code validate.*} properties; fields come out sorted by name, so results do not
+   * depend on map order.
+   */
   public static ModelConstraints from(Map<String, String> properties) {
     Objects.requireNonNull(properties, "properties");
     Map<String, Builder> builders = new TreeMap<>();
@@ -78,8 +84,11 @@ public final class ModelConstraints {
       String rest = name.substring(PREFIX.length());
       int dot = rest.lastIndexOf('.');
       if (dot <= 0) {
-        throw error(name, "expected validate.<field>.<constraint> with a constraint of " + CONSTRAINTS
-            + ", or validate.allow");
+        throw error(
+            name,
+            "expected validate.<field>.<constraint> with a constraint of "
+                + CONSTRAINTS
+                + ", or validate.allow");
       }
       String field = rest.substring(0, dot);
       String constraint = rest.substring(dot + 1);
@@ -173,18 +182,24 @@ public final class ModelConstraints {
           checkName(property, other);
           requiredWhen = new FieldConstraints.RequiredWhen(other, expected);
         }
-        default -> throw error(property, "unknown constraint '" + constraint + "', expected one of " + CONSTRAINTS);
+        default ->
+            throw error(
+                property,
+                "unknown constraint '" + constraint + "', expected one of " + CONSTRAINTS);
       }
     }
 
     FieldConstraints build() {
       if (min != null && max != null && min.compareTo(max) > 0) {
-        throw error(minProperty, "min " + min.toPlainString() + " is above max " + max.toPlainString());
+        throw error(
+            minProperty, "min " + min.toPlainString() + " is above max " + max.toPlainString());
       }
       if (minLength != null && maxLength != null && minLength > maxLength) {
-        throw error(minLengthProperty, "minLength " + minLength + " is above maxLength " + maxLength);
+        throw error(
+            minLengthProperty, "minLength " + minLength + " is above maxLength " + maxLength);
       }
-      return new FieldConstraints(field, required, min, max, minLength, maxLength, pattern, values, requiredWhen);
+      return new FieldConstraints(
+          field, required, min, max, minLength, maxLength, pattern, values, requiredWhen);
     }
   }
 

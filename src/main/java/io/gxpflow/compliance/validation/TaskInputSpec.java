@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a user task accepts: its Camunda Form (absent for a task without form) and the {@code validate.*}
- * constraints of its BPMN model. Immutable; build it once per task definition and reuse it.
+ * What a user task accepts: its Camunda Form (absent for a task without form) and the {@code
+ * validate.*} constraints of its BPMN model. Immutable; build it once per task definition and reuse
+ * it.
  *
- * <p>Without a form, a task accepts only the variables in {@code validate.allow} and the fields its model
- * constraints name. A model constraint on a field the form does not have declares that field (any value, the
- * model's rules). A model constraint that contradicts the form's structure — a path into a field that is not an
- * object, or into a dynamic list without that item field — is a configuration error
- * ({@link IllegalArgumentException}).
+ * <p>Without a form, a task accepts only the variables in {@code validate.allow} and the fields its
+ * model constraints name. A model constraint on a field the form does not have declares that field
+ * (any value, the model's rules). A model constraint that contradicts the form's structure — a path
+ * into a field that is not an object, or into a dynamic list without that item field — is a
+ * configuration error ({@link IllegalArgumentException}).
  */
 public final class TaskInputSpec {
 
@@ -31,7 +32,8 @@ public final class TaskInputSpec {
     for (FieldConstraints field : this.constraints.fields()) {
       if (form == null || form.field(field.field()).isEmpty()) {
         checkFitsForm(field.field());
-        modelOnly.add(FormField.anyValue(field.field(), "model", FieldKind.ANY, null, null, false, false));
+        modelOnly.add(
+            FormField.anyValue(field.field(), "model", FieldKind.ANY, null, null, false, false));
       }
     }
     all.addAll(modelOnly);
@@ -66,8 +68,8 @@ public final class TaskInputSpec {
   }
 
   /**
-   * A field by name as {@link CamundaForm#field(String)} finds it, or a field only the model declares (kind
-   * {@link FieldKind#ANY}, type {@code model}).
+   * A field by name as {@link CamundaForm#field(String)} finds it, or a field only the model
+   * declares (kind {@link FieldKind#ANY}, type {@code model}).
    */
   public Optional<FormField> field(String name) {
     return CamundaForm.find(fields, name);
@@ -85,7 +87,9 @@ public final class TaskInputSpec {
   /** The reason given for a variable nobody declares. */
   String unknownReason() {
     if (form == null) {
-      return "unknown variable: the task has no form and " + ModelConstraints.ALLOW + " does not list it";
+      return "unknown variable: the task has no form and "
+          + ModelConstraints.ALLOW
+          + " does not list it";
     }
     return "unknown variable: not a field of form " + (form.id() == null ? "(no id)" : form.id());
   }
@@ -99,11 +103,21 @@ public final class TaskInputSpec {
       String prefix = String.join(".", segments.subList(0, i));
       Optional<FormField> field = form.field(prefix);
       if (field.isPresent()) {
-        String what = field.get().kind() == FieldKind.LIST
-            ? prefix + " is a dynamic list of form " + form.id() + " without item field "
-                + String.join(".", segments.subList(i, segments.size()))
-            : prefix + " is a " + field.get().type() + " field of form " + form.id() + ", not an object";
-        throw new IllegalArgumentException("BPMN property " + ModelConstraints.PREFIX + name + ".*: " + what);
+        String what =
+            field.get().kind() == FieldKind.LIST
+                ? prefix
+                    + " is a dynamic list of form "
+                    + form.id()
+                    + " without item field "
+                    + String.join(".", segments.subList(i, segments.size()))
+                : prefix
+                    + " is a "
+                    + field.get().type()
+                    + " field of form "
+                    + form.id()
+                    + ", not an object";
+        throw new IllegalArgumentException(
+            "BPMN property " + ModelConstraints.PREFIX + name + ".*: " + what);
       }
     }
   }
@@ -112,8 +126,13 @@ public final class TaskInputSpec {
   static final class Known {
 
     final Map<String, Known> children = new LinkedHashMap<>();
-    /** Anything below is accepted (a field's value); a list field's items are checked against {@link #items}. */
+
+    /**
+     * Anything below is accepted (a field's value); a list field's items are checked against {@link
+     * #items}.
+     */
     boolean leaf;
+
     Known items;
 
     Known child(String name) {
@@ -143,7 +162,8 @@ public final class TaskInputSpec {
 
     void addModelOnly(List<String> path) {
       Known node = add(path);
-      // a model constraint on a form's object (address, holding address.street) keeps its keys checked
+      // a model constraint on a form's object (address, holding address.street) keeps its keys
+      // checked
       if (node.children.isEmpty()) {
         node.leaf = true;
       }

@@ -13,54 +13,65 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Checks what a client submits to complete a user task against the task's {@link TaskInputSpec}: its Camunda Form
- * and the model's {@code validate.*} constraints. Plain Java, stateless, thread-safe.
+ * Checks what a client submits to complete a user task against the task's {@link TaskInputSpec}:
+ * its Camunda Form and the model's {@code validate.*} constraints. Plain Java, stateless,
+ * thread-safe.
  *
  * <p>Rules, per field in form order (then fields only the model declares, then unknown variables):
+ *
  * <ol>
- *   <li><b>read-only</b>: a field that is statically {@code readonly: true} or {@code disabled: true}, submitted
- *       with a value different from the current one. Nothing else is checked for it.</li>
- *   <li><b>required</b>: the value the task would end with (the submitted one if the client sends the field,
- *       else the current one) is null, a blank string, an empty list or object; a required checkbox must be
- *       {@code true}. A form field hidden by a {@code conditional.hide} is not required by the form (the server
- *       does not evaluate FEEL); the model's {@code required} and {@code requiredWhen} still hold for it.</li>
+ *   <li><b>read-only</b>: a field that is statically {@code readonly: true} or {@code disabled:
+ *       true}, submitted with a value different from the current one. Nothing else is checked for
+ *       it.
+ *   <li><b>required</b>: the value the task would end with (the submitted one if the client sends
+ *       the field, else the current one) is null, a blank string, an empty list or object; a
+ *       required checkbox must be {@code true}. A form field hidden by a {@code conditional.hide}
+ *       is not required by the form (the server does not evaluate FEEL); the model's {@code
+ *       required} and {@code requiredWhen} still hold for it.
  *   <li><b>type</b> of a submitted non-null value by kind: text, number (a numeric string only with
- *       {@code serializeToString}), true/false, one value, a list of values, a date/time/date-time by subtype
- *       (ISO strings, or {@link java.util.Date} for date and datetime), a list of objects for a dynamic list.</li>
- *   <li><b>rules</b> of a non-empty submitted value, the form's and then the model's (both must hold):
- *       min/max, minLength/maxLength (characters), pattern (the whole value must match), email/phone,
- *       allowed values (static, or from {@code dynamicValues}), per item for lists. Items of a dynamic list are
- *       checked field by field against the submitted item (and read-only against the current item at that index).
- *       </li>
- *   <li><b>unknown variables</b>: a submitted variable (or key inside a submitted object or list item) that no form
- *       field, no model constraint and no {@code validate.allow} entry declares.</li>
+ *       {@code serializeToString}), true/false, one value, a list of values, a date/time/date-time
+ *       by subtype (ISO strings, or {@link java.util.Date} for date and datetime), a list of
+ *       objects for a dynamic list.
+ *   <li><b>rules</b> of a non-empty submitted value, the form's and then the model's (both must
+ *       hold): min/max, minLength/maxLength (characters), pattern (the whole value must match),
+ *       email/phone, allowed values (static, or from {@code dynamicValues}), per item for lists.
+ *       Items of a dynamic list are checked field by field against the submitted item (and
+ *       read-only against the current item at that index).
+ *   <li><b>unknown variables</b>: a submitted variable (or key inside a submitted object or list
+ *       item) that no form field, no model constraint and no {@code validate.allow} entry declares.
  * </ol>
  */
 public final class TaskInputValidator {
 
   // local part without leading, trailing or double dots; a domain with a letter TLD
-  static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-          + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
-          + "\\.[A-Za-z]{2,}");
-  // optional +, digits with spaces, dots, dashes, slashes or parentheses; 7 to 15 digits (E.164 allows 15)
+  static final Pattern EMAIL =
+      Pattern.compile(
+          "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+              + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+              + "\\.[A-Za-z]{2,}");
+  // optional +, digits with spaces, dots, dashes, slashes or parentheses; 7 to 15 digits (E.164
+  // allows 15)
   static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d ()./-]*\\d");
   private static final int PHONE_MIN_DIGITS = 7;
   private static final int PHONE_MAX_DIGITS = 15;
 
   /**
-   * @param spec          what the task accepts
-   * @param submitted     the variables the client sends (already plain Java: String, Boolean, Number, Date, List,
-   *                      Map); null counts as none
-   * @param current       the variables the task sees now (for required fields set earlier, read-only fields and
-   *                      {@code requiredWhen}); null counts as none
-   * @param dynamicValues the allowed values of a field with {@code valuesKey} or {@code valuesExpression}, by field
-   *                      name ({@code product}, or {@code findings.severity} for a dynamic list item field); values
-   *                      may be plain or {@code {label, value}} maps. A null function or null result means "not
-   *                      known": not enforced. See {@link DynamicValues#fromVariables}.
+   * @param spec what the task accepts
+   * @param submitted the variables the client sends (already plain Java: String, Boolean, Number,
+   *     Date, List, Map); null counts as none
+   * @param current the variables the task sees now (for required fields set earlier, read-only
+   *     fields and {@code requiredWhen}); null counts as none
+   * @param dynamicValues the allowed values of a field with {@code valuesKey} or {@code
+   *     valuesExpression}, by field name ({@code product}, or {@code findings.severity} for a
+   *     dynamic list item field); values may be plain or {@code {label, value}} maps. A null
+   *     function or null result means "not known": not enforced. See {@link
+   *     DynamicValues#fromVariables}.
    * @return every violation; empty when the submission is valid
    */
-  public List<FieldViolation> validate(TaskInputSpec spec, Map<String, ?> submitted, Map<String, ?> current,
+  public List<FieldViolation> validate(
+      TaskInputSpec spec,
+      Map<String, ?> submitted,
+      Map<String, ?> current,
       Function<String, ? extends Collection<?>> dynamicValues) {
     Objects.requireNonNull(spec, "spec");
     Map<String, ?> sent = submitted == null ? Map.of() : submitted;
@@ -75,10 +86,12 @@ public final class TaskInputValidator {
   }
 
   /** Where fields are looked up: the task's variables, or one item of a dynamic list. */
-  private record Scope(String names, String template, Map<?, ?> submitted, Map<?, ?> current) {
-  }
+  private record Scope(String names, String template, Map<?, ?> submitted, Map<?, ?> current) {}
 
-  /** A field's value in a scope: absent, present (maybe null), or a path through something not an object. */
+  /**
+   * A field's value in a scope: absent, present (maybe null), or a path through something not an
+   * object.
+   */
   private record Lookup(boolean present, Object value, String brokenAt) {
 
     static final Lookup ABSENT = new Lookup(false, null, null);
@@ -110,7 +123,10 @@ public final class TaskInputValidator {
     private final Set<FieldViolation> violations = new LinkedHashSet<>();
     private final Set<String> brokenPaths = new HashSet<>();
 
-    Run(TaskInputSpec spec, Function<String, ? extends Collection<?>> dynamicValues, Map<String, ?> submitted,
+    Run(
+        TaskInputSpec spec,
+        Function<String, ? extends Collection<?>> dynamicValues,
+        Map<String, ?> submitted,
         Map<String, ?> current) {
       this.spec = spec;
       this.dynamicValues = dynamicValues;
@@ -147,11 +163,25 @@ public final class TaskInputValidator {
       if (!hasType(field, name, value) || Values.isEmpty(value)) {
         return;
       }
-      rules(name, value, field.min(), field.max(), field.minLength(), field.maxLength(), field.pattern());
+      rules(
+          name,
+          value,
+          field.min(),
+          field.max(),
+          field.minLength(),
+          field.maxLength(),
+          field.pattern());
       validationType(name, value, field.validationType());
       allowed(name, value, field.values() != null ? field.values() : dynamic(field, template));
       if (model != null) {
-        rules(name, value, model.min(), model.max(), model.minLength(), model.maxLength(), model.pattern());
+        rules(
+            name,
+            value,
+            model.min(),
+            model.max(),
+            model.minLength(),
+            model.maxLength(),
+            model.pattern());
         allowed(name, value, model.values());
       }
       if (field.kind() == FieldKind.LIST) {
@@ -161,7 +191,8 @@ public final class TaskInputValidator {
 
     private void required(FormField field, FieldConstraints model, String name, Object after) {
       // conditional.hide is FEEL the server does not evaluate: the form's required gives way
-      boolean always = (field.required() && !field.conditional()) || (model != null && model.required());
+      boolean always =
+          (field.required() && !field.conditional()) || (model != null && model.required());
       FieldConstraints.RequiredWhen when = model == null ? null : model.requiredWhen();
       boolean conditionally = when != null && holds(when);
       if (!always && !conditionally) {
@@ -182,23 +213,32 @@ public final class TaskInputValidator {
     }
 
     private boolean hasType(FormField field, String name, Object value) {
-      String expected = switch (field.kind()) {
-        case TEXT -> value instanceof String ? null : "expected a text";
-        case FILE -> value instanceof String ? null : "expected a text (file reference)";
-        case NUMBER -> Values.isNumber(value)
-            || (field.serializeToString() && value instanceof String && Values.toNumber(value) != null)
-            ? null : "expected a number";
-        case BOOLEAN -> value instanceof Boolean ? null : "expected true or false";
-        case SINGLE_CHOICE -> Values.isScalar(value) ? null : "expected a single value";
-        case MULTI_CHOICE -> value instanceof Collection<?> ? null : "expected a list";
-        case LIST -> value instanceof List<?> ? null : "expected a list of objects";
-        case DATETIME -> Values.isTemporal(field.subtype(), value) ? null : switch (field.subtype()) {
-          case "time" -> "expected a time (HH:mm[:ss], optional offset)";
-          case "datetime" -> "expected a date-time (yyyy-MM-ddTHH:mm[:ss], optional offset)";
-          default -> "expected a date (yyyy-MM-dd)";
-        };
-        case COMPUTED, ANY -> null;
-      };
+      String expected =
+          switch (field.kind()) {
+            case TEXT -> value instanceof String ? null : "expected a text";
+            case FILE -> value instanceof String ? null : "expected a text (file reference)";
+            case NUMBER ->
+                Values.isNumber(value)
+                        || (field.serializeToString()
+                            && value instanceof String
+                            && Values.toNumber(value) != null)
+                    ? null
+                    : "expected a number";
+            case BOOLEAN -> value instanceof Boolean ? null : "expected true or false";
+            case SINGLE_CHOICE -> Values.isScalar(value) ? null : "expected a single value";
+            case MULTI_CHOICE -> value instanceof Collection<?> ? null : "expected a list";
+            case LIST -> value instanceof List<?> ? null : "expected a list of objects";
+            case DATETIME ->
+                Values.isTemporal(field.subtype(), value)
+                    ? null
+                    : switch (field.subtype()) {
+                      case "time" -> "expected a time (HH:mm[:ss], optional offset)";
+                      case "datetime" ->
+                          "expected a date-time (yyyy-MM-ddTHH:mm[:ss], optional offset)";
+                      default -> "expected a date (yyyy-MM-dd)";
+                    };
+            case COMPUTED, ANY -> null;
+          };
       if (expected != null) {
         add(name, expected);
         return false;
@@ -220,8 +260,14 @@ public final class TaskInputValidator {
       return itemsOk;
     }
 
-    private void rules(String name, Object value, BigDecimal min, BigDecimal max, Integer minLength,
-        Integer maxLength, Pattern pattern) {
+    private void rules(
+        String name,
+        Object value,
+        BigDecimal min,
+        BigDecimal max,
+        Integer minLength,
+        Integer maxLength,
+        Pattern pattern) {
       if (min != null || max != null) {
         BigDecimal number = Values.toNumber(value);
         if (number == null) {
@@ -262,7 +308,9 @@ public final class TaskInputValidator {
     }
 
     private Collection<?> dynamic(FormField field, String template) {
-      return field.hasDynamicValues() && dynamicValues != null ? dynamicValues.apply(template) : null;
+      return field.hasDynamicValues() && dynamicValues != null
+          ? dynamicValues.apply(template)
+          : null;
     }
 
     private void allowed(String name, Object value, Collection<?> allowed) {
@@ -272,7 +320,10 @@ public final class TaskInputValidator {
       List<Object> values = new ArrayList<>();
       for (Object option : allowed) {
         // valuesKey variables hold form-js options: [{label, value}]
-        values.add(option instanceof Map<?, ?> map && map.containsKey("value") ? map.get("value") : option);
+        values.add(
+            option instanceof Map<?, ?> map && map.containsKey("value")
+                ? map.get("value")
+                : option);
       }
       if (value instanceof Collection<?> items) {
         int i = 0;
@@ -291,7 +342,8 @@ public final class TaskInputValidator {
       List<?> previous = before instanceof List<?> l ? l : List.of();
       for (int i = 0; i < items.size(); i++) {
         if (items.get(i) instanceof Map<?, ?> item) {
-          Map<?, ?> was = i < previous.size() && previous.get(i) instanceof Map<?, ?> m ? m : Map.of();
+          Map<?, ?> was =
+              i < previous.size() && previous.get(i) instanceof Map<?, ?> m ? m : Map.of();
           Scope scope = new Scope(name + "[" + i + "].", template + ".", item, was);
           for (FormField field : list.itemFields()) {
             check(field, scope);

@@ -19,15 +19,18 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
-/** How submitted Java values (as Jackson or the engine give them) are read: numbers, emptiness, dates, equality. */
+/**
+ * How submitted Java values (as Jackson or the engine give them) are read: numbers, emptiness,
+ * dates, equality.
+ */
 final class Values {
 
   // Camunda 7's REST date format (yyyy-MM-dd'T'HH:mm:ss.SSSZ): offset without colon
   private static final DateTimeFormatter CAMUNDA_DATE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]XX").withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]XX")
+          .withResolverStyle(ResolverStyle.STRICT);
 
-  private Values() {
-  }
+  private Values() {}
 
   /** Missing for {@code required}: null, a blank string, an empty list or an empty object. */
   static boolean isEmpty(Object value) {
@@ -54,7 +57,10 @@ final class Values {
       if (value instanceof BigInteger i) {
         return new BigDecimal(i);
       }
-      if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      if (value instanceof Long
+          || value instanceof Integer
+          || value instanceof Short
+          || value instanceof Byte) {
         return BigDecimal.valueOf(((Number) value).longValue());
       }
       if (value instanceof Double || value instanceof Float) {
@@ -81,8 +87,9 @@ final class Values {
   }
 
   /**
-   * The same value once serialized: numbers by value ({@code 5}, {@code 5L}, {@code "5"}), lists and objects
-   * element by element, a {@link Date} and an ISO string by the moment (or day) they name.
+   * The same value once serialized: numbers by value ({@code 5}, {@code 5L}, {@code "5"}), lists
+   * and objects element by element, a {@link Date} and an ISO string by the moment (or day) they
+   * name.
    */
   static boolean same(Object a, Object b) {
     if (a == b) {
@@ -132,9 +139,13 @@ final class Values {
     return a.equals(b);
   }
 
-  /** Scalar equality that also lets a model's text value ({@code false}, {@code 3}) match a typed value. */
+  /**
+   * Scalar equality that also lets a model's text value ({@code false}, {@code 3}) match a typed
+   * value.
+   */
   static boolean sameScalar(Object value, Object expected) {
-    return same(value, expected) || (isScalar(value) && isScalar(expected) && text(value).equals(text(expected)));
+    return same(value, expected)
+        || (isScalar(value) && isScalar(expected) && text(value).equals(text(expected)));
   }
 
   private static boolean sameMoment(Date date, String text) {
@@ -142,7 +153,10 @@ final class Values {
       return date.toInstant().equals(instant(text));
     } catch (DateTimeException e) {
       try {
-        return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().equals(LocalDate.parse(text));
+        return date.toInstant()
+            .atZone(ZoneId.systemDefault())
+            .toLocalDate()
+            .equals(LocalDate.parse(text));
       } catch (DateTimeException notADate) {
         return false;
       }
@@ -157,16 +171,29 @@ final class Values {
     }
   }
 
-  /** A value form-js's datetime field of that subtype produces (or a {@link Date} for date and datetime). */
+  /**
+   * A value form-js's datetime field of that subtype produces (or a {@link Date} for date and
+   * datetime).
+   */
   static boolean isTemporal(String subtype, Object value) {
     return switch (Objects.requireNonNullElse(subtype, "date")) {
-      case "time" -> value instanceof LocalTime || value instanceof OffsetTime
-          || (value instanceof String s && (parses(() -> LocalTime.parse(s)) || parses(() -> OffsetTime.parse(s))));
-      case "datetime" -> value instanceof Date || value instanceof LocalDateTime || value instanceof OffsetDateTime
-          || value instanceof ZonedDateTime || value instanceof Instant
-          || (value instanceof String s && (parses(() -> LocalDateTime.parse(s)) || parses(() -> instant(s))));
-      default -> value instanceof Date || value instanceof LocalDate
-          || (value instanceof String s && parses(() -> LocalDate.parse(s)));
+      case "time" ->
+          value instanceof LocalTime
+              || value instanceof OffsetTime
+              || (value instanceof String s
+                  && (parses(() -> LocalTime.parse(s)) || parses(() -> OffsetTime.parse(s))));
+      case "datetime" ->
+          value instanceof Date
+              || value instanceof LocalDateTime
+              || value instanceof OffsetDateTime
+              || value instanceof ZonedDateTime
+              || value instanceof Instant
+              || (value instanceof String s
+                  && (parses(() -> LocalDateTime.parse(s)) || parses(() -> instant(s))));
+      default ->
+          value instanceof Date
+              || value instanceof LocalDate
+              || (value instanceof String s && parses(() -> LocalDate.parse(s)));
     };
   }
 

@@ -6,11 +6,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * A process variable by name and type, declared once per process (e.g. {@code DeviationVariables}) and read and
- * written through it: no name literals and casts spread over delegates, controllers and tests. A value of another
- * type than declared is a defect of the model or the code, and fails loudly with the variable's name.
+ * A process variable by name and type, declared once per process (e.g. {@code DeviationVariables})
+ * and read and written through it: no name literals and casts spread over delegates, controllers
+ * and tests. A value of another type than declared is a defect of the model or the code, and fails
+ * loudly with the variable's name.
  *
- * @param <T> the Java type the engine stores for it (String, Boolean, Integer, Date, a list or a map of JSON values)
+ * @param <T> the Java type the engine stores for it (String, Boolean, Integer, Date, a list or a
+ *     map of JSON values)
  */
 public record ProcessVariable<T>(String name, Class<T> type) {
 
@@ -73,8 +75,13 @@ public record ProcessVariable<T>(String name, Class<T> type) {
       return type.cast(number.intValue());
     }
     if (!type.isInstance(value)) {
-      throw new IllegalStateException("Process variable '" + name + "' holds a " + value.getClass().getSimpleName()
-          + ", not the declared " + type.getSimpleName());
+      throw new IllegalStateException(
+          "Process variable '"
+              + name
+              + "' holds a "
+              + value.getClass().getSimpleName()
+              + ", not the declared "
+              + type.getSimpleName());
     }
     return type.cast(value);
   }

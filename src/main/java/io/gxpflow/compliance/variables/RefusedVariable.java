@@ -9,7 +9,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
-/** A variable value no process of the project uses, refused before it is stored: 400 naming the variable. */
+/**
+ * A variable value no process of the project uses, refused before it is stored: 400 naming the
+ * variable.
+ */
 public class RefusedVariable extends BadUserRequestException implements ErrorResponse {
 
   private final String variable;
@@ -28,7 +31,7 @@ public class RefusedVariable extends BadUserRequestException implements ErrorRes
 
   @Override
   public ProblemDetail getBody() {
-    return ProblemType.VARIABLE_REFUSED.problem(getStatusCode(), getMessage(),
-        List.of(new FieldViolation(variable, reason)));
+    return ProblemType.VARIABLE_REFUSED.problem(
+        getStatusCode(), getMessage(), List.of(new FieldViolation(variable, reason)));
   }
 }

@@ -11,20 +11,21 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Put first among the engine's serializers, it claims the variable values a client may send but no process of
- * the project uses, and refuses them when they would be stored — on every path (REST, the webapps, the Java
- * API), inside the command, so nothing is changed:
+ * Put first among the engine's serializers, it claims the variable values a client may send but no
+ * process of the project uses, and refuses them when they would be stored — on every path (REST,
+ * the webapps, the Java API), inside the command, so nothing is changed:
  *
  * <ul>
- *   <li>an {@code Object} sent serialized (by a client) other than as JSON, or whose {@code objectTypeName} is
- *       not a plain JSON value (text, number, boolean, list, map): {@code java.lang.ProcessBuilder} is a gadget,
- *       not data;
- *   <li>a {@code File} whose name is a path ({@code ../../etc/passwd}): whoever saves the download by its name
- *       writes elsewhere.
+ *   <li>an {@code Object} sent serialized (by a client) other than as JSON, or whose {@code
+ *       objectTypeName} is not a plain JSON value (text, number, boolean, list, map): {@code
+ *       java.lang.ProcessBuilder} is a gadget, not data;
+ *   <li>a {@code File} whose name is a path ({@code ../../etc/passwd}): whoever saves the download
+ *       by its name writes elsewhere.
  * </ul>
  *
- * Values the project's own code sets (deserialized objects) are not claimed. Java serialization never gets here:
- * the engine refuses it first ({@code java-serialization-format-enabled} is false).
+ * Values the project's own code sets (deserialized objects) are not claimed. Java serialization
+ * never gets here: the engine refuses it first ({@code java-serialization-format-enabled} is
+ * false).
  */
 abstract sealed class VariableValueGuard<T extends TypedValue> implements TypedValueSerializer<T> {
 
@@ -84,11 +85,29 @@ abstract sealed class VariableValueGuard<T extends TypedValue> implements TypedV
 
   static final class PlainJsonObjects extends VariableValueGuard<ObjectValue> {
     static final String JSON = "application/json";
-    /** The types a JSON value of the project deserializes to; a generic type names each of its parts. */
-    private static final Set<String> PLAIN_JSON = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
-        "java.lang.Double", "java.lang.Boolean", "java.lang.Object", "java.util.List", "java.util.ArrayList",
-        "java.util.LinkedList", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.Set",
-        "java.util.HashSet", "java.util.LinkedHashSet");
+
+    /**
+     * The types a JSON value of the project deserializes to; a generic type names each of its
+     * parts.
+     */
+    private static final Set<String> PLAIN_JSON =
+        Set.of(
+            "java.lang.String",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Double",
+            "java.lang.Boolean",
+            "java.lang.Object",
+            "java.util.List",
+            "java.util.ArrayList",
+            "java.util.LinkedList",
+            "java.util.Map",
+            "java.util.HashMap",
+            "java.util.LinkedHashMap",
+            "java.util.Set",
+            "java.util.HashSet",
+            "java.util.LinkedHashSet");
+
     private static final Pattern TYPE_PARTS = Pattern.compile("[<>,\\s]+");
 
     PlainJsonObjects() {
@@ -129,7 +148,9 @@ abstract sealed class VariableValueGuard<T extends TypedValue> implements TypedV
         return null;
       }
       String filename = file.getFilename();
-      if (filename == null || !SAFE_NAME.matcher(filename).matches() || filename.contains("..")
+      if (filename == null
+          || !SAFE_NAME.matcher(filename).matches()
+          || filename.contains("..")
           || filename.isBlank()) {
         return "a file name must be a plain name of up to 255 characters, without path or '..'";
       }

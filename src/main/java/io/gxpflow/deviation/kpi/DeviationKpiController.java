@@ -6,10 +6,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * KPIs of the deviation → CAPA process ({@code deviation-capa}, every version), computed from Camunda's history at
- * the time of the request. Who may read them is decided in SecurityConfiguration ({@code qa},
- * {@code process-owners}, {@code ops}, {@code camunda-admin}; others get {@code 403} problem+json). Rules and
- * examples in {@code docs/api/kpi.md}.
+ * KPIs of the deviation → CAPA process ({@code deviation-capa}, every version), computed from
+ * Camunda's history at the time of the request. Who may read them is decided in
+ * SecurityConfiguration ({@code qa}, {@code process-owners}, {@code ops}, {@code camunda-admin};
+ * others get {@code 403} problem+json). Rules and examples in {@code docs/api/kpi.md}.
  *
  * <pre>{@code
  * GET /api/kpi/deviations  ->  200 application/json
@@ -29,18 +29,22 @@ import org.springframework.web.bind.annotation.RestController;
  * }</pre>
  *
  * <ul>
- *   <li>{@code open}: neither closed ({@code deviationClosed} true) nor cancelled ({@code deviationCancelled} true,
- *       or the instance ended without closure); {@code UNCLASSIFIED} when QA has not approved a severity yet;
- *   <li>{@code overdue}: open deviations whose {@code closureDueDate} is before {@code generatedAt};
- *   <li>{@code closure}: per approved severity, days from {@code reportedAt} to {@code deviationClosedAt} (mean and
- *       nearest-rank 90th percentile, one decimal), on time when {@code deviationClosedAt <= closureDueDate};
- *       {@code null} mean, p90 and rate when none closed;
- *   <li>{@code returnsPerDeviation}: QA returns of the assessment ({@code classificationReturns}) over the
- *       non-cancelled deviations past QA approval (with an approved severity); {@code null} mean and max when there
- *       are none;
- *   <li>{@code capaEffectiveness}: every effectiveness check ever recorded (each update of
- *       {@code effectivenessResult}); {@code rate} = effective / checks, {@code null} without checks;
- *   <li>{@code cancelled}: cancelled deviations, and instances that ended (were deleted) without closure.
+ *   <li>{@code open}: neither closed ({@code deviationClosed} true) nor cancelled ({@code
+ *       deviationCancelled} true, or the instance ended without closure); {@code UNCLASSIFIED} when
+ *       QA has not approved a severity yet;
+ *   <li>{@code overdue}: open deviations whose {@code closureDueDate} is before {@code
+ *       generatedAt};
+ *   <li>{@code closure}: per approved severity, days from {@code reportedAt} to {@code
+ *       deviationClosedAt} (mean and nearest-rank 90th percentile, one decimal), on time when
+ *       {@code deviationClosedAt <= closureDueDate}; {@code null} mean, p90 and rate when none
+ *       closed;
+ *   <li>{@code returnsPerDeviation}: QA returns of the assessment ({@code classificationReturns})
+ *       over the non-cancelled deviations past QA approval (with an approved severity); {@code
+ *       null} mean and max when there are none;
+ *   <li>{@code capaEffectiveness}: every effectiveness check ever recorded (each update of {@code
+ *       effectivenessResult}); {@code rate} = effective / checks, {@code null} without checks;
+ *   <li>{@code cancelled}: cancelled deviations, and instances that ended (were deleted) without
+ *       closure.
  * </ul>
  */
 @RestController

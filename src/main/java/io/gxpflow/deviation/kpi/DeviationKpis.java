@@ -13,24 +13,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The deviation KPIs computed from per-deviation facts: plain Java, no engine, no Spring. The rules (see also
- * {@code docs/api/kpi.md}):
+ * The deviation KPIs computed from per-deviation facts: plain Java, no engine, no Spring. The rules
+ * (see also {@code docs/api/kpi.md}):
  *
  * <ul>
  *   <li>open, closed, cancelled: {@link DeviationFacts#status()};
- *   <li>severity: {@code MINOR}, {@code MAJOR}, {@code CRITICAL} (case and spaces ignored), anything else or none is
- *       {@code UNCLASSIFIED}; a closed deviation without a known severity is in no {@code closure} entry;
+ *   <li>severity: {@code MINOR}, {@code MAJOR}, {@code CRITICAL} (case and spaces ignored),
+ *       anything else or none is {@code UNCLASSIFIED}; a closed deviation without a known severity
+ *       is in no {@code closure} entry;
  *   <li>overdue: open, and {@code closureDueDate} before now;
- *   <li>closure days: {@code deviationClosedAt - reportedAt} in decimal days, over the closed deviations that have
- *       both; mean and 90th percentile (nearest rank: the value at rank ⌈0.9·n⌉ of the sorted days) rounded to one
- *       decimal, half up;
- *   <li>on time: {@code deviationClosedAt <= closureDueDate} (a closed deviation without either is not on time);
- *       {@code onTimeRate = onTime / closed}, three decimals;
- *   <li>returns per deviation: over non-cancelled deviations past QA approval, that is with
- *       {@code classificationReturns} and an approved severity (the model sets the counter to 0 at intake, the
- *       severity only at approval); mean two decimals;
+ *   <li>closure days: {@code deviationClosedAt - reportedAt} in decimal days, over the closed
+ *       deviations that have both; mean and 90th percentile (nearest rank: the value at rank
+ *       ⌈0.9·n⌉ of the sorted days) rounded to one decimal, half up;
+ *   <li>on time: {@code deviationClosedAt <= closureDueDate} (a closed deviation without either is
+ *       not on time); {@code onTimeRate = onTime / closed}, three decimals;
+ *   <li>returns per deviation: over non-cancelled deviations past QA approval, that is with {@code
+ *       classificationReturns} and an approved severity (the model sets the counter to 0 at intake,
+ *       the severity only at approval); mean two decimals;
  *   <li>CAPA effectiveness: every {@code effectivenessResult} value recorded ({@code effective} or
- *       {@code notEffective}; other values are not checks), over all deviations; rate three decimals.
+ *       {@code notEffective}; other values are not checks), over all deviations; rate three
+ *       decimals.
  * </ul>
  */
 public final class DeviationKpis {
@@ -78,7 +80,9 @@ public final class DeviationKpis {
         }
         case CANCELLED -> cancelled++;
       }
-      if (status != Status.CANCELLED && deviation.classificationReturns() != null && !UNCLASSIFIED.equals(severity)) {
+      if (status != Status.CANCELLED
+          && deviation.classificationReturns() != null
+          && !UNCLASSIFIED.equals(severity)) {
         returns.add(deviation.classificationReturns());
       }
       for (String result : deviation.effectivenessResults()) {
@@ -93,13 +97,23 @@ public final class DeviationKpis {
 
     Map<String, DeviationKpiReport.Closure> closure = new LinkedHashMap<>();
     closedBySeverity.forEach((severity, closed) -> closure.put(severity, closure(closed)));
-    DeviationKpiReport.Returns returnsPerDeviation = new DeviationKpiReport.Returns(
-        returns.isEmpty() ? null : round(returns.stream().mapToInt(Integer::intValue).average().orElseThrow(), 2),
-        returns.isEmpty() ? null : Collections.max(returns), returns.size());
-    DeviationKpiReport.Effectiveness effectiveness = new DeviationKpiReport.Effectiveness(checks, effective,
-        ratio(effective, checks));
-    return new DeviationKpiReport(now, new DeviationKpiReport.Open(open, openBySeverity), overdue, closure,
-        returnsPerDeviation, effectiveness, cancelled);
+    DeviationKpiReport.Returns returnsPerDeviation =
+        new DeviationKpiReport.Returns(
+            returns.isEmpty()
+                ? null
+                : round(returns.stream().mapToInt(Integer::intValue).average().orElseThrow(), 2),
+            returns.isEmpty() ? null : Collections.max(returns),
+            returns.size());
+    DeviationKpiReport.Effectiveness effectiveness =
+        new DeviationKpiReport.Effectiveness(checks, effective, ratio(effective, checks));
+    return new DeviationKpiReport(
+        now,
+        new DeviationKpiReport.Open(open, openBySeverity),
+        overdue,
+        closure,
+        returnsPerDeviation,
+        effectiveness,
+        cancelled);
   }
 
   /** {@code MINOR}, {@code MAJOR}, {@code CRITICAL} or {@code UNCLASSIFIED}. */
@@ -119,14 +133,19 @@ public final class DeviationKpis {
       if (deviation.reportedAt() != null && closedAt != null) {
         days.add(Duration.between(deviation.reportedAt(), closedAt).toMillis() / MILLIS_PER_DAY);
       }
-      if (closedAt != null && deviation.closureDueDate() != null && !closedAt.isAfter(deviation.closureDueDate())) {
+      if (closedAt != null
+          && deviation.closureDueDate() != null
+          && !closedAt.isAfter(deviation.closureDueDate())) {
         onTime++;
       }
     }
-    Double mean = days.isEmpty() ? null : round(days.stream().mapToDouble(Double::doubleValue).average()
-        .orElseThrow(), 1);
+    Double mean =
+        days.isEmpty()
+            ? null
+            : round(days.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1);
     Double p90 = days.isEmpty() ? null : round(nearestRank(days, 90), 1);
-    return new DeviationKpiReport.Closure(closed.size(), mean, p90, onTime, ratio(onTime, closed.size()));
+    return new DeviationKpiReport.Closure(
+        closed.size(), mean, p90, onTime, ratio(onTime, closed.size()));
   }
 
   /** The value at rank ⌈p/100 · n⌉ (1-based) of the sorted values; the values must not be empty. */
@@ -134,7 +153,9 @@ public final class DeviationKpis {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
-    int rank = (percentile * n + 99) / 100; // ceil(percentile * n / 100) in integers, no floating-point edge
+    int rank =
+        (percentile * n + 99)
+            / 100; // ceil(percentile * n / 100) in integers, no floating-point edge
     return sorted.get(Math.max(rank, 1) - 1);
   }
 

@@ -2,7 +2,10 @@ package io.gxpflow.engine.expression;
 
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 
-/** An expression of a deployed model reached for something models may not touch; the engine fails the step. */
+/**
+ * An expression of a deployed model reached for something models may not touch; the engine fails
+ * the step.
+ */
 public class ExpressionRefused extends ELException {
 
   public ExpressionRefused(String message) {

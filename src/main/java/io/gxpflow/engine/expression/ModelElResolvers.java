@@ -7,7 +7,10 @@ import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
-/** The two resolvers {@link ModelExpressionManager} puts where Spring's would reach every bean and method. */
+/**
+ * The two resolvers {@link ModelExpressionManager} puts where Spring's would reach every bean and
+ * method.
+ */
 final class ModelElResolvers {
 
   private ModelElResolvers() {}
@@ -62,8 +65,9 @@ final class ModelElResolvers {
   }
 
   /**
-   * Methods and properties of values, within {@link ModelMembers}: Camunda's {@link BeanELResolver} does the call,
-   * after the allow-list said yes. A refusal is an error of the step (an incident for a job), never a quiet null.
+   * Methods and properties of values, within {@link ModelMembers}: Camunda's {@link BeanELResolver}
+   * does the call, after the allow-list said yes. A refusal is an error of the step (an incident
+   * for a job), never a quiet null.
    */
   static final class AllowListedMembers extends BeanELResolver {
     private final ModelBeans beans;
@@ -112,20 +116,26 @@ final class ModelElResolvers {
     }
 
     @Override
-    public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+    public Object invoke(
+        ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
       if (base == null || method == null) {
         return null;
       }
       String name = method.toString();
-      if (!ModelMembers.mayCall(base, name, params == null ? 0 : params.length, beans.isExposed(base))) {
+      if (!ModelMembers.mayCall(
+          base, name, params == null ? 0 : params.length, beans.isExposed(base))) {
         throw refused("call '" + name + "' on", base);
       }
       return super.invoke(context, base, method, paramTypes, params);
     }
 
     private static ExpressionRefused refused(String what, Object base) {
-      return new ExpressionRefused("An expression in a model may not " + what + " " + describe(base)
-          + ": models reach only their variables, plain values and the delegates GxP Flow exposes to them");
+      return new ExpressionRefused(
+          "An expression in a model may not "
+              + what
+              + " "
+              + describe(base)
+              + ": models reach only their variables, plain values and the delegates GxP Flow exposes to them");
     }
 
     private static String describe(Object base) {

@@ -16,21 +16,27 @@ import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 
 /**
- * The engine's expression language, narrowed for models that come from outside (Camunda Modeler, REST). Camunda's
- * Spring integration lets an expression reach every bean of the application and call any method of any object
- * — {@code ${''.getClass().forName('java.lang.Runtime')…}}, {@code ${jdbcTemplate…}}, {@code ${identityService…}}.
- * Here an expression resolves, in order: the case's variables and {@code execution}/{@code task}
- * ({@link VariableScopeElResolver}), a decision's variables, test mocks, the beans exposed to models
- * ({@link ModelBeans}), list/map/array access, and finally methods and properties within {@link ModelMembers}.
- * Functions: {@code now()}, {@code dateTime()}, {@code currentUser()}, {@code currentUserGroups()} only.
+ * The engine's expression language, narrowed for models that come from outside (Camunda Modeler,
+ * REST). Camunda's Spring integration lets an expression reach every bean of the application and
+ * call any method of any object — {@code ${''.getClass().forName('java.lang.Runtime')…}}, {@code
+ * ${jdbcTemplate…}}, {@code ${identityService…}}. Here an expression resolves, in order: the case's
+ * variables and {@code execution}/{@code task} ({@link VariableScopeElResolver}), a decision's
+ * variables, test mocks, the beans exposed to models ({@link ModelBeans}), list/map/array access,
+ * and finally methods and properties within {@link ModelMembers}. Functions: {@code now()}, {@code
+ * dateTime()}, {@code currentUser()}, {@code currentUserGroups()} only.
  *
- * <p>The same manager evaluates JUEL inside DMN decisions (the engine hands it to the DMN engine), timers,
- * listeners, conditions and input/output mappings: whatever part of a model runs, it runs with these limits.
+ * <p>The same manager evaluates JUEL inside DMN decisions (the engine hands it to the DMN engine),
+ * timers, listeners, conditions and input/output mappings: whatever part of a model runs, it runs
+ * with these limits.
  */
 public class ModelExpressionManager extends JuelExpressionManager {
 
-  /** Camunda's own functions a model may use; Spin's {@code S()}, {@code XML()}, {@code JSON()} are not among them. */
-  static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
+  /**
+   * Camunda's own functions a model may use; Spin's {@code S()}, {@code XML()}, {@code JSON()} are
+   * not among them.
+   */
+  static final Set<String> FUNCTIONS =
+      Set.of("now", "dateTime", "currentUser", "currentUserGroups");
 
   private final ModelBeans beans;
   private final Map<String, Method> allowedFunctions = new ConcurrentHashMap<>();

@@ -9,10 +9,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
-/** A deployment refused by {@link DeployedModelCheck}: 400 with one finding per resource and element. */
+/**
+ * A deployment refused by {@link DeployedModelCheck}: 400 with one finding per resource and
+ * element.
+ */
 public class ModelRefused extends ProcessEngineException implements ErrorResponse {
 
-  /** {@code element} is the id of the model element (or its nearest ancestor with an id); null for the file. */
+  /**
+   * {@code element} is the id of the model element (or its nearest ancestor with an id); null for
+   * the file.
+   */
   public record Finding(String resource, String element, String reason) {
     @Override
     public String toString() {
@@ -23,7 +29,9 @@ public class ModelRefused extends ProcessEngineException implements ErrorRespons
   private final List<Finding> findings;
 
   public ModelRefused(List<Finding> findings) {
-    super("The deployment was refused: " + findings.stream().map(Finding::toString).collect(Collectors.joining("; ")));
+    super(
+        "The deployment was refused: "
+            + findings.stream().map(Finding::toString).collect(Collectors.joining("; ")));
     this.findings = List.copyOf(findings);
   }
 

@@ -9,9 +9,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Deployed models are input from outside: their expressions run through {@link ModelExpressionManager}, FEEL
- * in decisions through {@link PlainValuesFeel}, and a
- * deployment is checked by {@link DeployedModelCheck} before anything of it is stored.
+ * Deployed models are input from outside: their expressions run through {@link
+ * ModelExpressionManager}, FEEL in decisions through {@link PlainValuesFeel}, and a deployment is
+ * checked by {@link DeployedModelCheck} before anything of it is stored.
  */
 @Component
 public class ModelSecurityPlugin extends AbstractProcessEnginePlugin {
@@ -26,7 +26,8 @@ public class ModelSecurityPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setExpressionManager(new ModelExpressionManager(beans));
     DefaultDmnEngineConfiguration dmn =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     dmn.setFeelEngineFactory(new PlainValuesFeel());
     configuration.setDmnEngineConfiguration(dmn);
     if (configuration.getCustomPreDeployers() == null) {

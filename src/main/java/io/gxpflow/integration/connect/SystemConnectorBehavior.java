@@ -7,9 +7,10 @@ import org.camunda.connect.plugin.impl.ServiceTaskConnectorActivityBehavior;
 import org.camunda.connect.spi.ConnectorRequest;
 
 /**
- * Camunda Connect's service task behaviour (input mapping, call, output mapping, BPMN error propagation) with two
- * differences: the connector is this application's instance, not one looked up in Connect's JVM-wide registry,
- * and a write gets the step's idempotency key, the same one the project's delegates send.
+ * Camunda Connect's service task behaviour (input mapping, call, output mapping, BPMN error
+ * propagation) with two differences: the connector is this application's instance, not one looked
+ * up in Connect's JVM-wide registry, and a write gets the step's idempotency key, the same one the
+ * project's delegates send.
  */
 class SystemConnectorBehavior extends ServiceTaskConnectorActivityBehavior {
 
@@ -22,7 +23,8 @@ class SystemConnectorBehavior extends ServiceTaskConnectorActivityBehavior {
   protected void applyInputParameters(ActivityExecution execution, ConnectorRequest<?> request) {
     super.applyInputParameters(execution, request);
     Object round = request.getRequestParameter(SystemConnectors.IDEMPOTENCY_ROUND);
-    ((SystemCallRequest) request).idempotencyKey(
-        round == null ? IdempotencyKeys.of(execution) : IdempotencyKeys.of(execution, round));
+    ((SystemCallRequest) request)
+        .idempotencyKey(
+            round == null ? IdempotencyKeys.of(execution) : IdempotencyKeys.of(execution, round));
   }
 }

@@ -11,27 +11,39 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The connectors a model may use, one per system ({@code gxp-mes}, {@code gxp-qms}, {@code gxp-crm}), and what
- * their inputs may be. The deployment check and the connector at run time ask the same question here, so a model
- * that deploys is a model that runs, and one that could reach anything else never deploys.
+ * The connectors a model may use, one per system ({@code gxp-mes}, {@code gxp-qms}, {@code
+ * gxp-crm}), and what their inputs may be. The deployment check and the connector at run time ask
+ * the same question here, so a model that deploys is a model that runs, and one that could reach
+ * anything else never deploys.
  */
 public final class SystemConnectors {
 
-  /** The input naming the operation, written literally in the model (a reviewer sees what is called). */
+  /**
+   * The input naming the operation, written literally in the model (a reviewer sees what is
+   * called).
+   */
   public static final String OPERATION = "operation";
-  /** Optional input of a write the model runs again in a later round: part of the idempotency key. */
+
+  /**
+   * Optional input of a write the model runs again in a later round: part of the idempotency key.
+   */
   public static final String IDEMPOTENCY_ROUND = "idempotencyRound";
+
   /** The response parameter: the system's JSON answer as maps, lists and plain values. */
   public static final String RESPONSE = "response";
 
-  private static final Map<String, ExternalSystem> IDS = Map.of(
-      "gxp-mes", ExternalSystem.MES,
-      "gxp-qms", ExternalSystem.QMS,
-      "gxp-crm", ExternalSystem.CRM);
+  private static final Map<String, ExternalSystem> IDS =
+      Map.of(
+          "gxp-mes", ExternalSystem.MES,
+          "gxp-qms", ExternalSystem.QMS,
+          "gxp-crm", ExternalSystem.CRM);
 
   private SystemConnectors() {}
 
-  /** An input parameter as the model declares it; {@code literal} is null for an expression, a list or a map. */
+  /**
+   * An input parameter as the model declares it; {@code literal} is null for an expression, a list
+   * or a map.
+   */
   public record DeclaredInput(String name, String literal) {}
 
   public static Set<String> ids() {
@@ -46,8 +58,13 @@ public final class SystemConnectors {
   public static List<String> refusals(String connectorId, List<DeclaredInput> inputs) {
     ExternalSystem system = IDS.get(connectorId);
     if (system == null) {
-      return List.of("connector '" + connectorId + "' is not allowed: models call other systems only through "
-          + "GxP Flow's connectors " + ids() + " (audited, retried, idempotent)");
+      return List.of(
+          "connector '"
+              + connectorId
+              + "' is not allowed: models call other systems only through "
+              + "GxP Flow's connectors "
+              + ids()
+              + " (audited, retried, idempotent)");
     }
     List<String> reasons = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
@@ -63,26 +80,60 @@ public final class SystemConnectors {
     }
     twice.forEach(name -> reasons.add("the input '" + name + "' is given twice"));
     if (operationInput == null) {
-      reasons.add(connectorId + " needs the input '" + OPERATION + "', one of " + SystemOperation.namesOf(system));
+      reasons.add(
+          connectorId
+              + " needs the input '"
+              + OPERATION
+              + "', one of "
+              + SystemOperation.namesOf(system));
       return reasons;
     }
     if (operationInput.literal() == null) {
-      reasons.add("the input '" + OPERATION + "' names the operation literally, not as an expression, list or map");
+      reasons.add(
+          "the input '"
+              + OPERATION
+              + "' names the operation literally, not as an expression, list or map");
       return reasons;
     }
     Optional<SystemOperation> found = SystemOperation.find(system, operationInput.literal().trim());
     if (found.isEmpty()) {
-      reasons.add("the " + system + " connector has no operation '" + operationInput.literal().trim() + "'; its "
-          + "operations: " + SystemOperation.namesOf(system));
+      reasons.add(
+          "the "
+              + system
+              + " connector has no operation '"
+              + operationInput.literal().trim()
+              + "'; its "
+              + "operations: "
+              + SystemOperation.namesOf(system));
       return reasons;
     }
     SystemOperation operation = found.get();
     Set<String> allowed = inputsOf(operation);
-    names.stream().filter(name -> !allowed.contains(name)).forEach(name -> reasons.add("the input '" + name
-        + "' is not one of " + system + " " + operation.operationName() + "'s: " + new TreeSet<>(allowed)));
-    operation.pathVariables().stream().filter(variable -> !names.contains(variable)).sorted()
-        .forEach(variable -> reasons.add(system + " " + operation.operationName() + " needs the input '" + variable
-            + "'"));
+    names.stream()
+        .filter(name -> !allowed.contains(name))
+        .forEach(
+            name ->
+                reasons.add(
+                    "the input '"
+                        + name
+                        + "' is not one of "
+                        + system
+                        + " "
+                        + operation.operationName()
+                        + "'s: "
+                        + new TreeSet<>(allowed)));
+    operation.pathVariables().stream()
+        .filter(variable -> !names.contains(variable))
+        .sorted()
+        .forEach(
+            variable ->
+                reasons.add(
+                    system
+                        + " "
+                        + operation.operationName()
+                        + " needs the input '"
+                        + variable
+                        + "'"));
     return reasons;
   }
 

@@ -18,30 +18,93 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpMethod;
 
 /**
- * What a connector may call: the documented operations of MES, QMS and CRM (docs/integration; names from
- * {@code integration.contract}, as the clients and the simulators use them), each with its fixed method and path, the inputs that fill the path and the fields of its JSON body. A model names an operation, never
- * a URL, so it reaches nothing the project's own clients could not.
+ * What a connector may call: the documented operations of MES, QMS and CRM (docs/integration; names
+ * from {@code integration.contract}, as the clients and the simulators use them), each with its
+ * fixed method and path, the inputs that fill the path and the fields of its JSON body. A model
+ * names an operation, never a URL, so it reaches nothing the project's own clients could not.
  */
 enum SystemOperation {
-
-  MES_BATCH_RECORD(MES, MesOperations.BATCH_RECORD, HttpMethod.GET, "/batches/{batchNumber}/record"),
-  MES_SET_STATUS(MES, MesOperations.SET_STATUS, HttpMethod.PUT, "/batches/{batchNumber}/status", "status", "reason"),
-  QMS_CREATE_DEVIATION(QMS, QmsOperations.CREATE_DEVIATION, HttpMethod.POST, "/deviations", "title", "description", "site",
-      "product", "batchNumbers", "category", "occurredAt"),
-  QMS_UPDATE_DEVIATION(QMS, QmsOperations.UPDATE_DEVIATION, HttpMethod.PATCH, "/deviations/{deviationId}", "classification",
+  MES_BATCH_RECORD(
+      MES, MesOperations.BATCH_RECORD, HttpMethod.GET, "/batches/{batchNumber}/record"),
+  MES_SET_STATUS(
+      MES,
+      MesOperations.SET_STATUS,
+      HttpMethod.PUT,
+      "/batches/{batchNumber}/status",
+      "status",
+      "reason"),
+  QMS_CREATE_DEVIATION(
+      QMS,
+      QmsOperations.CREATE_DEVIATION,
+      HttpMethod.POST,
+      "/deviations",
+      "title",
+      "description",
+      "site",
+      "product",
+      "batchNumbers",
+      "category",
+      "occurredAt"),
+  QMS_UPDATE_DEVIATION(
+      QMS,
+      QmsOperations.UPDATE_DEVIATION,
+      HttpMethod.PATCH,
+      "/deviations/{deviationId}",
+      "classification",
       "status"),
-  QMS_CLOSE_DEVIATION(QMS, QmsOperations.CLOSE_DEVIATION, HttpMethod.POST, "/deviations/{deviationId}/close", "closureSummary"),
-  QMS_CREATE_CAPA(QMS, QmsOperations.CREATE_CAPA, HttpMethod.POST, "/deviations/{deviationId}/capas", "title", "description",
+  QMS_CLOSE_DEVIATION(
+      QMS,
+      QmsOperations.CLOSE_DEVIATION,
+      HttpMethod.POST,
+      "/deviations/{deviationId}/close",
+      "closureSummary"),
+  QMS_CREATE_CAPA(
+      QMS,
+      QmsOperations.CREATE_CAPA,
+      HttpMethod.POST,
+      "/deviations/{deviationId}/capas",
+      "title",
+      "description",
       "owner"),
   QMS_UPDATE_CAPA(QMS, QmsOperations.UPDATE_CAPA, HttpMethod.PATCH, "/capas/{capaId}", "actions"),
-  QMS_CLOSE_CAPA(QMS, QmsOperations.CLOSE_CAPA, HttpMethod.POST, "/capas/{capaId}/close", "effectivenessCheck"),
-  QMS_BATCH_QUALITY_EVENTS(QMS, QmsOperations.BATCH_QUALITY_EVENTS, HttpMethod.GET, "/batches/{batchNumber}/quality-events"),
-  QMS_QC_RESULTS(QMS, QmsOperations.QC_RESULTS, HttpMethod.GET, "/batches/{batchNumber}/qc-results"),
-  CRM_PUBLISH_CONTENT(CRM, CrmOperations.PUBLISH_CONTENT, HttpMethod.POST, "/content", "contentId", "version", "title",
-      "channels", "markets", "expiryDate"),
-  CRM_WITHDRAW_CONTENT(CRM, CrmOperations.WITHDRAW_CONTENT, HttpMethod.POST, "/content/{contentId}/withdrawal", "reason"),
-  CRM_PUBLISH_SUPPLY(CRM, CrmOperations.PUBLISH_SUPPLY, HttpMethod.PUT, "/products/{productCode}/markets/{market}/supply",
-      "status", "batchNumber", "quantity");
+  QMS_CLOSE_CAPA(
+      QMS,
+      QmsOperations.CLOSE_CAPA,
+      HttpMethod.POST,
+      "/capas/{capaId}/close",
+      "effectivenessCheck"),
+  QMS_BATCH_QUALITY_EVENTS(
+      QMS,
+      QmsOperations.BATCH_QUALITY_EVENTS,
+      HttpMethod.GET,
+      "/batches/{batchNumber}/quality-events"),
+  QMS_QC_RESULTS(
+      QMS, QmsOperations.QC_RESULTS, HttpMethod.GET, "/batches/{batchNumber}/qc-results"),
+  CRM_PUBLISH_CONTENT(
+      CRM,
+      CrmOperations.PUBLISH_CONTENT,
+      HttpMethod.POST,
+      "/content",
+      "contentId",
+      "version",
+      "title",
+      "channels",
+      "markets",
+      "expiryDate"),
+  CRM_WITHDRAW_CONTENT(
+      CRM,
+      CrmOperations.WITHDRAW_CONTENT,
+      HttpMethod.POST,
+      "/content/{contentId}/withdrawal",
+      "reason"),
+  CRM_PUBLISH_SUPPLY(
+      CRM,
+      CrmOperations.PUBLISH_SUPPLY,
+      HttpMethod.PUT,
+      "/products/{productCode}/markets/{market}/supply",
+      "status",
+      "batchNumber",
+      "quantity");
 
   private final ExternalSystem system;
   private final String operationName;
@@ -50,7 +113,11 @@ enum SystemOperation {
   private final Set<String> pathVariables;
   private final Set<String> bodyFields;
 
-  SystemOperation(ExternalSystem system, String operationName, HttpMethod method, String path,
+  SystemOperation(
+      ExternalSystem system,
+      String operationName,
+      HttpMethod method,
+      String path,
       String... bodyFields) {
     this.system = system;
     this.operationName = operationName;
@@ -67,13 +134,17 @@ enum SystemOperation {
 
   static Optional<SystemOperation> find(ExternalSystem system, String operationName) {
     return Arrays.stream(values())
-        .filter(operation -> operation.system == system && operation.operationName.equals(operationName))
+        .filter(
+            operation ->
+                operation.system == system && operation.operationName.equals(operationName))
         .findFirst();
   }
 
   static List<String> namesOf(ExternalSystem system) {
-    return Arrays.stream(values()).filter(operation -> operation.system == system)
-        .map(SystemOperation::operationName).toList();
+    return Arrays.stream(values())
+        .filter(operation -> operation.system == system)
+        .map(SystemOperation::operationName)
+        .toList();
   }
 
   ExternalSystem system() {

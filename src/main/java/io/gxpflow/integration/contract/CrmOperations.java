@@ -2,7 +2,10 @@ package io.gxpflow.integration.contract;
 
 import java.util.Set;
 
-/** The CRM calls (docs/integration/crm.md) by the names audit records, incidents and injected faults use. */
+/**
+ * The CRM calls (docs/integration/crm.md) by the names audit records, incidents and injected faults
+ * use.
+ */
 public final class CrmOperations {
 
   public static final String PUBLISH_CONTENT = "publish-content";

@@ -2,7 +2,10 @@ package io.gxpflow.integration.contract;
 
 import java.util.Set;
 
-/** The MES calls (docs/integration/mes.md) by the names audit records, incidents and injected faults use. */
+/**
+ * The MES calls (docs/integration/mes.md) by the names audit records, incidents and injected faults
+ * use.
+ */
 public final class MesOperations {
 
   public static final String BATCH_RECORD = "batch-record";

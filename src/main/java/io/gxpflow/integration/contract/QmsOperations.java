@@ -2,7 +2,10 @@ package io.gxpflow.integration.contract;
 
 import java.util.Set;
 
-/** The QMS calls (docs/integration/qms.md) by the names audit records, incidents and injected faults use. */
+/**
+ * The QMS calls (docs/integration/qms.md) by the names audit records, incidents and injected faults
+ * use.
+ */
 public final class QmsOperations {
 
   public static final String CREATE_DEVIATION = "create-deviation";
@@ -14,8 +17,16 @@ public final class QmsOperations {
   public static final String BATCH_QUALITY_EVENTS = "batch-quality-events";
   public static final String QC_RESULTS = "qc-results";
 
-  public static final Set<String> ALL = Set.of(CREATE_DEVIATION, UPDATE_DEVIATION, CLOSE_DEVIATION, CREATE_CAPA,
-      UPDATE_CAPA, CLOSE_CAPA, BATCH_QUALITY_EVENTS, QC_RESULTS);
+  public static final Set<String> ALL =
+      Set.of(
+          CREATE_DEVIATION,
+          UPDATE_DEVIATION,
+          CLOSE_DEVIATION,
+          CREATE_CAPA,
+          UPDATE_CAPA,
+          CLOSE_CAPA,
+          BATCH_QUALITY_EVENTS,
+          QC_RESULTS);
 
   private QmsOperations() {}
 }

@@ -9,7 +9,10 @@ import io.gxpflow.integration.crm.CrmApi.SupplyRequest;
 import io.gxpflow.integration.crm.CrmApi.WithdrawalRequest;
 import org.springframework.stereotype.Component;
 
-/** {@link CrmPort} over HTTP/JSON (docs/integration/crm.md): {@link CrmApi} through {@link SystemCalls}. */
+/**
+ * {@link CrmPort} over HTTP/JSON (docs/integration/crm.md): {@link CrmApi} through {@link
+ * SystemCalls}.
+ */
 @Component
 public class HttpCrmClient implements CrmPort {
 
@@ -22,21 +25,27 @@ public class HttpCrmClient implements CrmPort {
   @Override
   public Distribution publishContent(ContentPublication content, String idempotencyKey) {
     ContentRequest request = ContentRequest.of(content);
-    return crm.write(CrmOperations.PUBLISH_CONTENT, idempotencyKey,
+    return crm.write(
+        CrmOperations.PUBLISH_CONTENT,
+        idempotencyKey,
         api -> api.publishContent(idempotencyKey, request));
   }
 
   @Override
   public Withdrawal withdrawContent(String contentId, String reason, String idempotencyKey) {
     WithdrawalRequest request = new WithdrawalRequest(reason == null ? "" : reason);
-    return crm.write(CrmOperations.WITHDRAW_CONTENT, idempotencyKey,
+    return crm.write(
+        CrmOperations.WITHDRAW_CONTENT,
+        idempotencyKey,
         api -> api.withdrawContent(contentId, idempotencyKey, request));
   }
 
   @Override
   public SupplyUpdate publishSupply(SupplyAvailability supply, String idempotencyKey) {
     SupplyRequest request = SupplyRequest.of(supply);
-    return crm.write(CrmOperations.PUBLISH_SUPPLY, idempotencyKey,
+    return crm.write(
+        CrmOperations.PUBLISH_SUPPLY,
+        idempotencyKey,
         api -> api.publishSupply(supply.productCode(), supply.market(), idempotencyKey, request));
   }
 }

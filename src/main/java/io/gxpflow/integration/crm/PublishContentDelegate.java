@@ -12,12 +12,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code camunda:delegateExpression="${crmPublishContent}"}: publishes the approved content of the process to the
- * CRM. Reads {@code contentId} (else the business key), {@code contentVersion}, {@code contentTitle},
- * {@code channels}, {@code markets} (a list or comma-separated text, as forms give them) and {@code expiryDate}
- * (ISO date). Writes back {@code crmDistributionId} and {@code crmPublishedAt}. A business rejection becomes a BPMN
- * error ({@code CRM_CONTENT_EXPIRED}, {@code CRM_MARKET_UNKNOWN}, …).
- * A general delegate for any process that distributes content (mlr-review, with its issue).
+ * {@code camunda:delegateExpression="${crmPublishContent}"}: publishes the approved content of the
+ * process to the CRM. Reads {@code contentId} (else the business key), {@code contentVersion},
+ * {@code contentTitle}, {@code channels}, {@code markets} (a list or comma-separated text, as forms
+ * give them) and {@code expiryDate} (ISO date). Writes back {@code crmDistributionId} and {@code
+ * crmPublishedAt}. A business rejection becomes a BPMN error ({@code CRM_CONTENT_EXPIRED}, {@code
+ * CRM_MARKET_UNKNOWN}, …). A general delegate for any process that distributes content (mlr-review,
+ * with its issue).
  */
 @Component("crmPublishContent")
 public class PublishContentDelegate implements SystemCallDelegate {
@@ -31,13 +32,14 @@ public class PublishContentDelegate implements SystemCallDelegate {
   @Override
   public void call(DelegateExecution execution) {
     Object contentId = execution.getVariable("contentId");
-    ContentPublication content = new ContentPublication(
-        contentId == null ? execution.getProcessBusinessKey() : contentId.toString(),
-        Integer.parseInt(String.valueOf(execution.getVariable("contentVersion")).trim()),
-        (String) execution.getVariable("contentTitle"),
-        list(execution.getVariable("channels")),
-        list(execution.getVariable("markets")),
-        LocalDate.parse(String.valueOf(execution.getVariable("expiryDate")).trim()));
+    ContentPublication content =
+        new ContentPublication(
+            contentId == null ? execution.getProcessBusinessKey() : contentId.toString(),
+            Integer.parseInt(String.valueOf(execution.getVariable("contentVersion")).trim()),
+            (String) execution.getVariable("contentTitle"),
+            list(execution.getVariable("channels")),
+            list(execution.getVariable("markets")),
+            LocalDate.parse(String.valueOf(execution.getVariable("expiryDate")).trim()));
     Distribution distribution = crm.publishContent(content, IdempotencyKeys.of(execution));
     execution.setVariable("crmDistributionId", distribution.distributionId());
     execution.setVariable("crmPublishedAt", String.valueOf(distribution.publishedAt()));
@@ -48,8 +50,15 @@ public class PublishContentDelegate implements SystemCallDelegate {
       return List.of();
     }
     if (value instanceof Collection<?> values) {
-      return values.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      return values.stream()
+          .map(String::valueOf)
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .toList();
     }
-    return Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(value.toString().split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -6,14 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The MES says a batch's electronic batch record is complete: start its release (docs/integration/mes.md).
- * The limits are those of docs/integration/events.md.
+ * The MES says a batch's electronic batch record is complete: start its release
+ * (docs/integration/mes.md). The limits are those of docs/integration/events.md.
  */
 public record BatchRecordCompleted(
-    @NotBlank(message = "required") @Size(max = 128, message = "at most {max} characters") @StrictText
-    String eventId,
-    @NotBlank(message = "required") @Size(max = 64, message = "at most {max} characters") @StrictText
-    String batchNumber,
+    @NotBlank(message = "required")
+        @Size(max = 128, message = "at most {max} characters")
+        @StrictText
+        String eventId,
+    @NotBlank(message = "required")
+        @Size(max = 64, message = "at most {max} characters")
+        @StrictText
+        String batchNumber,
     @Size(max = 64, message = "at most {max} characters") @StrictText String productCode,
     @Size(max = 64, message = "at most {max} characters") @StrictText String site,
     @NotBlank(message = "required") @EventTimestamp @StrictText String completedAt) {

@@ -12,16 +12,18 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * An ISO-8601 date-time with offset in the years 2000 to 2099 (absent is valid; {@code @NotBlank} requires it).
- * The year +99999 parses, but no batch was made then, and later date arithmetic and other systems choke on it.
+ * An ISO-8601 date-time with offset in the years 2000 to 2099 (absent is valid; {@code @NotBlank}
+ * requires it). The year +99999 parses, but no batch was made then, and later date arithmetic and
+ * other systems choke on it.
  */
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = EventTimestamp.Validator.class)
 @interface EventTimestamp {
 
-  String message() default "expected an ISO-8601 date-time with offset in the years 2000 to 2099, "
-      + "e.g. 2026-11-22T08:15:00Z";
+  String message() default
+      "expected an ISO-8601 date-time with offset in the years 2000 to 2099, "
+          + "e.g. 2026-11-22T08:15:00Z";
 
   Class<?>[] groups() default {};
 

@@ -13,8 +13,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A text field of an event takes a JSON string and nothing else. Jackson would coerce {@code true} or {@code 42}
- * into the text "true" or "42": a bridge that sends those is broken, and the event is refused, not stored.
+ * A text field of an event takes a JSON string and nothing else. Jackson would coerce {@code true}
+ * or {@code 42} into the text "true" or "42": a bridge that sends those is broken, and the event is
+ * refused, not stored.
  */
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +29,8 @@ import java.lang.annotation.Target;
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       if (parser.hasToken(JsonToken.VALUE_STRING)) {
         return parser.getText();
       }

@@ -7,7 +7,10 @@ import io.gxpflow.integration.contract.MesOperations;
 import io.gxpflow.integration.mes.MesApi.StatusRequest;
 import org.springframework.stereotype.Component;
 
-/** {@link MesPort} over HTTP/JSON (docs/integration/mes.md): {@link MesApi} through {@link SystemCalls}. */
+/**
+ * {@link MesPort} over HTTP/JSON (docs/integration/mes.md): {@link MesApi} through {@link
+ * SystemCalls}.
+ */
 @Component
 public class HttpMesClient implements MesPort {
 
@@ -23,10 +26,12 @@ public class HttpMesClient implements MesPort {
   }
 
   @Override
-  public BatchStatusChange setBatchStatus(String batchNumber, BatchStatus status, String reason,
-      String idempotencyKey) {
+  public BatchStatusChange setBatchStatus(
+      String batchNumber, BatchStatus status, String reason, String idempotencyKey) {
     StatusRequest request = new StatusRequest(status.name(), reason == null ? "" : reason);
-    return mes.write(MesOperations.SET_STATUS, idempotencyKey,
+    return mes.write(
+        MesOperations.SET_STATUS,
+        idempotencyKey,
         api -> api.setStatus(batchNumber, idempotencyKey, request));
   }
 }

@@ -18,9 +18,13 @@ interface MesApi {
   @GetExchange("/batches/{batchNumber}/record")
   BatchRecordSummary batchRecord(@PathVariable String batchNumber);
 
-  @PutExchange(url = "/batches/{batchNumber}/status", contentType = MediaType.APPLICATION_JSON_VALUE)
-  BatchStatusChange setStatus(@PathVariable String batchNumber,
-      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @RequestBody StatusRequest request);
+  @PutExchange(
+      url = "/batches/{batchNumber}/status",
+      contentType = MediaType.APPLICATION_JSON_VALUE)
+  BatchStatusChange setStatus(
+      @PathVariable String batchNumber,
+      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+      @RequestBody StatusRequest request);
 
   record StatusRequest(String status, String reason) {}
 }

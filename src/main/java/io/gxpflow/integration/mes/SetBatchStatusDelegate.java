@@ -8,10 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code camunda:delegateExpression="${mesSetBatchStatus}"}: sets the MES status of {@code batchNumber} to
- * {@code targetBatchStatus} (ON_HOLD, RELEASED, REJECTED), with {@code statusReason}. Writes back
- * {@code mesBatchStatus}. A business rejection becomes a BPMN error ({@code MES_BATCH_UNKNOWN}, …).
- * A general delegate for any process that sets a batch's MES status (batch-release, with its issue).
+ * {@code camunda:delegateExpression="${mesSetBatchStatus}"}: sets the MES status of {@code
+ * batchNumber} to {@code targetBatchStatus} (ON_HOLD, RELEASED, REJECTED), with {@code
+ * statusReason}. Writes back {@code mesBatchStatus}. A business rejection becomes a BPMN error
+ * ({@code MES_BATCH_UNKNOWN}, …). A general delegate for any process that sets a batch's MES status
+ * (batch-release, with its issue).
  */
 @Component("mesSetBatchStatus")
 public class SetBatchStatusDelegate implements SystemCallDelegate {
@@ -26,8 +27,12 @@ public class SetBatchStatusDelegate implements SystemCallDelegate {
   public void call(DelegateExecution execution) {
     String batchNumber = (String) execution.getVariable("batchNumber");
     BatchStatus status = BatchStatus.valueOf((String) execution.getVariable("targetBatchStatus"));
-    BatchStatusChange change = mes.setBatchStatus(batchNumber, status,
-        (String) execution.getVariable("statusReason"), IdempotencyKeys.of(execution));
+    BatchStatusChange change =
+        mes.setBatchStatus(
+            batchNumber,
+            status,
+            (String) execution.getVariable("statusReason"),
+            IdempotencyKeys.of(execution));
     execution.setVariable("mesBatchStatus", change.status());
   }
 }

@@ -26,27 +26,38 @@ interface QmsApi {
   String JSON = MediaType.APPLICATION_JSON_VALUE;
 
   @PostExchange(url = "/deviations", contentType = JSON)
-  Deviation createDeviation(@RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+  Deviation createDeviation(
+      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
       @RequestBody DeviationRequest request);
 
   @PatchExchange(url = "/deviations/{id}", contentType = JSON)
-  Deviation updateDeviation(@PathVariable String id,
-      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @RequestBody DeviationUpdate request);
+  Deviation updateDeviation(
+      @PathVariable String id,
+      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+      @RequestBody DeviationUpdate request);
 
   @PostExchange(url = "/deviations/{id}/close", contentType = JSON)
-  Deviation closeDeviation(@PathVariable String id,
-      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey, @RequestBody DeviationClosure request);
+  Deviation closeDeviation(
+      @PathVariable String id,
+      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+      @RequestBody DeviationClosure request);
 
   @PostExchange(url = "/deviations/{id}/capas", contentType = JSON)
-  Capa createCapa(@PathVariable String id, @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+  Capa createCapa(
+      @PathVariable String id,
+      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
       @RequestBody NewCapa request);
 
   @PatchExchange(url = "/capas/{id}", contentType = JSON)
-  Capa updateCapa(@PathVariable String id, @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+  Capa updateCapa(
+      @PathVariable String id,
+      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
       @RequestBody CapaActions request);
 
   @PostExchange(url = "/capas/{id}/close", contentType = JSON)
-  Capa closeCapa(@PathVariable String id, @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+  Capa closeCapa(
+      @PathVariable String id,
+      @RequestHeader(SystemHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
       @RequestBody CapaClosure request);
 
   @GetExchange("/batches/{batchNumber}/quality-events")
@@ -55,13 +66,27 @@ interface QmsApi {
   @GetExchange("/batches/{batchNumber}/qc-results")
   QcResults qcResults(@PathVariable String batchNumber);
 
-  /** {@code occurredAt} as text: the API wants ISO-8601 with Z, whatever the converter's date settings. */
-  record DeviationRequest(String title, String description, String site, String product, List<String> batchNumbers,
-      String category, String occurredAt) {
+  /**
+   * {@code occurredAt} as text: the API wants ISO-8601 with Z, whatever the converter's date
+   * settings.
+   */
+  record DeviationRequest(
+      String title,
+      String description,
+      String site,
+      String product,
+      List<String> batchNumbers,
+      String category,
+      String occurredAt) {
 
     static DeviationRequest of(NewDeviation deviation) {
-      return new DeviationRequest(deviation.title(), deviation.description(), deviation.site(), deviation.product(),
-          deviation.batchNumbers(), deviation.category(),
+      return new DeviationRequest(
+          deviation.title(),
+          deviation.description(),
+          deviation.site(),
+          deviation.product(),
+          deviation.batchNumbers(),
+          deviation.category(),
           deviation.occurredAt() == null ? null : deviation.occurredAt().toString());
     }
   }

@@ -20,13 +20,25 @@ class AuditCsvTest {
 
   @Test
   void writesAHeaderRowAndOneCrlfTerminatedRowPerEvent() {
-    StoredAuditEvent event = AuditChain.append(1, Instant.parse("2026-11-22T09:15:00Z"),
-        AuditEvent.builder("TASK_COMPLETED", "quinn").businessKey("BK, 1").detail("note", "ok").build(),
-        AuditChain.GENESIS_HASH);
+    StoredAuditEvent event =
+        AuditChain.append(
+            1,
+            Instant.parse("2026-11-22T09:15:00Z"),
+            AuditEvent.builder("TASK_COMPLETED", "quinn")
+                .businessKey("BK, 1")
+                .detail("note", "ok")
+                .build(),
+            AuditChain.GENESIS_HASH);
 
-    assertThat(AuditCsv.write(List.of(event))).isEqualTo(AuditCsv.HEADER + "\r\n"
-        + "1,2026-11-22T09:15:00.000Z,TASK_COMPLETED,quinn,\"BK, 1\",,,,\"{\"\"note\"\":\"\"ok\"\"}\","
-        + AuditChain.GENESIS_HASH + "," + event.hash() + "\r\n");
+    assertThat(AuditCsv.write(List.of(event)))
+        .isEqualTo(
+            AuditCsv.HEADER
+                + "\r\n"
+                + "1,2026-11-22T09:15:00.000Z,TASK_COMPLETED,quinn,\"BK, 1\",,,,\"{\"\"note\"\":\"\"ok\"\"}\","
+                + AuditChain.GENESIS_HASH
+                + ","
+                + event.hash()
+                + "\r\n");
   }
 
   @Test
@@ -37,6 +49,7 @@ class AuditCsvTest {
     assertThat(AuditController.prefersCsv("application/json, text/csv")).isFalse();
     assertThat(AuditController.prefersCsv("*/*")).isFalse();
     assertThat(AuditController.prefersCsv(null)).isFalse();
-    assertThat(AuditController.prefersCsv("text/plain, application/json, application/*+json, */*")).isFalse();
+    assertThat(AuditController.prefersCsv("text/plain, application/json, application/*+json, */*"))
+        .isFalse();
   }
 }

@@ -11,11 +11,16 @@ class AuditEventTest {
 
   @Test
   void typeAndActorAreRequiredAndLengthsMatchTheTable() {
-    assertThatIllegalArgumentException().isThrownBy(() -> AuditEvent.builder(null, "quinn").build());
-    assertThatIllegalArgumentException().isThrownBy(() -> AuditEvent.builder("SIGNATURE", " ").build());
-    assertThatIllegalArgumentException().isThrownBy(() -> AuditEvent.builder("X".repeat(65), "quinn").build());
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> AuditEvent.builder("SIGNATURE", "quinn").processInstanceId("p".repeat(65)).build());
+        .isThrownBy(() -> AuditEvent.builder(null, "quinn").build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AuditEvent.builder("SIGNATURE", " ").build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> AuditEvent.builder("X".repeat(65), "quinn").build());
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                AuditEvent.builder("SIGNATURE", "quinn").processInstanceId("p".repeat(65)).build());
   }
 
   @Test

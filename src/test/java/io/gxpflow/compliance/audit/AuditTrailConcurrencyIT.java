@@ -32,7 +32,8 @@ class AuditTrailConcurrencyIT {
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void fourThreadsAppendingTwentyFiveEventsEachInSeparateTransactionsMakeOneChain() throws Exception {
+  void fourThreadsAppendingTwentyFiveEventsEachInSeparateTransactionsMakeOneChain()
+      throws Exception {
     String run = "AUDIT-CONC-" + UUID.randomUUID();
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
     ChainHead before = auditTrail.head();
@@ -42,21 +43,30 @@ class AuditTrailConcurrencyIT {
     try {
       for (int t = 0; t < THREADS; t++) {
         String businessKey = run + "-" + t;
-        results.add(pool.submit(() -> {
-          start.await();
-          List<Long> seqs = new ArrayList<>();
-          for (int i = 0; i < APPENDS; i++) {
-            int n = i;
-            seqs.add(transaction.execute(status -> {
-              StoredAuditEvent stored = auditTrail.record(AuditEvent.builder(AuditEventTypes.SYSTEM_CALL, "system")
-                  .businessKey(businessKey).detail("n", n).build());
-              // hold the head lock a moment, so the other threads queue up behind it
-              sleep(ThreadLocalRandom.current().nextInt(3));
-              return stored.seq();
-            }));
-          }
-          return seqs;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  List<Long> seqs = new ArrayList<>();
+                  for (int i = 0; i < APPENDS; i++) {
+                    int n = i;
+                    seqs.add(
+                        transaction.execute(
+                            status -> {
+                              StoredAuditEvent stored =
+                                  auditTrail.record(
+                                      AuditEvent.builder(AuditEventTypes.SYSTEM_CALL, "system")
+                                          .businessKey(businessKey)
+                                          .detail("n", n)
+                                          .build());
+                              // hold the head lock a moment, so the other threads queue up behind
+                              // it
+                              sleep(ThreadLocalRandom.current().nextInt(3));
+                              return stored.seq();
+                            }));
+                  }
+                  return seqs;
+                }));
       }
       start.countDown();
       List<Long> all = new ArrayList<>();
@@ -73,12 +83,17 @@ class AuditTrailConcurrencyIT {
     ChainHead after = auditTrail.head();
     assertThat(after.lastSeq() - before.lastSeq()).isGreaterThanOrEqualTo(THREADS * APPENDS);
     // seq 1..last without a gap, each seq once
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gxp_audit_event WHERE seq <= ?", Long.class,
-        after.lastSeq())).isEqualTo(after.lastSeq());
-    assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM gxp_audit_event", Long.class)).isEqualTo(1L);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM gxp_audit_event WHERE seq <= ?", Long.class, after.lastSeq()))
+        .isEqualTo(after.lastSeq());
+    assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM gxp_audit_event", Long.class))
+        .isEqualTo(1L);
     for (int t = 0; t < THREADS; t++) {
-      assertThat(auditTrail.findByBusinessKey(run + "-" + t)).hasSize(APPENDS)
-          .extracting(e -> ((Number) e.details().get("n")).intValue()).isSorted();
+      assertThat(auditTrail.findByBusinessKey(run + "-" + t))
+          .hasSize(APPENDS)
+          .extracting(e -> ((Number) e.details().get("n")).intValue())
+          .isSorted();
     }
     VerificationResult verification = auditTrail.verify();
     assertThat(verification.isOk()).as("%s", verification).isTrue();
@@ -98,7 +113,8 @@ class AuditTrailConcurrencyIT {
       assertThat(event.seq()).isEqualTo(expected++);
     }
     assertThat(expected - 1).isEqualTo(head.lastSeq());
-    assertThat(smallPages.verify()).isEqualTo(VerificationResult.ok(head.lastSeq(), head.lastHash()));
+    assertThat(smallPages.verify())
+        .isEqualTo(VerificationResult.ok(head.lastSeq(), head.lastHash()));
   }
 
   private static void sleep(long millis) {

@@ -31,7 +31,8 @@ class AuditTrailHttpIT {
   @Autowired AuditTrail auditTrail;
   RestClientForUsers http;
 
-  // the test database is shared by every test class of the run: own keys, never an empty table assumed
+  // the test database is shared by every test class of the run: own keys, never an empty table
+  // assumed
   final String businessKey = "AUDIT-HTTP-" + UUID.randomUUID();
   final String processInstanceId = UUID.randomUUID().toString();
   StoredAuditEvent completed;
@@ -44,15 +45,31 @@ class AuditTrailHttpIT {
   void recordEvents() {
     http = new RestClientForUsers(rest);
     before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    completed = auditTrail.record(AuditEvent.builder(AuditEventTypes.TASK_COMPLETED, "carl")
-        .businessKey(businessKey).processInstanceId(processInstanceId).processDefinitionKey("mlr-review")
-        .taskId("task-1").detail("outcome", "approved").detail("comment", "looks good, \"final\"").detail("round", 2)
-        .build());
-    unrelated = auditTrail.record(AuditEvent.builder(AuditEventTypes.SIGNATURE, "petra")
-        .businessKey(businessKey + "-other").build());
-    signed = auditTrail.record(AuditEvent.builder(AuditEventTypes.SIGNATURE, "quinn")
-        .businessKey(businessKey).processInstanceId(processInstanceId).processDefinitionKey("mlr-review")
-        .detail("meaning", "approval").detail("reason", null).build());
+    completed =
+        auditTrail.record(
+            AuditEvent.builder(AuditEventTypes.TASK_COMPLETED, "carl")
+                .businessKey(businessKey)
+                .processInstanceId(processInstanceId)
+                .processDefinitionKey("mlr-review")
+                .taskId("task-1")
+                .detail("outcome", "approved")
+                .detail("comment", "looks good, \"final\"")
+                .detail("round", 2)
+                .build());
+    unrelated =
+        auditTrail.record(
+            AuditEvent.builder(AuditEventTypes.SIGNATURE, "petra")
+                .businessKey(businessKey + "-other")
+                .build());
+    signed =
+        auditTrail.record(
+            AuditEvent.builder(AuditEventTypes.SIGNATURE, "quinn")
+                .businessKey(businessKey)
+                .processInstanceId(processInstanceId)
+                .processDefinitionKey("mlr-review")
+                .detail("meaning", "approval")
+                .detail("reason", null)
+                .build());
     after = Instant.now();
   }
 
@@ -63,8 +80,9 @@ class AuditTrailHttpIT {
     assertThat(unrelated.previousHash()).isEqualTo(completed.hash());
     assertThat(signed.previousHash()).isEqualTo(unrelated.hash());
     assertThat(signed.hash()).isEqualTo(AuditChain.hash(signed));
-    assertThat(completed.occurredAt()).isBetween(before, after).isEqualTo(completed.occurredAt()
-        .truncatedTo(ChronoUnit.MILLIS));
+    assertThat(completed.occurredAt())
+        .isBetween(before, after)
+        .isEqualTo(completed.occurredAt().truncatedTo(ChronoUnit.MILLIS));
     assertThat(auditTrail.find(signed.seq())).contains(signed);
   }
 
@@ -75,17 +93,34 @@ class AuditTrailHttpIT {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
     ObjectMapper mapper = new ObjectMapper();
-    JsonNode expected = mapper.readTree("[" + String.format("{\"seq\":%d,\"occurredAt\":\"%s\","
-        + "\"type\":\"TASK_COMPLETED\",\"actor\":\"carl\",\"businessKey\":\"%s\",\"processInstanceId\":\"%s\","
-        + "\"processDefinitionKey\":\"mlr-review\",\"taskId\":\"task-1\",\"details\":{\"comment\":"
-        + "\"looks good, \\\"final\\\"\",\"outcome\":\"approved\",\"round\":2},\"previousHash\":\"%s\","
-        + "\"hash\":\"%s\"}", completed.seq(), AuditChain.formatTimestamp(completed.occurredAt()), businessKey,
-        processInstanceId, completed.previousHash(), completed.hash())
-        + "," + String.format("{\"seq\":%d,\"occurredAt\":\"%s\",\"type\":\"SIGNATURE\",\"actor\":\"quinn\","
-        + "\"businessKey\":\"%s\",\"processInstanceId\":\"%s\",\"processDefinitionKey\":\"mlr-review\","
-        + "\"taskId\":null,\"details\":{\"meaning\":\"approval\",\"reason\":null},\"previousHash\":\"%s\","
-        + "\"hash\":\"%s\"}", signed.seq(), AuditChain.formatTimestamp(signed.occurredAt()), businessKey,
-        processInstanceId, signed.previousHash(), signed.hash()) + "]");
+    JsonNode expected =
+        mapper.readTree(
+            "["
+                + String.format(
+                    "{\"seq\":%d,\"occurredAt\":\"%s\","
+                        + "\"type\":\"TASK_COMPLETED\",\"actor\":\"carl\",\"businessKey\":\"%s\",\"processInstanceId\":\"%s\","
+                        + "\"processDefinitionKey\":\"mlr-review\",\"taskId\":\"task-1\",\"details\":{\"comment\":"
+                        + "\"looks good, \\\"final\\\"\",\"outcome\":\"approved\",\"round\":2},\"previousHash\":\"%s\","
+                        + "\"hash\":\"%s\"}",
+                    completed.seq(),
+                    AuditChain.formatTimestamp(completed.occurredAt()),
+                    businessKey,
+                    processInstanceId,
+                    completed.previousHash(),
+                    completed.hash())
+                + ","
+                + String.format(
+                    "{\"seq\":%d,\"occurredAt\":\"%s\",\"type\":\"SIGNATURE\",\"actor\":\"quinn\","
+                        + "\"businessKey\":\"%s\",\"processInstanceId\":\"%s\",\"processDefinitionKey\":\"mlr-review\","
+                        + "\"taskId\":null,\"details\":{\"meaning\":\"approval\",\"reason\":null},\"previousHash\":\"%s\","
+                        + "\"hash\":\"%s\"}",
+                    signed.seq(),
+                    AuditChain.formatTimestamp(signed.occurredAt()),
+                    businessKey,
+                    processInstanceId,
+                    signed.previousHash(),
+                    signed.hash())
+                + "]");
     assertThat(json(response)).isEqualTo(expected);
     assertThat(json(response).get(0).path("occurredAt").asText())
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -93,11 +128,17 @@ class AuditTrailHttpIT {
 
   @Test
   void filtersByProcessInstanceId() {
-    ResponseEntity<String> response = http.get("quinn", "/api/audit?processInstanceId=" + processInstanceId);
+    ResponseEntity<String> response =
+        http.get("quinn", "/api/audit?processInstanceId=" + processInstanceId);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(json(response).findValuesAsText("hash")).containsExactly(completed.hash(), signed.hash());
-    assertThat(json(http.get("quinn", "/api/audit?businessKey=" + businessKey + "&processInstanceId=unknown")))
+    assertThat(json(response).findValuesAsText("hash"))
+        .containsExactly(completed.hash(), signed.hash());
+    assertThat(
+            json(
+                http.get(
+                    "quinn",
+                    "/api/audit?businessKey=" + businessKey + "&processInstanceId=unknown")))
         .isEmpty();
   }
 
@@ -105,30 +146,61 @@ class AuditTrailHttpIT {
   void qaExportsTheEventsAsCsv() {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.ACCEPT, "text/csv");
-    ResponseEntity<String> response = http.as("quinn").exchange("/api/audit?businessKey=" + businessKey,
-        HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    ResponseEntity<String> response =
+        http.as("quinn")
+            .exchange(
+                "/api/audit?businessKey=" + businessKey,
+                HttpMethod.GET,
+                new HttpEntity<>(headers),
+                String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.parseMediaType("text/csv;charset=UTF-8"));
-    assertThat(response.getBody()).isEqualTo(
-        "seq,occurredAt,type,actor,businessKey,processInstanceId,processDefinitionKey,taskId,details,previousHash,"
-            + "hash\r\n"
-            + completed.seq() + "," + AuditChain.formatTimestamp(completed.occurredAt()) + ",TASK_COMPLETED,carl,"
-            + businessKey + "," + processInstanceId + ",mlr-review,task-1,"
-            + "\"{\"\"comment\"\":\"\"looks good, \\\"\"final\\\"\"\"\",\"\"outcome\"\":\"\"approved\"\","
-            + "\"\"round\"\":2}\"," + completed.previousHash() + "," + completed.hash() + "\r\n"
-            + signed.seq() + "," + AuditChain.formatTimestamp(signed.occurredAt()) + ",SIGNATURE,quinn,"
-            + businessKey + "," + processInstanceId + ",mlr-review,,"
-            + "\"{\"\"meaning\"\":\"\"approval\"\",\"\"reason\"\":null}\"," + signed.previousHash() + ","
-            + signed.hash() + "\r\n");
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.parseMediaType("text/csv;charset=UTF-8"));
+    assertThat(response.getBody())
+        .isEqualTo(
+            "seq,occurredAt,type,actor,businessKey,processInstanceId,processDefinitionKey,taskId,details,previousHash,"
+                + "hash\r\n"
+                + completed.seq()
+                + ","
+                + AuditChain.formatTimestamp(completed.occurredAt())
+                + ",TASK_COMPLETED,carl,"
+                + businessKey
+                + ","
+                + processInstanceId
+                + ",mlr-review,task-1,"
+                + "\"{\"\"comment\"\":\"\"looks good, \\\"\"final\\\"\"\"\",\"\"outcome\"\":\"\"approved\"\","
+                + "\"\"round\"\":2}\","
+                + completed.previousHash()
+                + ","
+                + completed.hash()
+                + "\r\n"
+                + signed.seq()
+                + ","
+                + AuditChain.formatTimestamp(signed.occurredAt())
+                + ",SIGNATURE,quinn,"
+                + businessKey
+                + ","
+                + processInstanceId
+                + ",mlr-review,,"
+                + "\"{\"\"meaning\"\":\"\"approval\"\",\"\"reason\"\":null}\","
+                + signed.previousHash()
+                + ","
+                + signed.hash()
+                + "\r\n");
   }
 
   @Test
   void aClientThatAcceptsAnythingGetsJson() {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.ACCEPT, "*/*");
-    ResponseEntity<String> response = http.as("quinn").exchange("/api/audit?businessKey=" + businessKey,
-        HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    ResponseEntity<String> response =
+        http.as("quinn")
+            .exchange(
+                "/api/audit?businessKey=" + businessKey,
+                HttpMethod.GET,
+                new HttpEntity<>(headers),
+                String.class);
 
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
     assertThat(json(response)).hasSize(2);
@@ -137,7 +209,8 @@ class AuditTrailHttpIT {
   @ParameterizedTest
   @ValueSource(strings = {"olivia", "admin"})
   void processOwnersAndAdministratorsMayReadToo(String user) {
-    assertThat(http.get(user, "/api/audit?businessKey=" + businessKey).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(http.get(user, "/api/audit?businessKey=" + businessKey).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertThat(http.get(user, "/api/audit/verify").getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
@@ -147,7 +220,8 @@ class AuditTrailHttpIT {
     ResponseEntity<String> response = http.get("mark", path);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json(response).path("detail").asText()).contains("mark");
   }
 
@@ -161,12 +235,14 @@ class AuditTrailHttpIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/audit", "/api/audit?businessKey=", "/api/audit?processInstanceId= "})
+  @ValueSource(
+      strings = {"/api/audit", "/api/audit?businessKey=", "/api/audit?processInstanceId= "})
   void withoutAFilterTheAnswerIs400Problem(String path) {
     ResponseEntity<String> response = http.get("quinn", path);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json(response).path("status").asInt()).isEqualTo(400);
     assertThat(json(response).path("detail").asText()).contains("businessKey or processInstanceId");
     assertThat(json(response).path("instance").asText()).isEqualTo("/api/audit");
@@ -180,7 +256,9 @@ class AuditTrailHttpIT {
     JsonNode body = json(response);
     assertThat(body.path("status").asText()).isEqualTo("OK");
     ChainHead head = auditTrail.head();
-    assertThat(body.path("events").asLong()).isEqualTo(head.lastSeq()).isGreaterThanOrEqualTo(signed.seq());
+    assertThat(body.path("events").asLong())
+        .isEqualTo(head.lastSeq())
+        .isGreaterThanOrEqualTo(signed.seq());
     assertThat(body.path("lastHash").asText()).isEqualTo(head.lastHash());
     assertThat(body.has("firstBrokenSeq")).isFalse();
   }

@@ -24,10 +24,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tampering with stored events in the database. On PostgreSQL the application's role has no UPDATE, DELETE or
- * TRUNCATE privilege on the audit trail, and the triggers refuse it even to the owner (AuditDatabaseRolesOnPostgresIT); on H2,
- * which has neither, the verifier reports the first broken seq. Every H2 case puts the row back exactly as it was and checks that the chain
- * verifies again: the test database is shared with every other test class of the run.
+ * Tampering with stored events in the database. On PostgreSQL the application's role has no UPDATE,
+ * DELETE or TRUNCATE privilege on the audit trail, and the triggers refuse it even to the owner
+ * (AuditDatabaseRolesOnPostgresIT); on H2, which has neither, the verifier reports the first broken
+ * seq. Every H2 case puts the row back exactly as it was and checks that the chain verifies again:
+ * the test database is shared with every other test class of the run.
  */
 @IntegrationTest
 class AuditTrailTamperIT {
@@ -42,9 +43,13 @@ class AuditTrailTamperIT {
   void recordThreeEvents() {
     http = new RestClientForUsers(rest);
     String businessKey = "AUDIT-TAMPER-" + UUID.randomUUID();
-    for (String type : List.of(AuditEventTypes.TASK_CREATED, AuditEventTypes.TASK_CLAIMED,
-        AuditEventTypes.TASK_COMPLETED)) {
-      auditTrail.record(AuditEvent.builder(type, "quinn").businessKey(businessKey).detail("step", type).build());
+    for (String type :
+        List.of(
+            AuditEventTypes.TASK_CREATED,
+            AuditEventTypes.TASK_CLAIMED,
+            AuditEventTypes.TASK_COMPLETED)) {
+      auditTrail.record(
+          AuditEvent.builder(type, "quinn").businessKey(businessKey).detail("step", type).build());
     }
     events = auditTrail.findByBusinessKey(businessKey);
     assertThat(events).hasSize(3);
@@ -64,10 +69,12 @@ class AuditTrailTamperIT {
     String update = "UPDATE gxp_audit_event SET actor = 'mallory' WHERE seq = " + second.seq();
 
     if (ItProfiles.onPostgres()) {
-      assertThatThrownBy(() -> jdbc.update(update)).isInstanceOf(DataAccessException.class)
+      assertThatThrownBy(() -> jdbc.update(update))
+          .isInstanceOf(DataAccessException.class)
           .hasStackTraceContaining("permission denied");
       try (DatabaseOwner owner = new DatabaseOwner(jdbc)) {
-        assertThatThrownBy(() -> owner.jdbc().update(update)).isInstanceOf(DataAccessException.class)
+        assertThatThrownBy(() -> owner.jdbc().update(update))
+            .isInstanceOf(DataAccessException.class)
             .hasMessageContaining("audit trail is append-only");
       }
       assertThat(auditTrail.find(second.seq())).contains(second);
@@ -81,7 +88,8 @@ class AuditTrailTamperIT {
       assertThat(verification.path("reasonCode").asText()).isEqualTo("CONTENT_CHANGED");
       assertThat(verification.path("reason").asText()).contains("hash does not match the content");
     } finally {
-      jdbc.update("UPDATE gxp_audit_event SET actor = ? WHERE seq = ?", second.actor(), second.seq());
+      jdbc.update(
+          "UPDATE gxp_audit_event SET actor = ? WHERE seq = ?", second.actor(), second.seq());
     }
   }
 
@@ -91,15 +99,19 @@ class AuditTrailTamperIT {
     String delete = "DELETE FROM gxp_audit_event WHERE seq = " + second.seq();
 
     if (ItProfiles.onPostgres()) {
-      assertThatThrownBy(() -> jdbc.update(delete)).isInstanceOf(DataAccessException.class)
+      assertThatThrownBy(() -> jdbc.update(delete))
+          .isInstanceOf(DataAccessException.class)
           .hasStackTraceContaining("permission denied");
-      assertThatThrownBy(() -> jdbc.execute("TRUNCATE gxp_audit_event")).isInstanceOf(DataAccessException.class)
+      assertThatThrownBy(() -> jdbc.execute("TRUNCATE gxp_audit_event"))
+          .isInstanceOf(DataAccessException.class)
           .hasStackTraceContaining("permission denied");
       try (DatabaseOwner owner = new DatabaseOwner(jdbc)) {
-        assertThatThrownBy(() -> owner.jdbc().update(delete)).isInstanceOf(DataAccessException.class)
+        assertThatThrownBy(() -> owner.jdbc().update(delete))
+            .isInstanceOf(DataAccessException.class)
             .hasMessageContaining("audit trail is append-only");
         assertThatThrownBy(() -> owner.jdbc().execute("TRUNCATE gxp_audit_event"))
-            .isInstanceOf(DataAccessException.class).hasMessageContaining("audit trail is append-only");
+            .isInstanceOf(DataAccessException.class)
+            .hasMessageContaining("audit trail is append-only");
       }
       assertThat(auditTrail.find(second.seq())).contains(second);
       return;
@@ -121,7 +133,8 @@ class AuditTrailTamperIT {
     String delete = "DELETE FROM gxp_audit_event WHERE seq = " + newest.seq();
 
     if (ItProfiles.onPostgres()) {
-      assertThatThrownBy(() -> jdbc.update(delete)).isInstanceOf(DataAccessException.class)
+      assertThatThrownBy(() -> jdbc.update(delete))
+          .isInstanceOf(DataAccessException.class)
           .hasStackTraceContaining("permission denied");
       return;
     }
@@ -143,10 +156,20 @@ class AuditTrailTamperIT {
   }
 
   private void restore(StoredAuditEvent e) {
-    jdbc.update("INSERT INTO gxp_audit_event (seq, occurred_at, event_type, actor, business_key,"
-        + " process_instance_id, process_definition_key, task_id, details, previous_hash, hash)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.seq(), LocalDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC),
-        e.type(), e.actor(), e.businessKey(), e.processInstanceId(), e.processDefinitionKey(), e.taskId(),
-        AuditChain.detailsJson(e.details()), e.previousHash(), e.hash());
+    jdbc.update(
+        "INSERT INTO gxp_audit_event (seq, occurred_at, event_type, actor, business_key,"
+            + " process_instance_id, process_definition_key, task_id, details, previous_hash, hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.seq(),
+        LocalDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC),
+        e.type(),
+        e.actor(),
+        e.businessKey(),
+        e.processInstanceId(),
+        e.processDefinitionKey(),
+        e.taskId(),
+        AuditChain.detailsJson(e.details()),
+        e.previousHash(),
+        e.hash());
   }
 }

@@ -52,11 +52,12 @@ class AuditTrailTransactionIT {
   void recordJoinsTheCallersTransactionAndARollbackLeavesNoGap() {
     ChainHead before = auditTrail.head();
 
-    transaction.executeWithoutResult(status -> {
-      auditTrail.record(event(AuditEventTypes.TASK_CLAIMED));
-      auditTrail.record(event(AuditEventTypes.TASK_ASSIGNED));
-      status.setRollbackOnly();
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          auditTrail.record(event(AuditEventTypes.TASK_CLAIMED));
+          auditTrail.record(event(AuditEventTypes.TASK_ASSIGNED));
+          status.setRollbackOnly();
+        });
 
     assertThat(auditTrail.findByBusinessKey(businessKey)).isEmpty();
     assertThat(auditTrail.head()).isEqualTo(before);
@@ -75,38 +76,61 @@ class AuditTrailTransactionIT {
 
   @Test
   void anEventRecordedInsideAnEngineCommandCommitsOrRollsBackWithTheEngineChange() {
-    CommandExecutor engineCommand = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    CommandExecutor engineCommand =
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
 
-    assertThatThrownBy(() -> engineCommand.execute(commandContext -> {
-      ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey);
-      auditTrail.record(event(AuditEventTypes.PROCESS_STARTED, instance.getId()));
-      throw new IllegalStateException("the engine command fails after the audit event");
-    })).hasMessageContaining("fails after the audit event");
+    assertThatThrownBy(
+            () ->
+                engineCommand.execute(
+                    commandContext -> {
+                      ProcessInstance instance =
+                          runtimeService.startProcessInstanceByKey(PROCESS, businessKey);
+                      auditTrail.record(event(AuditEventTypes.PROCESS_STARTED, instance.getId()));
+                      throw new IllegalStateException(
+                          "the engine command fails after the audit event");
+                    }))
+        .hasMessageContaining("fails after the audit event");
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .count())
+        .isZero();
     assertThat(auditTrail.findByBusinessKey(businessKey)).isEmpty();
 
-    String instanceId = engineCommand.execute(commandContext -> {
-      ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS, businessKey);
-      auditTrail.record(event(AuditEventTypes.PROCESS_STARTED, instance.getId()));
-      return instance.getId();
-    });
+    String instanceId =
+        engineCommand.execute(
+            commandContext -> {
+              ProcessInstance instance =
+                  runtimeService.startProcessInstanceByKey(PROCESS, businessKey);
+              auditTrail.record(event(AuditEventTypes.PROCESS_STARTED, instance.getId()));
+              return instance.getId();
+            });
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count())
+        .isOne();
     // the engine audits the start itself too; the test's own event is the one without details
-    assertThat(auditTrail.findByProcessInstanceId(instanceId)).filteredOn(e -> e.details().isEmpty())
-        .extracting(StoredAuditEvent::type).containsExactly(AuditEventTypes.PROCESS_STARTED);
+    assertThat(auditTrail.findByProcessInstanceId(instanceId))
+        .filteredOn(e -> e.details().isEmpty())
+        .extracting(StoredAuditEvent::type)
+        .containsExactly(AuditEventTypes.PROCESS_STARTED);
   }
 
   @Test
   void recordIndependentlyOutlivesTheRefusedOperation() {
-    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-      auditTrail.recordIndependently(event(AuditEventTypes.SIGNATURE_FAILED));
-      throw new IllegalStateException("signature refused");
-    })).hasMessage("signature refused");
+    assertThatThrownBy(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      auditTrail.recordIndependently(event(AuditEventTypes.SIGNATURE_FAILED));
+                      throw new IllegalStateException("signature refused");
+                    }))
+        .hasMessage("signature refused");
 
-    assertThat(auditTrail.findByBusinessKey(businessKey)).extracting(StoredAuditEvent::type)
+    assertThat(auditTrail.findByBusinessKey(businessKey))
+        .extracting(StoredAuditEvent::type)
         .containsExactly(AuditEventTypes.SIGNATURE_FAILED);
   }
 
@@ -114,44 +138,56 @@ class AuditTrailTransactionIT {
   void recordIndependentlyAfterRecordInTheSameTransactionIsRefusedInsteadOfWaitingForever() {
     ChainHead before = auditTrail.head();
 
-    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-      auditTrail.record(event(AuditEventTypes.TASK_COMPLETED));
-      auditTrail.recordIndependently(event(AuditEventTypes.SOD_VIOLATION));
-    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("holds the audit chain lock");
+    assertThatThrownBy(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      auditTrail.record(event(AuditEventTypes.TASK_COMPLETED));
+                      auditTrail.recordIndependently(event(AuditEventTypes.SOD_VIOLATION));
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("holds the audit chain lock");
 
     assertThat(auditTrail.findByBusinessKey(businessKey)).isEmpty();
     assertThat(auditTrail.head()).isEqualTo(before);
     // and once that transaction is over, an independent event goes through
-    transaction.executeWithoutResult(status -> auditTrail.recordIndependently(event(AuditEventTypes.SOD_VIOLATION)));
+    transaction.executeWithoutResult(
+        status -> auditTrail.recordIndependently(event(AuditEventTypes.SOD_VIOLATION)));
     assertThat(auditTrail.findByBusinessKey(businessKey)).hasSize(1);
   }
 
   @Test
   void recordIndependentlyWorksFromAnAfterCompletionCallbackOfATransactionThatRecorded() {
-    // as Camunda's COMMITTED / ROLLED_BACK transaction listeners run: Spring after-completion callbacks
-    transaction.executeWithoutResult(status -> {
-      auditTrail.record(event(AuditEventTypes.TASK_COMPLETED));
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int completion) {
-          auditTrail.recordIndependently(event(AuditEventTypes.SIGNATURE_FAILED));
-        }
-      });
-      status.setRollbackOnly();
-    });
+    // as Camunda's COMMITTED / ROLLED_BACK transaction listeners run: Spring after-completion
+    // callbacks
+    transaction.executeWithoutResult(
+        status -> {
+          auditTrail.record(event(AuditEventTypes.TASK_COMPLETED));
+          TransactionSynchronizationManager.registerSynchronization(
+              new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int completion) {
+                  auditTrail.recordIndependently(event(AuditEventTypes.SIGNATURE_FAILED));
+                }
+              });
+          status.setRollbackOnly();
+        });
 
-    assertThat(auditTrail.findByBusinessKey(businessKey)).extracting(StoredAuditEvent::type)
+    assertThat(auditTrail.findByBusinessKey(businessKey))
+        .extracting(StoredAuditEvent::type)
         .containsExactly(AuditEventTypes.SIGNATURE_FAILED);
   }
 
   @Test
   void recordIndependentlyBeforeRecordInTheSameTransactionWorks() {
-    transaction.executeWithoutResult(status -> {
-      auditTrail.recordIndependently(event(AuditEventTypes.SIGNATURE));
-      auditTrail.record(event(AuditEventTypes.TASK_COMPLETED));
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          auditTrail.recordIndependently(event(AuditEventTypes.SIGNATURE));
+          auditTrail.record(event(AuditEventTypes.TASK_COMPLETED));
+        });
 
-    assertThat(auditTrail.findByBusinessKey(businessKey)).extracting(StoredAuditEvent::type)
+    assertThat(auditTrail.findByBusinessKey(businessKey))
+        .extracting(StoredAuditEvent::type)
         .containsExactly(AuditEventTypes.SIGNATURE, AuditEventTypes.TASK_COMPLETED);
   }
 
@@ -160,7 +196,10 @@ class AuditTrailTransactionIT {
   }
 
   private AuditEvent event(String type, String processInstanceId) {
-    return AuditEvent.builder(type, AuditEvent.SYSTEM).businessKey(businessKey)
-        .processInstanceId(processInstanceId).processDefinitionKey(PROCESS).build();
+    return AuditEvent.builder(type, AuditEvent.SYSTEM)
+        .businessKey(businessKey)
+        .processInstanceId(processInstanceId)
+        .processDefinitionKey(PROCESS)
+        .build();
   }
 }

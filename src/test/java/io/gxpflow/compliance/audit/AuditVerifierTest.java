@@ -28,8 +28,10 @@ class AuditVerifierTest {
   }
 
   static AuditEvent event(int i) {
-    return AuditEvent.builder(AuditEventTypes.TASK_COMPLETED, "user-" + i).businessKey("BK-" + i)
-        .detail("i", i).build();
+    return AuditEvent.builder(AuditEventTypes.TASK_COMPLETED, "user-" + i)
+        .businessKey("BK-" + i)
+        .detail("i", i)
+        .build();
   }
 
   @Test
@@ -40,7 +42,8 @@ class AuditVerifierTest {
 
     assertThat(result).isEqualTo(VerificationResult.ok(3, events.get(2).hash()));
     assertThat(result.isOk()).isTrue();
-    assertThat(AuditVerifier.verify(events, new ChainHead(3, events.get(2).hash())).isOk()).isTrue();
+    assertThat(AuditVerifier.verify(events, new ChainHead(3, events.get(2).hash())).isOk())
+        .isTrue();
   }
 
   @Test
@@ -53,9 +56,20 @@ class AuditVerifierTest {
   void aChangedRowBreaksTheChainAtThatSeqBecauseItsContentNoLongerMatchesItsHash() {
     List<StoredAuditEvent> events = chain(3);
     StoredAuditEvent second = events.get(1);
-    events.set(1, AuditChainTest.copy(second, second.seq(), second.occurredAt(), second.type(), "mallory",
-        second.businessKey(), second.processInstanceId(), second.processDefinitionKey(), second.taskId(),
-        second.details(), second.previousHash()));
+    events.set(
+        1,
+        AuditChainTest.copy(
+            second,
+            second.seq(),
+            second.occurredAt(),
+            second.type(),
+            "mallory",
+            second.businessKey(),
+            second.processInstanceId(),
+            second.processDefinitionKey(),
+            second.taskId(),
+            second.details(),
+            second.previousHash()));
 
     VerificationResult result = AuditVerifier.verify(events);
 
@@ -69,9 +83,16 @@ class AuditVerifierTest {
   void aRecomputedHashOfAChangedRowBreaksTheLinkToTheNextRow() {
     List<StoredAuditEvent> events = chain(3);
     StoredAuditEvent second = events.get(1);
-    events.set(1, AuditChain.append(2, second.occurredAt(),
-        AuditEvent.builder(second.type(), "mallory").businessKey(second.businessKey()).details(second.details())
-            .build(), second.previousHash()));
+    events.set(
+        1,
+        AuditChain.append(
+            2,
+            second.occurredAt(),
+            AuditEvent.builder(second.type(), "mallory")
+                .businessKey(second.businessKey())
+                .details(second.details())
+                .build(),
+            second.previousHash()));
 
     VerificationResult result = AuditVerifier.verify(events);
 
@@ -116,12 +137,34 @@ class AuditVerifierTest {
     List<StoredAuditEvent> events = chain(3);
     StoredAuditEvent second = events.get(1);
     StoredAuditEvent third = events.get(2);
-    events.set(1, AuditChainTest.copy(third, 2, third.occurredAt(), third.type(), third.actor(), third.businessKey(),
-        third.processInstanceId(), third.processDefinitionKey(), third.taskId(), third.details(),
-        third.previousHash()));
-    events.set(2, AuditChainTest.copy(second, 3, second.occurredAt(), second.type(), second.actor(),
-        second.businessKey(), second.processInstanceId(), second.processDefinitionKey(), second.taskId(),
-        second.details(), second.previousHash()));
+    events.set(
+        1,
+        AuditChainTest.copy(
+            third,
+            2,
+            third.occurredAt(),
+            third.type(),
+            third.actor(),
+            third.businessKey(),
+            third.processInstanceId(),
+            third.processDefinitionKey(),
+            third.taskId(),
+            third.details(),
+            third.previousHash()));
+    events.set(
+        2,
+        AuditChainTest.copy(
+            second,
+            3,
+            second.occurredAt(),
+            second.type(),
+            second.actor(),
+            second.businessKey(),
+            second.processInstanceId(),
+            second.processDefinitionKey(),
+            second.taskId(),
+            second.details(),
+            second.previousHash()));
 
     VerificationResult result = AuditVerifier.verify(events);
 
@@ -150,7 +193,8 @@ class AuditVerifierTest {
 
     assertThat(result.firstBrokenSeq()).isEqualTo(4);
     assertThat(result.reasonCode()).isEqualTo(Reason.HEAD_MISMATCH);
-    assertThat(AuditVerifier.verify(events, new ChainHead(5, "ff".repeat(32))).firstBrokenSeq()).isEqualTo(5);
+    assertThat(AuditVerifier.verify(events, new ChainHead(5, "ff".repeat(32))).firstBrokenSeq())
+        .isEqualTo(5);
   }
 
   @Test
@@ -158,30 +202,46 @@ class AuditVerifierTest {
     int length = 20_000;
     int broken = 12_345;
     // generated on the fly, never a list: the verifier must not hold on to what it has checked
-    Iterable<StoredAuditEvent> generated = () -> new Iterator<>() {
-      int seq = 0;
-      String previous = AuditChain.GENESIS_HASH;
+    Iterable<StoredAuditEvent> generated =
+        () ->
+            new Iterator<>() {
+              int seq = 0;
+              String previous = AuditChain.GENESIS_HASH;
 
-      @Override
-      public boolean hasNext() {
-        if (seq >= broken) {
-          throw new AssertionError("read past the first broken event");
-        }
-        return seq < length;
-      }
+              @Override
+              public boolean hasNext() {
+                if (seq >= broken) {
+                  throw new AssertionError("read past the first broken event");
+                }
+                return seq < length;
+              }
 
-      @Override
-      public StoredAuditEvent next() {
-        seq++;
-        StoredAuditEvent event = AuditChain.append(seq, T0, AuditEvent.of("SYSTEM_CALL", "system", Map.of("n", seq)),
-            previous);
-        previous = event.hash();
-        return seq == broken
-            ? new StoredAuditEvent(seq, T0, "SYSTEM_CALL", "mallory", null, null, null, null, event.details(),
-                event.previousHash(), event.hash())
-            : event;
-      }
-    };
+              @Override
+              public StoredAuditEvent next() {
+                seq++;
+                StoredAuditEvent event =
+                    AuditChain.append(
+                        seq,
+                        T0,
+                        AuditEvent.of("SYSTEM_CALL", "system", Map.of("n", seq)),
+                        previous);
+                previous = event.hash();
+                return seq == broken
+                    ? new StoredAuditEvent(
+                        seq,
+                        T0,
+                        "SYSTEM_CALL",
+                        "mallory",
+                        null,
+                        null,
+                        null,
+                        null,
+                        event.details(),
+                        event.previousHash(),
+                        event.hash())
+                    : event;
+              }
+            };
 
     VerificationResult result = AuditVerifier.verify(generated);
 

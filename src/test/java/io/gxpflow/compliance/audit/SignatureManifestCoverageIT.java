@@ -31,9 +31,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Signature manifests are covered by the chain (issue 10, point 5): a manifest altered in {@code gxp_signature} by
- * the database owner (on PostgreSQL with its append-only trigger disabled) was served while verify said OK; now
- * {@code /api/audit/verify} is BROKEN and names the signature. Put back afterwards: the database is shared.
+ * Signature manifests are covered by the chain (issue 10, point 5): a manifest altered in {@code
+ * gxp_signature} by the database owner (on PostgreSQL with its append-only trigger disabled) was
+ * served while verify said OK; now {@code /api/audit/verify} is BROKEN and names the signature. Put
+ * back afterwards: the database is shared.
  */
 @IntegrationTest
 class SignatureManifestCoverageIT {
@@ -76,11 +77,16 @@ class SignatureManifestCoverageIT {
     assertThat(verify().path("status").asText()).as("a real signature verifies").isEqualTo("OK");
     String realName = manifest.path("signerName").asText();
 
-    owner.withTriggersOff(db -> db.update("UPDATE gxp_signature SET signer_name = 'Quinn Quality' WHERE id = ?", id),
+    owner.withTriggersOff(
+        db -> db.update("UPDATE gxp_signature SET signer_name = 'Quinn Quality' WHERE id = ?", id),
         "gxp_signature");
     try {
-      assertThat(json(http.get("quinn", "/api/signatures?businessKey=" + manifest.path("businessKey").asText()))
-          .findValuesAsText("signerName")).containsExactly("Quinn Quality");
+      assertThat(
+              json(http.get(
+                      "quinn",
+                      "/api/signatures?businessKey=" + manifest.path("businessKey").asText()))
+                  .findValuesAsText("signerName"))
+          .containsExactly("Quinn Quality");
       // the chain itself is untouched: what verify answered before
       assertThat(auditTrail.verify().isOk()).isTrue();
 
@@ -90,7 +96,8 @@ class SignatureManifestCoverageIT {
       assertThat(verification.path("firstBrokenSeq").asLong()).isEqualTo(seq);
       assertThat(verification.path("reason").asText()).contains(id).contains("signer_name");
     } finally {
-      owner.withTriggersOff(db -> db.update("UPDATE gxp_signature SET signer_name = ? WHERE id = ?", realName, id),
+      owner.withTriggersOff(
+          db -> db.update("UPDATE gxp_signature SET signer_name = ? WHERE id = ?", realName, id),
           "gxp_signature");
     }
   }
@@ -99,39 +106,73 @@ class SignatureManifestCoverageIT {
   void aRemovedManifestMakesVerifyBroken() {
     JsonNode manifest = signedClosure();
     String id = manifest.path("id").asText();
-    Map<String, Object> row = owner.jdbc().queryForMap("SELECT * FROM gxp_signature WHERE id = ?", id);
+    Map<String, Object> row =
+        owner.jdbc().queryForMap("SELECT * FROM gxp_signature WHERE id = ?", id);
 
-    owner.withTriggersOff(db -> db.update("DELETE FROM gxp_signature WHERE id = ?", id), "gxp_signature");
+    owner.withTriggersOff(
+        db -> db.update("DELETE FROM gxp_signature WHERE id = ?", id), "gxp_signature");
     try {
       JsonNode verification = verify();
       assertThat(verification.path("status").asText()).isEqualTo("BROKEN");
       assertThat(verification.path("reasonCode").asText()).isEqualTo("SIGNATURE_MISMATCH");
-      assertThat(verification.path("firstBrokenSeq").asLong()).isEqualTo(manifest.path("auditSeq").asLong());
+      assertThat(verification.path("firstBrokenSeq").asLong())
+          .isEqualTo(manifest.path("auditSeq").asLong());
     } finally {
-      owner.withTriggersOff(db -> db.update("INSERT INTO gxp_signature (id, signer_id, signer_name, signed_at,"
-          + " meaning, business_key, process_instance_id, process_definition_key, task_id, task_name, content_hash,"
-          + " audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("signer_id"),
-          row.get("signer_name"), row.get("signed_at"), row.get("meaning"), row.get("business_key"),
-          row.get("process_instance_id"), row.get("process_definition_key"), row.get("task_id"), row.get("task_name"),
-          row.get("content_hash"), row.get("audit_seq")), "gxp_signature");
+      owner.withTriggersOff(
+          db ->
+              db.update(
+                  "INSERT INTO gxp_signature (id, signer_id, signer_name, signed_at,"
+                      + " meaning, business_key, process_instance_id, process_definition_key, task_id, task_name, content_hash,"
+                      + " audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  row.get("id"),
+                  row.get("signer_id"),
+                  row.get("signer_name"),
+                  row.get("signed_at"),
+                  row.get("meaning"),
+                  row.get("business_key"),
+                  row.get("process_instance_id"),
+                  row.get("process_definition_key"),
+                  row.get("task_id"),
+                  row.get("task_name"),
+                  row.get("content_hash"),
+                  row.get("audit_seq")),
+          "gxp_signature");
     }
   }
 
   /** A deviation taken to its QA closure and signed by a QA user of this test, over HTTP. */
   private JsonNode signedClosure() {
     String password = "pw-" + UUID.randomUUID();
-    String signer = ProbeUsers.create(identityService, "signer-cov-" + UUID.randomUUID().toString().substring(0, 6),
-        password, "qa");
+    String signer =
+        ProbeUsers.create(
+            identityService,
+            "signer-cov-" + UUID.randomUUID().toString().substring(0, 6),
+            password,
+            "qa");
     String businessKey = "DEV-COV-" + UUID.randomUUID().toString().substring(0, 8);
     Task closure = ComplianceFixture.closureOfNewCase(runtimeService, taskService, businessKey);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    assertThat(rest.withBasicAuth(signer, password).postForEntity("/engine-rest/task/" + closure.getId() + "/claim",
-        new HttpEntity<>("{\"userId\": \"" + signer + "\"}", headers), String.class).getStatusCode())
+    assertThat(
+            rest.withBasicAuth(signer, password)
+                .postForEntity(
+                    "/engine-rest/task/" + closure.getId() + "/claim",
+                    new HttpEntity<>("{\"userId\": \"" + signer + "\"}", headers),
+                    String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
-    ResponseEntity<String> signed = rest.withBasicAuth(signer, password).postForEntity("/api/tasks/"
-        + closure.getId() + "/signature", Map.of("password", password, "meaning", MEANING,
-        "variables", Map.of("closureComment", "All CAPAs verified")), String.class);
+    ResponseEntity<String> signed =
+        rest.withBasicAuth(signer, password)
+            .postForEntity(
+                "/api/tasks/" + closure.getId() + "/signature",
+                Map.of(
+                    "password",
+                    password,
+                    "meaning",
+                    MEANING,
+                    "variables",
+                    Map.of("closureComment", "All CAPAs verified")),
+                String.class);
     assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.CREATED);
     return json(signed);
   }

@@ -14,15 +14,22 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 
-/** Issue 10, points 8 and 11: the status and the words a client of /engine-rest gets for an error. */
+/**
+ * Issue 10, points 8 and 11: the status and the words a client of /engine-rest gets for an error.
+ */
 class EngineRestErrorsTest {
 
   final EngineRestErrors errors = new EngineRestErrors();
 
   @Test
   void concurrentChangesAreConflictsNotServerErrors() {
-    ProblemDetail lost = errors.problem(new RestException(Status.INTERNAL_SERVER_ERROR,
-        new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed."), "Cannot claim"));
+    ProblemDetail lost =
+        errors.problem(
+            new RestException(
+                Status.INTERNAL_SERVER_ERROR,
+                new OptimisticLockingException(
+                    "ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed."),
+                "Cannot claim"));
     ProblemDetail claimed = errors.problem(new TaskAlreadyClaimedException("42", "paul"));
 
     assertThat(lost.getStatus()).isEqualTo(409);
@@ -33,39 +40,68 @@ class EngineRestErrorsTest {
 
   @Test
   void aMissingTaskIsNotFoundAndAnEngineRefusalWrappedAs500KeepsItsStatus() {
-    assertThat(errors.problem(new RestException(Status.INTERNAL_SERVER_ERROR,
-        new NullValueException("Cannot find task with id 42: task is null"), "Cannot complete task 42"))
-        .getStatus()).isEqualTo(404);
-    assertThat(errors.problem(new RestException(Status.INTERNAL_SERVER_ERROR,
-        new AuthorizationException("paul may not"), "Cannot start")).getStatus()).isEqualTo(403);
+    assertThat(
+            errors
+                .problem(
+                    new RestException(
+                        Status.INTERNAL_SERVER_ERROR,
+                        new NullValueException("Cannot find task with id 42: task is null"),
+                        "Cannot complete task 42"))
+                .getStatus())
+        .isEqualTo(404);
+    assertThat(
+            errors
+                .problem(
+                    new RestException(
+                        Status.INTERNAL_SERVER_ERROR,
+                        new AuthorizationException("paul may not"),
+                        "Cannot start"))
+                .getStatus())
+        .isEqualTo(403);
   }
 
   @Test
   void javaSerializationAndOversizedJsonAreTheClientsMistakes() {
-    assertThat(errors.problem(new RestException(Status.INTERNAL_SERVER_ERROR, new ProcessEngineException(
-        "ENGINE-17007 Cannot set variable with name x. Java serialization format is prohibited"), "Cannot start"))
-        .getStatus()).isEqualTo(400);
-    ProblemDetail deep = errors.problem(new StreamConstraintsException("Document nesting depth (1001) exceeds "
-        + "the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"));
+    assertThat(
+            errors
+                .problem(
+                    new RestException(
+                        Status.INTERNAL_SERVER_ERROR,
+                        new ProcessEngineException(
+                            "ENGINE-17007 Cannot set variable with name x. Java serialization format is prohibited"),
+                        "Cannot start"))
+                .getStatus())
+        .isEqualTo(400);
+    ProblemDetail deep =
+        errors.problem(
+            new StreamConstraintsException(
+                "Document nesting depth (1001) exceeds "
+                    + "the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"));
     assertThat(deep.getStatus()).isEqualTo(400);
     assertThat(deep.getDetail()).doesNotContain("StreamReadConstraints");
   }
 
   @Test
   void messagesLoseTheirJavaNames() {
-    ProblemDetail problem = errors.problem(new InvalidRequestException(Status.BAD_REQUEST,
-        "Cannot convert value 'abc' of type 'Integer' to java type java.lang.Integer: NumberFormatException: "
-            + "For input string \"abc\" (org.camunda.bpm.engine.rest.dto.VariableValueDto)"));
+    ProblemDetail problem =
+        errors.problem(
+            new InvalidRequestException(
+                Status.BAD_REQUEST,
+                "Cannot convert value 'abc' of type 'Integer' to java type java.lang.Integer: NumberFormatException: "
+                    + "For input string \"abc\" (org.camunda.bpm.engine.rest.dto.VariableValueDto)"));
 
     assertThat(problem.getStatus()).isEqualTo(400);
-    assertThat(problem.getDetail()).isEqualTo("Cannot convert value 'abc' of type 'Integer' to java type integer: "
-        + "For input string \"abc\" (another type)");
+    assertThat(problem.getDetail())
+        .isEqualTo(
+            "Cannot convert value 'abc' of type 'Integer' to java type integer: "
+                + "For input string \"abc\" (another type)");
     assertThat(problem.getProperties()).containsEntry("message", problem.getDetail());
   }
 
   @Test
   void serverErrorsSayOnlyThatTheLogHasThem() {
-    ProblemDetail problem = errors.problem(new IllegalStateException("java.sql.SQLException at org.h2.Driver"));
+    ProblemDetail problem =
+        errors.problem(new IllegalStateException("java.sql.SQLException at org.h2.Driver"));
 
     assertThat(problem.getStatus()).isEqualTo(500);
     assertThat(problem.getDetail()).doesNotContain("java", "h2", "SQL");

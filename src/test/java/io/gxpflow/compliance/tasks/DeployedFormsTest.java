@@ -7,10 +7,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A deployment-bound form is parsed once per process definition and element; any other binding is read anew. */
+/**
+ * A deployment-bound form is parsed once per process definition and element; any other binding is
+ * read anew.
+ */
 class DeployedFormsTest {
 
-  private static final String FORM = """
+  private static final String FORM =
+      """
       {"id": "f", "type": "default", "components": [{"key": "decision", "type": "textfield", "label": "Decision"}]}
       """;
 
@@ -24,10 +28,13 @@ class DeployedFormsTest {
   @Test
   void aFormBoundToItsDeploymentIsLoadedOncePerDefinitionAndElement() {
     String definition = "deviation-capa:7:" + UUID.randomUUID();
-    CamundaForm first = DeployedForms.cached(definition, "Task_QaApproval", "deployment", this::load);
-    CamundaForm again = DeployedForms.cached(definition, "Task_QaApproval", "deployment", this::load);
+    CamundaForm first =
+        DeployedForms.cached(definition, "Task_QaApproval", "deployment", this::load);
+    CamundaForm again =
+        DeployedForms.cached(definition, "Task_QaApproval", "deployment", this::load);
     DeployedForms.cached(definition, "Task_Closure", "deployment", this::load);
-    DeployedForms.cached("deviation-capa:8:" + UUID.randomUUID(), "Task_QaApproval", "deployment", this::load);
+    DeployedForms.cached(
+        "deviation-capa:8:" + UUID.randomUUID(), "Task_QaApproval", "deployment", this::load);
 
     assertThat(again).isSameAs(first);
     assertThat(loads).hasValue(3);

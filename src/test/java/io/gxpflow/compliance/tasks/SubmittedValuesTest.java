@@ -13,18 +13,22 @@ class SubmittedValuesTest {
   @Test
   void aJsonVariableAsRestAndTasklistSendItIsReadAsPlainLists() {
     // {"value": "[...]", "type": "Json"}: serialized only, never deserialized before the check
-    Object plain = SubmittedValues.plain(SpinValues.jsonValue("[{\"owner\":\"ivan\",\"number\":1}]").create());
+    Object plain =
+        SubmittedValues.plain(SpinValues.jsonValue("[{\"owner\":\"ivan\",\"number\":1}]").create());
 
     assertThat(plain).isEqualTo(List.of(Map.of("owner", "ivan", "number", 1)));
   }
 
   @Test
   void aVariableMapFromTheRestApiGivesTheJsonOfItsSerializedValues() {
-    var submitted = Variables.createVariables().putValueTyped("capaActions",
-        SpinValues.jsonValue("[{\"owner\":\"ivan\"}]").create()).putValue("capaTitle", "Setpoints");
+    var submitted =
+        Variables.createVariables()
+            .putValueTyped("capaActions", SpinValues.jsonValue("[{\"owner\":\"ivan\"}]").create())
+            .putValue("capaTitle", "Setpoints");
 
-    assertThat(SubmittedValues.plain(submitted)).isEqualTo(Map.of("capaActions", List.of(Map.of("owner", "ivan")),
-        "capaTitle", "Setpoints"));
+    assertThat(SubmittedValues.plain(submitted))
+        .isEqualTo(
+            Map.of("capaActions", List.of(Map.of("owner", "ivan")), "capaTitle", "Setpoints"));
   }
 
   @Test

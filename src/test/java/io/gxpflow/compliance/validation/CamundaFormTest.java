@@ -41,23 +41,27 @@ class CamundaFormTest {
   }
 
   @Test
-  @DisplayName("a form exported by Camunda Modeler 5.31 (schemaVersion 16, layout blocks) is read field by field")
+  @DisplayName(
+      "a form exported by Camunda Modeler 5.31 (schemaVersion 16, layout blocks) is read field by field")
   void modelerExport() {
     CamundaForm form = fixture("deviation-assessment.form");
 
     assertThat(form.id()).isEqualTo("deviation-assessment");
     assertThat(form.schemaVersion()).hasValue(16);
     assertThat(form.unknownComponents()).isEmpty();
-    assertThat(form.fields()).extracting(FormField::key, FormField::type, FormField::kind).containsExactly(
-        tuple("deviationNumber", "textfield", FieldKind.TEXT),
-        tuple("classification", "radio", FieldKind.SINGLE_CHOICE),
-        tuple("rootCause", "textarea", FieldKind.TEXT),
-        tuple("impactedBatches", "taglist", FieldKind.MULTI_CHOICE),
-        tuple("capaRequired", "checkbox", FieldKind.BOOLEAN),
-        tuple("noCapaRationale", "textarea", FieldKind.TEXT),
-        tuple("assessmentDue", "datetime", FieldKind.DATETIME));
+    assertThat(form.fields())
+        .extracting(FormField::key, FormField::type, FormField::kind)
+        .containsExactly(
+            tuple("deviationNumber", "textfield", FieldKind.TEXT),
+            tuple("classification", "radio", FieldKind.SINGLE_CHOICE),
+            tuple("rootCause", "textarea", FieldKind.TEXT),
+            tuple("impactedBatches", "taglist", FieldKind.MULTI_CHOICE),
+            tuple("capaRequired", "checkbox", FieldKind.BOOLEAN),
+            tuple("noCapaRationale", "textarea", FieldKind.TEXT),
+            tuple("assessmentDue", "datetime", FieldKind.DATETIME));
     assertThat(form.field("deviationNumber").orElseThrow().readOnly()).isTrue();
-    assertThat(form.field("classification").orElseThrow().values()).containsExactly("minor", "major", "critical");
+    assertThat(form.field("classification").orElseThrow().values())
+        .containsExactly("minor", "major", "critical");
     assertThat(form.field("rootCause").orElseThrow())
         .returns(true, FormField::required)
         .returns(20, FormField::minLength)
@@ -71,42 +75,46 @@ class CamundaFormTest {
   }
 
   @Test
-  @DisplayName("every input type maps to its kind; display-only components (text, table, image, ...) are no fields")
+  @DisplayName(
+      "every input type maps to its kind; display-only components (text, table, image, ...) are no fields")
   void everyInputType() {
     assertThat(ALL_TYPES.schemaVersion()).hasValue(18);
-    assertThat(ALL_TYPES.fields()).extracting(FormField::key, FormField::type, FormField::kind).containsExactly(
-        tuple("batchNumber", "textfield", FieldKind.TEXT),
-        tuple("batchStatus", "textfield", FieldKind.TEXT),
-        tuple("plantCode", "textfield", FieldKind.TEXT),
-        tuple("assignedBy", "textfield", FieldKind.TEXT),
-        tuple("reviewerEmail", "textfield", FieldKind.TEXT),
-        tuple("qaPhone", "textfield", FieldKind.TEXT),
-        tuple("reviewComment", "textarea", FieldKind.TEXT),
-        tuple("yieldPercent", "number", FieldKind.NUMBER),
-        tuple("sampleCount", "number", FieldKind.NUMBER),
-        tuple("dataIntegrityConfirmed", "checkbox", FieldKind.BOOLEAN),
-        tuple("checksDone", "checklist", FieldKind.MULTI_CHOICE),
-        tuple("disposition", "radio", FieldKind.SINGLE_CHOICE),
-        tuple("productCode", "select", FieldKind.SINGLE_CHOICE),
-        tuple("site", "select", FieldKind.SINGLE_CHOICE),
-        tuple("deviationRefs", "taglist", FieldKind.MULTI_CHOICE),
-        tuple("manufacturingDate", "datetime", FieldKind.DATETIME),
-        tuple("sampledAt", "datetime", FieldKind.DATETIME),
-        tuple("reviewedAt", "datetime", FieldKind.DATETIME),
-        tuple("yieldBand", "expression", FieldKind.COMPUTED),
-        tuple("certificateFile", "filepicker", FieldKind.FILE),
-        tuple("sampling.location", "textfield", FieldKind.TEXT),
-        tuple("sampling.quantity", "number", FieldKind.NUMBER),
-        tuple("equipment.lineId", "textfield", FieldKind.TEXT),
-        tuple("equipment.cleaningRef", "textfield", FieldKind.TEXT),
-        tuple("capaRequired", "checkbox", FieldKind.BOOLEAN),
-        tuple("noCapaRationale", "textarea", FieldKind.TEXT),
-        tuple("findings", "dynamiclist", FieldKind.LIST),
-        tuple("qaSignature", "signaturepad", FieldKind.ANY));
+    assertThat(ALL_TYPES.fields())
+        .extracting(FormField::key, FormField::type, FormField::kind)
+        .containsExactly(
+            tuple("batchNumber", "textfield", FieldKind.TEXT),
+            tuple("batchStatus", "textfield", FieldKind.TEXT),
+            tuple("plantCode", "textfield", FieldKind.TEXT),
+            tuple("assignedBy", "textfield", FieldKind.TEXT),
+            tuple("reviewerEmail", "textfield", FieldKind.TEXT),
+            tuple("qaPhone", "textfield", FieldKind.TEXT),
+            tuple("reviewComment", "textarea", FieldKind.TEXT),
+            tuple("yieldPercent", "number", FieldKind.NUMBER),
+            tuple("sampleCount", "number", FieldKind.NUMBER),
+            tuple("dataIntegrityConfirmed", "checkbox", FieldKind.BOOLEAN),
+            tuple("checksDone", "checklist", FieldKind.MULTI_CHOICE),
+            tuple("disposition", "radio", FieldKind.SINGLE_CHOICE),
+            tuple("productCode", "select", FieldKind.SINGLE_CHOICE),
+            tuple("site", "select", FieldKind.SINGLE_CHOICE),
+            tuple("deviationRefs", "taglist", FieldKind.MULTI_CHOICE),
+            tuple("manufacturingDate", "datetime", FieldKind.DATETIME),
+            tuple("sampledAt", "datetime", FieldKind.DATETIME),
+            tuple("reviewedAt", "datetime", FieldKind.DATETIME),
+            tuple("yieldBand", "expression", FieldKind.COMPUTED),
+            tuple("certificateFile", "filepicker", FieldKind.FILE),
+            tuple("sampling.location", "textfield", FieldKind.TEXT),
+            tuple("sampling.quantity", "number", FieldKind.NUMBER),
+            tuple("equipment.lineId", "textfield", FieldKind.TEXT),
+            tuple("equipment.cleaningRef", "textfield", FieldKind.TEXT),
+            tuple("capaRequired", "checkbox", FieldKind.BOOLEAN),
+            tuple("noCapaRationale", "textarea", FieldKind.TEXT),
+            tuple("findings", "dynamiclist", FieldKind.LIST),
+            tuple("qaSignature", "signaturepad", FieldKind.ANY));
   }
 
   @Test
-  @DisplayName("validate.* of a textfield: required, lengths, pattern; validationType custom means none")
+  @DisplayName(
+      "validate.* of a textfield: required, lengths, pattern; validationType custom means none")
   void textRules() {
     assertThat(field("batchNumber"))
         .returns(true, FormField::required)
@@ -119,7 +127,8 @@ class CamundaFormTest {
   }
 
   @Test
-  @DisplayName("number: min/max as numbers or numeric strings; a FEEL limit is not enforced; serializeToString kept")
+  @DisplayName(
+      "number: min/max as numbers or numeric strings; a FEEL limit is not enforced; serializeToString kept")
   void numberRules() {
     assertThat(field("yieldPercent"))
         .returns(new BigDecimal("0"), FormField::min)
@@ -157,7 +166,8 @@ class CamundaFormTest {
   }
 
   @Test
-  @DisplayName("a group's path prefixes its children; a group without path and dotted keys give nested paths")
+  @DisplayName(
+      "a group's path prefixes its children; a group without path and dotted keys give nested paths")
   void groupsAndDottedKeys() {
     assertThat(field("sampling.location").path()).containsExactly("sampling", "location");
     assertThat(field("sampling.location").required()).isTrue();
@@ -166,16 +176,19 @@ class CamundaFormTest {
   }
 
   @Test
-  @DisplayName("a dynamic list is one list field at its path whose item fields are relative to the item")
+  @DisplayName(
+      "a dynamic list is one list field at its path whose item fields are relative to the item")
   void dynamicList() {
     FormField findings = field("findings");
     assertThat(findings.kind()).isEqualTo(FieldKind.LIST);
-    assertThat(findings.itemFields()).extracting(FormField::key, FormField::kind).containsExactly(
-        tuple("description", FieldKind.TEXT),
-        tuple("severity", FieldKind.SINGLE_CHOICE),
-        tuple("count", FieldKind.NUMBER));
-    assertThat(ALL_TYPES.field("findings.severity").orElseThrow().values()).containsExactly("minor", "major",
-        "critical");
+    assertThat(findings.itemFields())
+        .extracting(FormField::key, FormField::kind)
+        .containsExactly(
+            tuple("description", FieldKind.TEXT),
+            tuple("severity", FieldKind.SINGLE_CHOICE),
+            tuple("count", FieldKind.NUMBER));
+    assertThat(ALL_TYPES.field("findings.severity").orElseThrow().values())
+        .containsExactly("minor", "major", "critical");
     assertThat(ALL_TYPES.field("findings.nothing")).isEmpty();
   }
 
@@ -190,20 +203,25 @@ class CamundaFormTest {
   }
 
   @Test
-  @DisplayName("unknown components are listed; one with a key is a field of any value, without rules")
+  @DisplayName(
+      "unknown components are listed; one with a key is a field of any value, without rules")
   void unknownComponents() {
-    assertThat(ALL_TYPES.unknownComponents()).containsExactly(
-        new UnknownComponent("signaturepad", "Field_0signature", "qaSignature"),
-        new UnknownComponent("fancyBanner", "Field_0banner", null));
+    assertThat(ALL_TYPES.unknownComponents())
+        .containsExactly(
+            new UnknownComponent("signaturepad", "Field_0signature", "qaSignature"),
+            new UnknownComponent("fancyBanner", "Field_0banner", null));
     assertThat(field("qaSignature"))
         .returns(FieldKind.ANY, FormField::kind)
         .returns(false, FormField::required);
   }
 
   @Test
-  @DisplayName("children of a hidden group are conditional; an unknown container is walked with its path")
+  @DisplayName(
+      "children of a hidden group are conditional; an unknown container is walked with its path")
   void hiddenContainerAndUnknownContainer() {
-    CamundaForm form = CamundaForm.parse("""
+    CamundaForm form =
+        CamundaForm.parse(
+            """
         {"id": "f", "components": [
           {"type": "group", "id": "g", "conditional": {"hide": "=skip"}, "components": [
             {"type": "textfield", "key": "a", "validate": {"required": true}}]},
@@ -212,15 +230,20 @@ class CamundaFormTest {
           {"type": "textfield", "label": "unbound"}
         ]}""");
 
-    assertThat(form.fields()).extracting(FormField::key, FormField::conditional)
+    assertThat(form.fields())
+        .extracting(FormField::key, FormField::conditional)
         .containsExactly(tuple("a", true), tuple("wizard.n", false));
-    assertThat(form.unknownComponents()).extracting(UnknownComponent::type).containsExactly("multipage", "page");
+    assertThat(form.unknownComponents())
+        .extracting(UnknownComponent::type)
+        .containsExactly("multipage", "page");
   }
 
   @Test
   @DisplayName("a schemaVersion newer than 18 is still read")
   void newerSchemaVersion() {
-    CamundaForm form = CamundaForm.parse("""
+    CamundaForm form =
+        CamundaForm.parse(
+            """
         {"id": "f", "schemaVersion": 19, "components": [{"type": "textfield", "key": "a"}]}""");
     assertThat(form.schemaVersion()).hasValue(19);
     assertThat(form.fields()).extracting(FormField::key).containsExactly("a");
@@ -230,29 +253,49 @@ class CamundaFormTest {
   @DisplayName("configuration errors name the form and the field")
   void configurationErrors() {
     assertThatThrownBy(() -> CamundaForm.parse("{ not json"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
-    assertThatThrownBy(() -> CamundaForm.parse("{\"id\": \"f\"}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("components");
-    assertThatThrownBy(() -> parseOne("{\"type\": \"textfield\", \"key\": \"a\", \"validate\": {\"pattern\": \"[a-\"}}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Camunda Form f").hasMessageContaining("field a: validate.pattern");
-    assertThatThrownBy(() -> parseOne("{\"type\": \"number\", \"key\": \"n\", \"validate\": {\"min\": \"ten\"}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field n: validate.min");
-    assertThatThrownBy(() -> parseOne("{\"type\": \"textfield\", \"key\": \"t\", \"validate\": {\"maxLength\": -1}}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field t: validate.maxLength");
+        .hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> CamundaForm.parse("{\"id\": \"f\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("components");
+    assertThatThrownBy(
+            () ->
+                parseOne(
+                    "{\"type\": \"textfield\", \"key\": \"a\", \"validate\": {\"pattern\": \"[a-\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Camunda Form f")
+        .hasMessageContaining("field a: validate.pattern");
+    assertThatThrownBy(
+            () ->
+                parseOne(
+                    "{\"type\": \"number\", \"key\": \"n\", \"validate\": {\"min\": \"ten\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("field n: validate.min");
+    assertThatThrownBy(
+            () ->
+                parseOne(
+                    "{\"type\": \"textfield\", \"key\": \"t\", \"validate\": {\"maxLength\": -1}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("field t: validate.maxLength");
     assertThatThrownBy(() -> parseOne("{\"type\": \"textfield\", \"key\": \"a..b\"}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a..b");
-    assertThatThrownBy(() -> parseOne("{\"type\": \"dynamiclist\", \"id\": \"L\", \"components\": []}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dynamiclist L has no path");
-    assertThatThrownBy(() -> parseOne("{\"type\": \"datetime\", \"key\": \"d\", \"subtype\": \"week\"}"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("week");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a..b");
+    assertThatThrownBy(
+            () -> parseOne("{\"type\": \"dynamiclist\", \"id\": \"L\", \"components\": []}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dynamiclist L has no path");
+    assertThatThrownBy(
+            () -> parseOne("{\"type\": \"datetime\", \"key\": \"d\", \"subtype\": \"week\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("week");
   }
 
   @Test
   @DisplayName("parse(String) and parse(InputStream) agree")
   void stringAndStream() {
     CamundaForm fromText = CamundaForm.parse(fixtureText("batch-record-review.form"));
-    assertThat(fromText.fields()).extracting(FormField::key)
+    assertThat(fromText.fields())
+        .extracting(FormField::key)
         .isEqualTo(ALL_TYPES.fields().stream().map(FormField::key).toList());
   }
 

@@ -12,25 +12,31 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole path as the engine will take it: a form exported by Camunda Modeler 5.31, the user task's extension
- * properties (validate.* among others), the task's current variables, and the valuesKey options read from them.
+ * The whole path as the engine will take it: a form exported by Camunda Modeler 5.31, the user
+ * task's extension properties (validate.* among others), the task's current variables, and the
+ * valuesKey options read from them.
  */
 class DeviationAssessmentValidationTest {
 
-  private static final TaskInputSpec SPEC = TaskInputSpec.of(
-      CamundaFormTest.fixture("deviation-assessment.form"),
-      ModelConstraints.from(Map.of(
-          "signature.meaning", "Assessed by QA",
-          "sod.notSameAs", "initiator",
-          "validate.noCapaRationale.requiredWhen", "capaRequired=false",
-          "validate.rootCause.maxLength", "2000",
-          "validate.allow", "assessmentSignatureId")));
+  private static final TaskInputSpec SPEC =
+      TaskInputSpec.of(
+          CamundaFormTest.fixture("deviation-assessment.form"),
+          ModelConstraints.from(
+              Map.of(
+                  "signature.meaning", "Assessed by QA",
+                  "sod.notSameAs", "initiator",
+                  "validate.noCapaRationale.requiredWhen", "capaRequired=false",
+                  "validate.rootCause.maxLength", "2000",
+                  "validate.allow", "assessmentSignatureId")));
 
-  private static final Map<String, Object> CURRENT = Map.of(
-      "deviationNumber", "DEV-2026-0057",
-      "openBatches", List.of(
-          map("label", "AB-123456 (tablets 20 mg)", "value", "AB-123456"),
-          map("label", "AB-123457 (tablets 40 mg)", "value", "AB-123457")));
+  private static final Map<String, Object> CURRENT =
+      Map.of(
+          "deviationNumber",
+          "DEV-2026-0057",
+          "openBatches",
+          List.of(
+              map("label", "AB-123456 (tablets 20 mg)", "value", "AB-123456"),
+              map("label", "AB-123457 (tablets 40 mg)", "value", "AB-123457")));
 
   private final TaskInputValidator validator = new TaskInputValidator();
 
@@ -61,8 +67,9 @@ class DeviationAssessmentValidationTest {
   void noCapaNeedsRationale() {
     Map<String, Object> v = tasklistSubmission();
     v.put("capaRequired", false);
-    assertThat(check(v)).containsExactly(
-        new FieldViolation("noCapaRationale", "required when capaRequired = false"));
+    assertThat(check(v))
+        .containsExactly(
+            new FieldViolation("noCapaRationale", "required when capaRequired = false"));
     v.put("noCapaRationale", "Single occurrence, corrected under change control CC-118.");
     assertThat(check(v)).isEmpty();
   }
@@ -79,18 +86,21 @@ class DeviationAssessmentValidationTest {
     v.put("assessmentDue", "01/12/2026");
     v.put("approver", "quinn");
 
-    assertThat(check(v)).containsExactly(
-        new FieldViolation("deviationNumber", "read-only: may not be changed"),
-        new FieldViolation("classification", "not one of [minor, major, critical]"),
-        new FieldViolation("rootCause", "must be at most 2000 characters"),
-        new FieldViolation("impactedBatches[1]", "not one of [AB-123456, AB-123457]"),
-        new FieldViolation("capaRequired", "expected true or false"),
-        new FieldViolation("assessmentDue", "expected a date (yyyy-MM-dd)"),
-        new FieldViolation("approver", "unknown variable: not a field of form deviation-assessment"));
+    assertThat(check(v))
+        .containsExactly(
+            new FieldViolation("deviationNumber", "read-only: may not be changed"),
+            new FieldViolation("classification", "not one of [minor, major, critical]"),
+            new FieldViolation("rootCause", "must be at most 2000 characters"),
+            new FieldViolation("impactedBatches[1]", "not one of [AB-123456, AB-123457]"),
+            new FieldViolation("capaRequired", "expected true or false"),
+            new FieldViolation("assessmentDue", "expected a date (yyyy-MM-dd)"),
+            new FieldViolation(
+                "approver", "unknown variable: not a field of form deviation-assessment"));
   }
 
   @Test
-  @DisplayName("DynamicValues.fromVariables: a valuesKey field's options come from that variable, others are unknown")
+  @DisplayName(
+      "DynamicValues.fromVariables: a valuesKey field's options come from that variable, others are unknown")
   void dynamicValuesFromVariables() {
     Function<String, Collection<?>> options = DynamicValues.fromVariables(SPEC, CURRENT);
     assertThat(options.apply("impactedBatches")).hasSize(2);
@@ -100,7 +110,12 @@ class DeviationAssessmentValidationTest {
 
     Map<String, Object> v = tasklistSubmission();
     v.put("impactedBatches", List.of("ZZ-000000"));
-    assertThat(validator.validate(SPEC, v, Map.of("deviationNumber", "DEV-2026-0057"),
-        DynamicValues.fromVariables(SPEC, Map.of()))).isEmpty();
+    assertThat(
+            validator.validate(
+                SPEC,
+                v,
+                Map.of("deviationNumber", "DEV-2026-0057"),
+                DynamicValues.fromVariables(SPEC, Map.of())))
+        .isEmpty();
   }
 }

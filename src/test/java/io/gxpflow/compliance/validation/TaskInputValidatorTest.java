@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule on the form with every input type ({@code batch-record-review.form}): a complete valid submission
- * passes, and each test breaks exactly one thing and expects exactly one violation (field and reason), so that
- * loosening a rule — or making it fire on valid input — fails here.
+ * Every rule on the form with every input type ({@code batch-record-review.form}): a complete valid
+ * submission passes, and each test breaks exactly one thing and expects exactly one violation
+ * (field and reason), so that loosening a rule — or making it fire on valid input — fails here.
  */
 class TaskInputValidatorTest {
 
@@ -36,12 +36,16 @@ class TaskInputValidatorTest {
   private final TaskInputValidator validator = new TaskInputValidator();
 
   /** The options the caller knows for the valuesKey / valuesExpression selects. */
-  private static final Function<String, Collection<?>> OPTIONS = field -> switch (field) {
-    case "productCode" -> List.of(Map.of("label", "Product 100", "value", "P-100"),
-        Map.of("label", "Product 200", "value", "P-200"));
-    case "site" -> List.of("Basel", "Visp");
-    default -> null;
-  };
+  private static final Function<String, Collection<?>> OPTIONS =
+      field ->
+          switch (field) {
+            case "productCode" ->
+                List.of(
+                    Map.of("label", "Product 100", "value", "P-100"),
+                    Map.of("label", "Product 200", "value", "P-200"));
+            case "site" -> List.of("Basel", "Visp");
+            default -> null;
+          };
 
   /** A complete, valid submission as Tasklist would send it (mutable). */
   static Map<String, Object> valid() {
@@ -68,8 +72,10 @@ class TaskInputValidatorTest {
     v.put("sampling", map("location", "Tank 3", "quantity", 2));
     v.put("equipment", map("lineId", "L-07", "cleaningRef", "CLN-88"));
     v.put("capaRequired", true);
-    v.put("findings", new ArrayList<>(List.of(map("description", "Smudged entry p.12", "severity", "minor",
-        "count", 1))));
+    v.put(
+        "findings",
+        new ArrayList<>(
+            List.of(map("description", "Smudged entry p.12", "severity", "minor", "count", 1))));
     v.put("qaSignature", map("signatureId", "sig-1", "meaning", "review"));
     return v;
   }
@@ -107,10 +113,13 @@ class TaskInputValidatorTest {
   }
 
   private static void assertOnly(List<FieldViolation> violations, String field, String reason) {
-    assertThat(violations).singleElement().satisfies(v -> {
-      assertThat(v.field()).isEqualTo(field);
-      assertThat(v.reason()).contains(reason);
-    });
+    assertThat(violations)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo(field);
+              assertThat(v.reason()).contains(reason);
+            });
   }
 
   @Nested
@@ -159,9 +168,18 @@ class TaskInputValidatorTest {
     @DisplayName("required fields already set on the task need not be submitted again")
     void requiredFromCurrent() {
       Map<String, Object> current = current();
-      current.putAll(map("batchNumber", "AB-123456", "disposition", "reject", "manufacturingDate",
-          new Date(), "equipment", map("lineId", "L-01")));
-      Map<String, Object> submitted = without("batchNumber", "disposition", "manufacturingDate", "equipment");
+      current.putAll(
+          map(
+              "batchNumber",
+              "AB-123456",
+              "disposition",
+              "reject",
+              "manufacturingDate",
+              new Date(),
+              "equipment",
+              map("lineId", "L-01")));
+      Map<String, Object> submitted =
+          without("batchNumber", "disposition", "manufacturingDate", "equipment");
       assertThat(validator.validate(SPEC, submitted, current, OPTIONS)).isEmpty();
     }
 
@@ -177,7 +195,9 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("no submission at all against a form without required fields, null maps")
     void nothingSubmitted() {
-      CamundaForm form = CamundaForm.parse("{\"id\": \"f\", \"components\": [{\"type\": \"textfield\", \"key\": \"a\"}]}");
+      CamundaForm form =
+          CamundaForm.parse(
+              "{\"id\": \"f\", \"components\": [{\"type\": \"textfield\", \"key\": \"a\"}]}");
       assertThat(validator.validate(TaskInputSpec.of(form, null), null, null, null)).isEmpty();
     }
   }
@@ -205,14 +225,18 @@ class TaskInputValidatorTest {
     void blankOverridesCurrent() {
       Map<String, Object> current = current();
       current.put("batchNumber", "AB-123456");
-      List<FieldViolation> violations = validator.validate(SPEC, with("batchNumber", ""), current, OPTIONS);
+      List<FieldViolation> violations =
+          validator.validate(SPEC, with("batchNumber", ""), current, OPTIONS);
       assertOnly(violations, "batchNumber", "required");
     }
 
     @Test
     @DisplayName("a required checkbox must be checked")
     void checkboxMustBeChecked() {
-      assertOnly(check(with("dataIntegrityConfirmed", false)), "dataIntegrityConfirmed", "required: must be checked");
+      assertOnly(
+          check(with("dataIntegrityConfirmed", false)),
+          "dataIntegrityConfirmed",
+          "required: must be checked");
       assertOnly(check(without("dataIntegrityConfirmed")), "dataIntegrityConfirmed", "required");
     }
 
@@ -220,21 +244,24 @@ class TaskInputValidatorTest {
     @DisplayName("fields in a group path and dotted keys")
     void nested() {
       assertOnly(check(with("sampling", map("quantity", 2))), "sampling.location", "required");
-      assertOnly(check(with("equipment", map("cleaningRef", "CLN-88"))), "equipment.lineId", "required");
+      assertOnly(
+          check(with("equipment", map("cleaningRef", "CLN-88"))), "equipment.lineId", "required");
       assertOnly(check(without("equipment")), "equipment.lineId", "required");
     }
 
     @Test
     @DisplayName("fields of a dynamic list item")
     void listItem() {
-      Map<String, Object> v = with("findings", List.of(
-          map("description", "ok", "severity", "minor"),
-          map("severity", "major")));
+      Map<String, Object> v =
+          with(
+              "findings",
+              List.of(map("description", "ok", "severity", "minor"), map("severity", "major")));
       assertOnly(check(v), "findings[1].description", "required");
     }
 
     @Test
-    @DisplayName("an unknown component's validate.required is not enforced (its value shape is unknown)")
+    @DisplayName(
+        "an unknown component's validate.required is not enforced (its value shape is unknown)")
     void unknownComponentNotRequired() {
       assertThat(check(without("qaSignature"))).isEmpty();
     }
@@ -252,20 +279,30 @@ class TaskInputValidatorTest {
           Arguments.of("yieldPercent", Double.NaN, "yieldPercent", "expected a number"),
           Arguments.of("yieldPercent", true, "yieldPercent", "expected a number"),
           Arguments.of("sampleCount", "three", "sampleCount", "expected a number"),
-          Arguments.of("dataIntegrityConfirmed", "true", "dataIntegrityConfirmed", "expected true or false"),
+          Arguments.of(
+              "dataIntegrityConfirmed", "true", "dataIntegrityConfirmed", "expected true or false"),
           Arguments.of("checksDone", "lineClearance", "checksDone", "expected a list"),
-          Arguments.of("checksDone", List.of(map("value", "lineClearance")), "checksDone[0]",
+          Arguments.of(
+              "checksDone",
+              List.of(map("value", "lineClearance")),
+              "checksDone[0]",
               "expected a single value"),
           Arguments.of("disposition", List.of("release"), "disposition", "expected a single value"),
           Arguments.of("deviationRefs", "DEV-2026-0041", "deviationRefs", "expected a list"),
-          Arguments.of("manufacturingDate", "02.11.2026", "manufacturingDate", "expected a date (yyyy-MM-dd)"),
+          Arguments.of(
+              "manufacturingDate",
+              "02.11.2026",
+              "manufacturingDate",
+              "expected a date (yyyy-MM-dd)"),
           Arguments.of("manufacturingDate", "2026-02-30", "manufacturingDate", "expected a date"),
-          Arguments.of("manufacturingDate", "2026-11-02T10:00", "manufacturingDate", "expected a date"),
+          Arguments.of(
+              "manufacturingDate", "2026-11-02T10:00", "manufacturingDate", "expected a date"),
           Arguments.of("sampledAt", "25:00", "sampledAt", "expected a time"),
           Arguments.of("sampledAt", new Date(), "sampledAt", "expected a time"),
           Arguments.of("reviewedAt", "2026-11-20", "reviewedAt", "expected a date-time"),
           Arguments.of("reviewedAt", "yesterday", "reviewedAt", "expected a date-time"),
-          Arguments.of("certificateFile", 42, "certificateFile", "expected a text (file reference)"),
+          Arguments.of(
+              "certificateFile", 42, "certificateFile", "expected a text (file reference)"),
           Arguments.of("findings", "one finding", "findings", "expected a list of objects"),
           Arguments.of("findings", List.of("one finding"), "findings[0]", "expected an object"),
           Arguments.of("sampling", "Tank 3", "sampling", "expected an object"));
@@ -295,7 +332,9 @@ class TaskInputValidatorTest {
       assertOnly(check(with("yieldPercent", -0.01)), "yieldPercent", "must be at least 0");
       assertOnly(check(with("yieldPercent", 100.01)), "yieldPercent", "must be at most 100");
       assertOnly(check(with("sampleCount", "0")), "sampleCount", "must be at least 1");
-      assertOnly(check(with("sampling", map("location", "Tank 3", "quantity", 0.4))), "sampling.quantity",
+      assertOnly(
+          check(with("sampling", map("location", "Tank 3", "quantity", 0.4))),
+          "sampling.quantity",
           "must be at least 0.5");
     }
 
@@ -308,34 +347,57 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("minLength and maxLength in characters (code points)")
     void lengths() {
-      assertOnly(check(with("reviewComment", "too short")), "reviewComment", "must be at least 10 characters");
-      assertOnly(check(with("reviewComment", "x".repeat(501))), "reviewComment", "must be at most 500 characters");
+      assertOnly(
+          check(with("reviewComment", "too short")),
+          "reviewComment",
+          "must be at least 10 characters");
+      assertOnly(
+          check(with("reviewComment", "x".repeat(501))),
+          "reviewComment",
+          "must be at most 500 characters");
       assertThat(check(with("reviewComment", "\uD83D\uDE00".repeat(10)))).isEmpty();
-      assertOnly(check(with("reviewComment", "\uD83D\uDE00".repeat(9))), "reviewComment", "at least 10 characters");
+      assertOnly(
+          check(with("reviewComment", "\uD83D\uDE00".repeat(9))),
+          "reviewComment",
+          "at least 10 characters");
     }
 
     @Test
     @DisplayName("pattern")
     void pattern() {
-      assertOnly(check(with("batchNumber", "ab-123456")), "batchNumber", "must match pattern [A-Z]{2}-\\d{6}");
+      assertOnly(
+          check(with("batchNumber", "ab-123456")),
+          "batchNumber",
+          "must match pattern [A-Z]{2}-\\d{6}");
     }
 
     @Test
     @DisplayName("a pattern must match the whole value, not a part of it")
     void patternFullMatch() {
-      CamundaForm form = CamundaForm.parse("""
+      CamundaForm form =
+          CamundaForm.parse(
+              """
           {"id": "f", "components": [{"type": "textfield", "key": "lot", "validate": {"pattern": "L-\\\\d{2}"}}]}""");
       TaskInputSpec spec = TaskInputSpec.of(form, null);
       assertThat(validator.validate(spec, map("lot", "L-07"), null, null)).isEmpty();
-      assertOnly(validator.validate(spec, map("lot", "L-077"), null, null), "lot", "must match pattern L-\\d{2}");
-      assertOnly(validator.validate(spec, map("lot", "xL-07"), null, null), "lot", "must match pattern");
+      assertOnly(
+          validator.validate(spec, map("lot", "L-077"), null, null),
+          "lot",
+          "must match pattern L-\\d{2}");
+      assertOnly(
+          validator.validate(spec, map("lot", "xL-07"), null, null), "lot", "must match pattern");
     }
 
     @Test
     @DisplayName("email")
     void email() {
-      for (String bad : List.of("quinn.qa@", "quinn.qa@gxpflow", "quinn qa@gxpflow.io", "@gxpflow.io",
-          "quinn..qa@gxpflow.io")) {
+      for (String bad :
+          List.of(
+              "quinn.qa@",
+              "quinn.qa@gxpflow",
+              "quinn qa@gxpflow.io",
+              "@gxpflow.io",
+              "quinn..qa@gxpflow.io")) {
         assertOnly(check(with("reviewerEmail", bad)), "reviewerEmail", "not a valid email address");
       }
       assertThat(check(with("reviewerEmail", "first.last+qa@sub.gxp-flow.io"))).isEmpty();
@@ -344,10 +406,12 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("phone")
     void phone() {
-      for (String bad : List.of("12ab5678", "12345", "+49 30 1234567 ext. 2", "+1234567890123456")) {
+      for (String bad :
+          List.of("12ab5678", "12345", "+49 30 1234567 ext. 2", "+1234567890123456")) {
         assertOnly(check(with("qaPhone", bad)), "qaPhone", "not a valid phone number");
       }
-      for (String good : List.of("+41 61 123 45 67", "0041611234567", "(030) 123-4567", "+1.555.123.4567")) {
+      for (String good :
+          List.of("+41 61 123 45 67", "0041611234567", "(030) 123-4567", "+1.555.123.4567")) {
         assertThat(check(with("qaPhone", good))).as(good).isEmpty();
       }
     }
@@ -360,11 +424,15 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("radio/select outside the static values")
     void staticValues() {
-      assertOnly(check(with("disposition", "approve")), "disposition", "not one of [release, reject, quarantine]");
+      assertOnly(
+          check(with("disposition", "approve")),
+          "disposition",
+          "not one of [release, reject, quarantine]");
     }
 
     @Test
-    @DisplayName("select with valuesKey / valuesExpression: values from the caller's lookup, {label, value} or plain")
+    @DisplayName(
+        "select with valuesKey / valuesExpression: values from the caller's lookup, {label, value} or plain")
     void dynamicValues() {
       assertOnly(check(with("productCode", "P-999")), "productCode", "not one of [P-100, P-200]");
       assertOnly(check(with("site", "Zurich")), "site", "not one of [Basel, Visp]");
@@ -382,21 +450,30 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("checklist and taglist: each item outside the values, by index")
     void listItems() {
-      assertOnly(check(with("checksDone", List.of("lineClearance", "coffeeBreak"))), "checksDone[1]",
+      assertOnly(
+          check(with("checksDone", List.of("lineClearance", "coffeeBreak"))),
+          "checksDone[1]",
           "not one of [lineClearance, labelReconciliation, inProcessControls]");
-      List<FieldViolation> violations = check(with("deviationRefs", List.of("DEV-1", "DEV-2026-0042", "DEV-2")));
-      assertThat(violations).extracting(FieldViolation::field).containsExactly("deviationRefs[0]", "deviationRefs[2]");
+      List<FieldViolation> violations =
+          check(with("deviationRefs", List.of("DEV-1", "DEV-2026-0042", "DEV-2")));
+      assertThat(violations)
+          .extracting(FieldViolation::field)
+          .containsExactly("deviationRefs[0]", "deviationRefs[2]");
     }
 
     @Test
     @DisplayName("dynamic list item fields: values and limits per item")
     void dynamicListItems() {
-      Map<String, Object> v = with("findings", List.of(
-          map("description", "ok", "severity", "minor", "count", 1),
-          map("description", "bad", "severity", "blocker", "count", 0)));
-      assertThat(check(v)).containsExactly(
-          new FieldViolation("findings[1].severity", "not one of [minor, major, critical]"),
-          new FieldViolation("findings[1].count", "must be at least 1"));
+      Map<String, Object> v =
+          with(
+              "findings",
+              List.of(
+                  map("description", "ok", "severity", "minor", "count", 1),
+                  map("description", "bad", "severity", "blocker", "count", 0)));
+      assertThat(check(v))
+          .containsExactly(
+              new FieldViolation("findings[1].severity", "not one of [minor, major, critical]"),
+              new FieldViolation("findings[1].count", "must be at least 1"));
     }
   }
 
@@ -411,7 +488,8 @@ class TaskInputValidatorTest {
     }
 
     @Test
-    @DisplayName("disabled: true counts as read-only; setting a value the task does not have is a change")
+    @DisplayName(
+        "disabled: true counts as read-only; setting a value the task does not have is a change")
     void disabled() {
       assertOnly(check(with("plantCode", "VSP")), "plantCode", "read-only");
       Map<String, Object> current = current();
@@ -424,13 +502,21 @@ class TaskInputValidatorTest {
     void unchanged() {
       Map<String, Object> v = with("plantCode", "BSL");
       assertThat(check(v)).isEmpty();
-      CamundaForm form = CamundaForm.parse("""
+      CamundaForm form =
+          CamundaForm.parse(
+              """
           {"id": "f", "components": [
             {"type": "number", "key": "n", "readonly": true},
             {"type": "datetime", "subtype": "datetime", "key": "d", "readonly": true}]}""");
-      Map<String, Object> current = map("n", 5L, "d", Date.from(Instant.parse("2026-11-20T13:30:00Z")));
-      assertThat(validator.validate(TaskInputSpec.of(form, null),
-          map("n", 5, "d", "2026-11-20T14:30:00+01:00"), current, null)).isEmpty();
+      Map<String, Object> current =
+          map("n", 5L, "d", Date.from(Instant.parse("2026-11-20T13:30:00Z")));
+      assertThat(
+              validator.validate(
+                  TaskInputSpec.of(form, null),
+                  map("n", 5, "d", "2026-11-20T14:30:00+01:00"),
+                  current,
+                  null))
+          .isEmpty();
     }
 
     @Test
@@ -455,11 +541,19 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("a key inside a group's object, a dotted key's object or a list item")
     void nested() {
-      assertOnly(check(with("sampling", map("location", "Tank 3", "operator", "paul"))), "sampling.operator",
+      assertOnly(
+          check(with("sampling", map("location", "Tank 3", "operator", "paul"))),
+          "sampling.operator",
           UNKNOWN);
-      assertOnly(check(with("equipment", map("lineId", "L-07", "speed", 3))), "equipment.speed", UNKNOWN);
-      assertOnly(check(with("findings", List.of(map("description", "d", "severity", "minor", "owner", "ivan")))),
-          "findings[0].owner", UNKNOWN);
+      assertOnly(
+          check(with("equipment", map("lineId", "L-07", "speed", 3))), "equipment.speed", UNKNOWN);
+      assertOnly(
+          check(
+              with(
+                  "findings",
+                  List.of(map("description", "d", "severity", "minor", "owner", "ivan")))),
+          "findings[0].owner",
+          UNKNOWN);
     }
 
     @Test
@@ -471,8 +565,11 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("validate.allow lets extra variables through, whatever their value")
     void allowed() {
-      TaskInputSpec spec = TaskInputSpec.of(FORM, ModelConstraints.from(Map.of("validate.allow", "approvedBy")));
-      assertThat(validator.validate(spec, with("approvedBy", map("id", "quinn")), current(), OPTIONS)).isEmpty();
+      TaskInputSpec spec =
+          TaskInputSpec.of(FORM, ModelConstraints.from(Map.of("validate.allow", "approvedBy")));
+      assertThat(
+              validator.validate(spec, with("approvedBy", map("id", "quinn")), current(), OPTIONS))
+          .isEmpty();
     }
   }
 
@@ -481,7 +578,8 @@ class TaskInputValidatorTest {
   class Order {
 
     @Test
-    @DisplayName("violations come in form field order (list items in place), then unknown variables")
+    @DisplayName(
+        "violations come in form field order (list items in place), then unknown variables")
     void order() {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("zzz", 1);
@@ -491,13 +589,14 @@ class TaskInputValidatorTest {
       v.put("yieldPercent", 101);
       v.remove("batchNumber");
       v.put("certificateFile", false);
-      assertThat(check(v)).containsExactly(
-          new FieldViolation("batchNumber", "required"),
-          new FieldViolation("yieldPercent", "must be at most 100"),
-          new FieldViolation("certificateFile", "expected a text (file reference)"),
-          new FieldViolation("findings[0].description", "required"),
-          new FieldViolation("zzz", UNKNOWN),
-          new FieldViolation("aaa", UNKNOWN));
+      assertThat(check(v))
+          .containsExactly(
+              new FieldViolation("batchNumber", "required"),
+              new FieldViolation("yieldPercent", "must be at most 100"),
+              new FieldViolation("certificateFile", "expected a text (file reference)"),
+              new FieldViolation("findings[0].description", "required"),
+              new FieldViolation("zzz", UNKNOWN),
+              new FieldViolation("aaa", UNKNOWN));
     }
   }
 
@@ -505,7 +604,8 @@ class TaskInputValidatorTest {
   @DisplayName("model constraints")
   class ModelConstraintsOnTop {
 
-    private List<FieldViolation> check(Map<String, String> properties, Map<String, Object> submitted) {
+    private List<FieldViolation> check(
+        Map<String, String> properties, Map<String, Object> submitted) {
       TaskInputSpec spec = TaskInputSpec.of(FORM, ModelConstraints.from(properties));
       return validator.validate(spec, submitted, current(), OPTIONS);
     }
@@ -523,38 +623,55 @@ class TaskInputValidatorTest {
     @DisplayName("values narrow a select")
     void values() {
       Map<String, String> model = Map.of("validate.disposition.values", "release,reject");
-      assertOnly(check(model, with("disposition", "quarantine")), "disposition", "not one of [release, reject]");
+      assertOnly(
+          check(model, with("disposition", "quarantine")),
+          "disposition",
+          "not one of [release, reject]");
     }
 
     @Test
-    @DisplayName("required makes an optional form field required; required=false does not relax the form")
+    @DisplayName(
+        "required makes an optional form field required; required=false does not relax the form")
     void required() {
-      assertOnly(check(Map.of("validate.reviewerEmail.required", "true"), without("reviewerEmail")),
-          "reviewerEmail", "required");
-      assertOnly(check(Map.of("validate.batchNumber.required", "false"), without("batchNumber")),
-          "batchNumber", "required");
+      assertOnly(
+          check(Map.of("validate.reviewerEmail.required", "true"), without("reviewerEmail")),
+          "reviewerEmail",
+          "required");
+      assertOnly(
+          check(Map.of("validate.batchNumber.required", "false"), without("batchNumber")),
+          "batchNumber",
+          "required");
     }
 
     @Test
     @DisplayName("pattern, minLength and maxLength on a form field")
     void textConstraints() {
       Map<String, String> pattern = Map.of("validate.equipment.lineId.pattern", "L-\\d{2}");
-      assertOnly(check(pattern, with("equipment", map("lineId", "L-077"))), "equipment.lineId",
+      assertOnly(
+          check(pattern, with("equipment", map("lineId", "L-077"))),
+          "equipment.lineId",
           "must match pattern L-\\d{2}");
       assertThat(check(pattern, valid())).isEmpty();
       Map<String, String> maxLength = Map.of("validate.reviewComment.maxLength", "20");
-      assertOnly(check(maxLength, with("reviewComment", "x".repeat(21))), "reviewComment",
+      assertOnly(
+          check(maxLength, with("reviewComment", "x".repeat(21))),
+          "reviewComment",
           "must be at most 20 characters");
       assertThat(check(maxLength, with("reviewComment", "x".repeat(20)))).isEmpty();
-      assertOnly(check(Map.of("validate.batchNumber.minLength", "10"), valid()), "batchNumber",
+      assertOnly(
+          check(Map.of("validate.batchNumber.minLength", "10"), valid()),
+          "batchNumber",
           "must be at least 10 characters");
     }
 
     @Test
     @DisplayName("requiredWhen: required when another submitted field has the value")
     void requiredWhen() {
-      Map<String, String> model = Map.of("validate.noCapaRationale.requiredWhen", "capaRequired=false");
-      assertOnly(check(model, with("capaRequired", false)), "noCapaRationale",
+      Map<String, String> model =
+          Map.of("validate.noCapaRationale.requiredWhen", "capaRequired=false");
+      assertOnly(
+          check(model, with("capaRequired", false)),
+          "noCapaRationale",
           "required when capaRequired = false");
       assertThat(check(model, with("capaRequired", true))).isEmpty();
       Map<String, Object> v = with("capaRequired", false);
@@ -567,11 +684,16 @@ class TaskInputValidatorTest {
     @Test
     @DisplayName("requiredWhen reads the current value when the other field is not submitted")
     void requiredWhenFromCurrent() {
-      TaskInputSpec spec = TaskInputSpec.of(FORM,
-          ModelConstraints.from(Map.of("validate.noCapaRationale.requiredWhen", "capaRequired=false")));
+      TaskInputSpec spec =
+          TaskInputSpec.of(
+              FORM,
+              ModelConstraints.from(
+                  Map.of("validate.noCapaRationale.requiredWhen", "capaRequired=false")));
       Map<String, Object> current = current();
       current.put("capaRequired", false);
-      assertOnly(validator.validate(spec, without("capaRequired"), current, OPTIONS), "noCapaRationale",
+      assertOnly(
+          validator.validate(spec, without("capaRequired"), current, OPTIONS),
+          "noCapaRationale",
           "required when capaRequired = false");
     }
 
@@ -587,9 +709,13 @@ class TaskInputValidatorTest {
     void modelOnlyField() {
       Map<String, String> model = Map.of("validate.reviewOutcome.values", "ok,nok");
       assertThat(check(model, with("reviewOutcome", "ok"))).isEmpty();
-      assertOnly(check(model, with("reviewOutcome", "maybe")), "reviewOutcome", "not one of [ok, nok]");
+      assertOnly(
+          check(model, with("reviewOutcome", "maybe")), "reviewOutcome", "not one of [ok, nok]");
       assertThat(check(model, valid())).isEmpty();
-      assertOnly(check(Map.of("validate.reviewOutcome.required", "true"), valid()), "reviewOutcome", "required");
+      assertOnly(
+          check(Map.of("validate.reviewOutcome.required", "true"), valid()),
+          "reviewOutcome",
+          "required");
     }
 
     @Test
@@ -600,15 +726,23 @@ class TaskInputValidatorTest {
     }
 
     @Test
-    @DisplayName("a model constraint into a field that is not an object, or a missing list item field, is a configuration error")
+    @DisplayName(
+        "a model constraint into a field that is not an object, or a missing list item field, is a configuration error")
     void contradictsForm() {
-      assertThatThrownBy(() -> TaskInputSpec.of(FORM,
-          ModelConstraints.from(Map.of("validate.batchNumber.prefix.required", "true"))))
+      assertThatThrownBy(
+              () ->
+                  TaskInputSpec.of(
+                      FORM,
+                      ModelConstraints.from(
+                          Map.of("validate.batchNumber.prefix.required", "true"))))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("validate.batchNumber.prefix")
           .hasMessageContaining("not an object");
-      assertThatThrownBy(() -> TaskInputSpec.of(FORM,
-          ModelConstraints.from(Map.of("validate.findings.owner.required", "true"))))
+      assertThatThrownBy(
+              () ->
+                  TaskInputSpec.of(
+                      FORM,
+                      ModelConstraints.from(Map.of("validate.findings.owner.required", "true"))))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("validate.findings.owner")
           .hasMessageContaining("dynamic list");
@@ -619,24 +753,32 @@ class TaskInputValidatorTest {
   @DisplayName("a task without form")
   class WithoutForm {
 
-    private final TaskInputSpec spec = TaskInputSpec.withoutForm(ModelConstraints.from(Map.of(
-        "validate.allow", "decision",
-        "validate.comment.required", "true",
-        "signature.meaning", "approval")));
+    private final TaskInputSpec spec =
+        TaskInputSpec.withoutForm(
+            ModelConstraints.from(
+                Map.of(
+                    "validate.allow", "decision",
+                    "validate.comment.required", "true",
+                    "signature.meaning", "approval")));
 
     @Test
     @DisplayName("accepts validate.allow variables and fields the model constrains")
     void accepts() {
-      assertThat(validator.validate(spec, map("decision", "approve", "comment", "fine"), null, null)).isEmpty();
+      assertThat(
+              validator.validate(spec, map("decision", "approve", "comment", "fine"), null, null))
+          .isEmpty();
     }
 
     @Test
     @DisplayName("refuses anything else, and the model's constraints hold")
     void refuses() {
-      assertThat(validator.validate(spec, map("decision", "approve", "batchNumber", "AB-1"), null, null))
+      assertThat(
+              validator.validate(
+                  spec, map("decision", "approve", "batchNumber", "AB-1"), null, null))
           .containsExactly(
               new FieldViolation("comment", "required"),
-              new FieldViolation("batchNumber",
+              new FieldViolation(
+                  "batchNumber",
                   "unknown variable: the task has no form and validate.allow does not list it"));
     }
   }

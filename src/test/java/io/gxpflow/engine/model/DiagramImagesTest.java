@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README shows each process as a picture drawn from its model (docs/images/&lt;model&gt;.png, by
- * {@code bash .ci/pictures}). Beside each picture lies the SHA-256 of the model it was drawn from; a model changed
- * since then fails here, so no reader looks at a diagram that is not the process that runs. File dates are no
- * help: a fresh clone gives every file the same one.
+ * The README shows each process as a picture drawn from its model (docs/images/&lt;model&gt;.png,
+ * by {@code bash .ci/pictures}). Beside each picture lies the SHA-256 of the model it was drawn
+ * from; a model changed since then fails here, so no reader looks at a diagram that is not the
+ * process that runs. File dates are no help: a fresh clone gives every file the same one.
  */
 class DiagramImagesTest {
 
@@ -24,7 +24,8 @@ class DiagramImagesTest {
   static final Path IMAGES = Path.of("docs", "images");
 
   @Test
-  void everyProcessModelHasAPictureDrawnFromItsCurrentVersion() throws IOException, NoSuchAlgorithmException {
+  void everyProcessModelHasAPictureDrawnFromItsCurrentVersion()
+      throws IOException, NoSuchAlgorithmException {
     List<Path> models;
     try (Stream<Path> files = Files.list(MODELS)) {
       models = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
@@ -37,12 +38,15 @@ class DiagramImagesTest {
       assertThat(picture).as("picture of %s (bash .ci/pictures)", model).isRegularFile();
       assertThat(drawnFrom).as("model hash beside %s", picture).isRegularFile();
       assertThat(Files.readString(drawnFrom).strip())
-          .as("%s changed since %s was drawn: run bash .ci/pictures and commit the picture", model, picture)
+          .as(
+              "%s changed since %s was drawn: run bash .ci/pictures and commit the picture",
+              model, picture)
           .isEqualTo(sha256(model));
     }
   }
 
   private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

@@ -1,6 +1,7 @@
 package io.gxpflow.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
 import io.gxpflow.compliance.tasks.UserTaskRules;
 import io.gxpflow.compliance.validation.CamundaForm;
@@ -8,7 +9,6 @@ import io.gxpflow.compliance.validation.ModelConstraints;
 import io.gxpflow.compliance.validation.TaskInputSpec;
 import io.gxpflow.identity.GxpGroup;
 import io.gxpflow.integration.connect.SystemConnectors;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,22 +67,36 @@ public final class ModelRules {
   public static final String USER_TASK_FORM = "user-task-form";
   public static final String EXTERNAL_CALL_ASYNC = "external-call-async";
   public static final String EXTERNAL_CALL_SYSTEM = "external-call-system";
-  /** The file cannot be read as BPMN/DMN at all (not XML, not schema-valid): nothing else can be checked. */
+
+  /**
+   * The file cannot be read as BPMN/DMN at all (not XML, not schema-valid): nothing else can be
+   * checked.
+   */
   public static final String MODEL_READABLE = "model-readable";
+
   public static final String COMPLIANCE_PROPERTIES = "compliance-properties";
   public static final String CONNECTOR = "connector";
 
-  /** The groups of the authorization contract; anything else would be a group nobody is a member of. */
-  public static final Set<String> CONTRACT_GROUPS = Arrays.stream(GxpGroup.values()).filter(GxpGroup::isPeople)
-      .map(GxpGroup::id).collect(Collectors.toUnmodifiableSet());
+  /**
+   * The groups of the authorization contract; anything else would be a group nobody is a member of.
+   */
+  public static final Set<String> CONTRACT_GROUPS =
+      Arrays.stream(GxpGroup.values())
+          .filter(GxpGroup::isPeople)
+          .map(GxpGroup::id)
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Values allowed in {@code <camunda:property name="gxp.system" value="..."/>}. */
   public static final Set<String> EXTERNAL_SYSTEMS = Set.of("MES", "QMS", "CRM", "LIMS");
 
   public static final String GXP_SYSTEM_PROPERTY = "gxp.system";
 
-  /** A bean reference such as {@code mesSetBatchStatus} or {@code qmsClient} (not a property after a dot, not in quotes). */
-  private static final Pattern EXTERNAL_BEAN = Pattern.compile("(?<![\\w.'\"])((?:mes|qms|crm|lims)[A-Z]\\w*)");
+  /**
+   * A bean reference such as {@code mesSetBatchStatus} or {@code qmsClient} (not a property after a
+   * dot, not in quotes).
+   */
+  private static final Pattern EXTERNAL_BEAN =
+      Pattern.compile("(?<![\\w.'\"])((?:mes|qms|crm|lims)[A-Z]\\w*)");
 
   /** historyTimeToLive as Camunda accepts it: a number of days or an ISO-8601 duration in days. */
   private static final Pattern TTL_DAYS = Pattern.compile("(\\d{1,9})|P(\\d{1,9})D");
@@ -94,14 +108,17 @@ public final class ModelRules {
   private final Map<String, Path> formsById;
 
   /**
-     * @param formsFolder folder holding the Camunda Forms ({@code *.form}, searched recursively, as they are deployed);
-     *                    a missing folder means "no forms", so every form reference is reported
-     */
+   * @param formsFolder folder holding the Camunda Forms ({@code *.form}, searched recursively, as
+   *     they are deployed); a missing folder means "no forms", so every form reference is reported
+   */
   public ModelRules(Path formsFolder) {
     this.formsById = loadForms(formsFolder);
   }
 
-  /** Checks one {@code .bpmn} or {@code .dmn} file; an empty list means the model follows every rule. */
+  /**
+   * Checks one {@code .bpmn} or {@code .dmn} file; an empty list means the model follows every
+   * rule.
+   */
   public List<ModelRuleViolation> check(Path modelFile) {
     String name = modelFile.getFileName().toString();
     Report report = new Report(name);
@@ -147,35 +164,51 @@ public final class ModelRules {
     }
   }
 
-  // --- history-ttl ------------------------------------------------------------------------------------------
-  // Retention: history (who did what, when, which decision came out) is the electronic record. Its retention must
-  // be a deliberate, reviewed value on every definition, never the engine default or "keep forever by accident",
+  // --- history-ttl
+  // ------------------------------------------------------------------------------------------
+  // Retention: history (who did what, when, which decision came out) is the electronic record. Its
+  // retention must
+  // be a deliberate, reviewed value on every definition, never the engine default or "keep forever
+  // by accident",
   // and never 0 days, which would let the history cleanup delete the record right away.
 
   private void processHistoryTimeToLive(Process process, Report report) {
     if (process.isExecutable()) {
-      historyTimeToLive(process.getId(), "process", process.getCamundaHistoryTimeToLiveString(), report);
+      historyTimeToLive(
+          process.getId(), "process", process.getCamundaHistoryTimeToLiveString(), report);
     }
   }
 
   private void decisionHistoryTimeToLive(Decision decision, Report report) {
-    historyTimeToLive(decision.getId(), "decision", decision.getCamundaHistoryTimeToLiveString(), report);
+    historyTimeToLive(
+        decision.getId(), "decision", decision.getCamundaHistoryTimeToLiveString(), report);
   }
 
   private void historyTimeToLive(String elementId, String kind, String ttl, Report report) {
     if (isBlank(ttl)) {
-      report.add(elementId, HISTORY_TTL, "executable " + kind + " has no camunda:historyTimeToLive (retention in days)");
+      report.add(
+          elementId,
+          HISTORY_TTL,
+          "executable " + kind + " has no camunda:historyTimeToLive (retention in days)");
       return;
     }
     Matcher days = TTL_DAYS.matcher(ttl.trim());
-    if (!days.matches() || Long.parseLong(days.group(1) != null ? days.group(1) : days.group(2)) <= 0) {
-      report.add(elementId, HISTORY_TTL, kind + " camunda:historyTimeToLive='" + ttl
-          + "' is not a positive number of days (e.g. 3650 or P3650D)");
+    if (!days.matches()
+        || Long.parseLong(days.group(1) != null ? days.group(1) : days.group(2)) <= 0) {
+      report.add(
+          elementId,
+          HISTORY_TTL,
+          kind
+              + " camunda:historyTimeToLive='"
+              + ttl
+              + "' is not a positive number of days (e.g. 3650 or P3650D)");
     }
   }
 
-  // --- user-task-name ---------------------------------------------------------------------------------------
-  // Accountability: the audit trail and Tasklist show what a person did by the task name; an unnamed task makes an
+  // --- user-task-name
+  // ---------------------------------------------------------------------------------------
+  // Accountability: the audit trail and Tasklist show what a person did by the task name; an
+  // unnamed task makes an
   // entry like "completed Activity_0x1y2z" that no reviewer or inspector can understand.
 
   private void userTaskName(UserTask task, Report report) {
@@ -184,42 +217,64 @@ public final class ModelRules {
     }
   }
 
-  // --- user-task-candidate-groups ---------------------------------------------------------------------------
-  // Accountability / segregation of duties: who may do a task is part of the validated process, so it must be a
-  // literal list of contract groups that a reviewer (and this rule) can read, not an expression resolved at runtime.
+  // --- user-task-candidate-groups
+  // ---------------------------------------------------------------------------
+  // Accountability / segregation of duties: who may do a task is part of the validated process, so
+  // it must be a
+  // literal list of contract groups that a reviewer (and this rule) can read, not an expression
+  // resolved at runtime.
 
   private void userTaskCandidateGroups(UserTask task, Report report) {
     String groups = task.getCamundaCandidateGroups();
     if (isBlank(groups)) {
-      report.add(task.getId(), USER_TASK_CANDIDATE_GROUPS, "user task has no camunda:candidateGroups");
+      report.add(
+          task.getId(), USER_TASK_CANDIDATE_GROUPS, "user task has no camunda:candidateGroups");
       return;
     }
     if (groups.contains("${") || groups.contains("#{")) {
-      report.add(task.getId(), USER_TASK_CANDIDATE_GROUPS, "camunda:candidateGroups='" + groups
-          + "' is an expression; list the contract groups literally");
+      report.add(
+          task.getId(),
+          USER_TASK_CANDIDATE_GROUPS,
+          "camunda:candidateGroups='"
+              + groups
+              + "' is an expression; list the contract groups literally");
       return;
     }
     List<String> entries = Arrays.stream(groups.split(",", -1)).map(String::trim).toList();
     if (entries.contains("")) {
-      report.add(task.getId(), USER_TASK_CANDIDATE_GROUPS, "camunda:candidateGroups='" + groups
-          + "' has an empty entry");
+      report.add(
+          task.getId(),
+          USER_TASK_CANDIDATE_GROUPS,
+          "camunda:candidateGroups='" + groups + "' has an empty entry");
     }
-    List<String> unknown = entries.stream().filter(g -> !g.isEmpty() && !CONTRACT_GROUPS.contains(g)).toList();
+    List<String> unknown =
+        entries.stream().filter(g -> !g.isEmpty() && !CONTRACT_GROUPS.contains(g)).toList();
     if (!unknown.isEmpty()) {
-      report.add(task.getId(), USER_TASK_CANDIDATE_GROUPS, "camunda:candidateGroups has groups outside the contract "
-          + unknown + "; allowed: " + CONTRACT_GROUPS.stream().sorted().toList());
+      report.add(
+          task.getId(),
+          USER_TASK_CANDIDATE_GROUPS,
+          "camunda:candidateGroups has groups outside the contract "
+              + unknown
+              + "; allowed: "
+              + CONTRACT_GROUPS.stream().sorted().toList());
     }
   }
 
-  // --- user-task-form ---------------------------------------------------------------------------------------
-  // Data integrity: the form is what the person saw and signed off on. It must be a Camunda Form from this
-  // repository, deployed together with (and versioned as) the process ("deployment" binding), so a running instance
+  // --- user-task-form
+  // ---------------------------------------------------------------------------------------
+  // Data integrity: the form is what the person saw and signed off on. It must be a Camunda Form
+  // from this
+  // repository, deployed together with (and versioned as) the process ("deployment" binding), so a
+  // running instance
   // never silently picks up a newer, unvalidated form.
 
   private void userTaskForm(UserTask task, Report report) {
     if (isBlank(task.getCamundaFormRef())) {
-      report.add(task.getId(), USER_TASK_FORM, "user task has no camunda:formRef (a Camunda Form from forms/)"
-          + (isBlank(task.getCamundaFormKey()) ? "" : "; camunda:formKey is not allowed"));
+      report.add(
+          task.getId(),
+          USER_TASK_FORM,
+          "user task has no camunda:formRef (a Camunda Form from forms/)"
+              + (isBlank(task.getCamundaFormKey()) ? "" : "; camunda:formKey is not allowed"));
       return;
     }
     formReference(task.getId(), task.getCamundaFormRef(), task.getCamundaFormRefBinding(), report);
@@ -227,23 +282,34 @@ public final class ModelRules {
 
   private void startEventForm(StartEvent start, Report report) {
     if (!isBlank(start.getCamundaFormRef())) {
-      formReference(start.getId(), start.getCamundaFormRef(), start.getCamundaFormRefBinding(), report);
+      formReference(
+          start.getId(), start.getCamundaFormRef(), start.getCamundaFormRefBinding(), report);
     }
   }
 
   private void formReference(String elementId, String formRef, String binding, Report report) {
     if (!"deployment".equals(binding)) {
-      report.add(elementId, USER_TASK_FORM, "camunda:formRefBinding is '" + binding
-          + "'; it must be 'deployment' so the form is versioned with the process");
+      report.add(
+          elementId,
+          USER_TASK_FORM,
+          "camunda:formRefBinding is '"
+              + binding
+              + "'; it must be 'deployment' so the form is versioned with the process");
     }
     if (!formsById.containsKey(formRef)) {
-      report.add(elementId, USER_TASK_FORM, "camunda:formRef='" + formRef
-          + "' matches no form: no forms/*.form has this top-level \"id\"");
+      report.add(
+          elementId,
+          USER_TASK_FORM,
+          "camunda:formRef='"
+              + formRef
+              + "' matches no form: no forms/*.form has this top-level \"id\"");
     }
   }
 
-  // --- compliance-properties -------------------------------------------------------------------------------
-  // The rules a process owner declares in Modeler (validate.*, sod.notSameAs) are enforced by the server at
+  // --- compliance-properties
+  // -------------------------------------------------------------------------------
+  // The rules a process owner declares in Modeler (validate.*, sod.notSameAs) are enforced by the
+  // server at
   // run time; a typo there would silently weaken a control, so it fails the build instead.
 
   private void complianceProperties(UserTask task, Report report) {
@@ -260,37 +326,58 @@ public final class ModelRules {
       try {
         TaskInputSpec.of(CamundaForm.parse(Files.readString(form)), constraints);
       } catch (IllegalArgumentException e) {
-        report.add(task.getId(), COMPLIANCE_PROPERTIES, "form " + form.getFileName() + ": " + e.getMessage());
+        report.add(
+            task.getId(),
+            COMPLIANCE_PROPERTIES,
+            "form " + form.getFileName() + ": " + e.getMessage());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     for (String conflicting : rules.notSameAs()) {
-      boolean known = SegregationOfDuties.INITIATOR.equals(conflicting)
-          || task.getModelInstance().getModelElementById(conflicting) instanceof UserTask;
+      boolean known =
+          SegregationOfDuties.INITIATOR.equals(conflicting)
+              || task.getModelInstance().getModelElementById(conflicting) instanceof UserTask;
       if (!known) {
-        report.add(task.getId(), COMPLIANCE_PROPERTIES, UserTaskRules.SOD_NOT_SAME_AS + " names '" + conflicting
-            + "', which is neither a user task of this model nor 'initiator'");
+        report.add(
+            task.getId(),
+            COMPLIANCE_PROPERTIES,
+            UserTaskRules.SOD_NOT_SAME_AS
+                + " names '"
+                + conflicting
+                + "', which is neither a user task of this model nor 'initiator'");
       }
     }
   }
 
-  // --- external-call-system ---------------------------------------------------------------------------------
-  // The gxp.system marker is how a model declares which validated interface it talks to; a value outside the list
-  // is either a typo (and the async/retry rule would silently not apply) or an unvalidated interface.
+  // --- external-call-system
+  // ---------------------------------------------------------------------------------
+  // The gxp.system marker is how a model declares which validated interface it talks to; a value
+  // outside the list
+  // is either a typo (and the async/retry rule would silently not apply) or an unvalidated
+  // interface.
 
   private void externalCallSystem(FlowNode node, Report report) {
     for (String system : gxpSystems(node)) {
       if (!EXTERNAL_SYSTEMS.contains(system)) {
-        report.add(node.getId(), EXTERNAL_CALL_SYSTEM, GXP_SYSTEM_PROPERTY + "='" + system
-            + "' is not a known external system; allowed: " + EXTERNAL_SYSTEMS.stream().sorted().toList());
+        report.add(
+            node.getId(),
+            EXTERNAL_CALL_SYSTEM,
+            GXP_SYSTEM_PROPERTY
+                + "='"
+                + system
+                + "' is not a known external system; allowed: "
+                + EXTERNAL_SYSTEMS.stream().sorted().toList());
       }
     }
   }
 
-  // --- external-call-async ----------------------------------------------------------------------------------
-  // Nothing lost on a failing call: a call to MES/QMS/CRM/LIMS runs in its own job (asyncBefore), so a failure rolls
-  // back to a committed wait state instead of to the user's click, and is retried on an explicit, reviewed schedule;
+  // --- external-call-async
+  // ----------------------------------------------------------------------------------
+  // Nothing lost on a failing call: a call to MES/QMS/CRM/LIMS runs in its own job (asyncBefore),
+  // so a failure rolls
+  // back to a committed wait state instead of to the user's click, and is retried on an explicit,
+  // reviewed schedule;
   // when retries are exhausted it becomes a visible incident rather than a lost step.
 
   private void externalCallAsync(FlowNode node, Report report) {
@@ -302,14 +389,20 @@ public final class ModelRules {
     if (!node.isCamundaAsyncBefore()) {
       missing.add("camunda:asyncBefore=\"true\"");
     }
-    boolean hasRetryCycle = extensions(node, CamundaFailedJobRetryTimeCycle.class).stream()
-        .anyMatch(cycle -> !isBlank(cycle.getTextContent()));
+    boolean hasRetryCycle =
+        extensions(node, CamundaFailedJobRetryTimeCycle.class).stream()
+            .anyMatch(cycle -> !isBlank(cycle.getTextContent()));
     if (!hasRetryCycle) {
       missing.add("a non-blank camunda:failedJobRetryTimeCycle (e.g. R5/PT10M)");
     }
     if (!missing.isEmpty()) {
-      report.add(node.getId(), EXTERNAL_CALL_ASYNC, "calls an external system (" + String.join(", ", reasons)
-          + ") but lacks " + String.join(" and ", missing));
+      report.add(
+          node.getId(),
+          EXTERNAL_CALL_ASYNC,
+          "calls an external system ("
+              + String.join(", ", reasons)
+              + ") but lacks "
+              + String.join(" and ", missing));
     }
   }
 
@@ -320,7 +413,8 @@ public final class ModelRules {
       return List.of();
     }
     List<String> reasons = new ArrayList<>();
-    gxpSystems(node).stream().filter(EXTERNAL_SYSTEMS::contains)
+    gxpSystems(node).stream()
+        .filter(EXTERNAL_SYSTEMS::contains)
         .forEach(system -> reasons.add(GXP_SYSTEM_PROPERTY + "=" + system));
     for (BaseElement impl : implementations) {
       for (String attribute : List.of("delegateExpression", "expression")) {
@@ -343,8 +437,10 @@ public final class ModelRules {
     return reasons;
   }
 
-  // --- connector --------------------------------------------------------------------------------------------
-  // Validated interfaces only: a connector is one of GxP Flow's (gxp-mes, gxp-qms, gxp-crm) on a service task,
+  // --- connector
+  // --------------------------------------------------------------------------------------------
+  // Validated interfaces only: a connector is one of GxP Flow's (gxp-mes, gxp-qms, gxp-crm) on a
+  // service task,
   // calling a documented operation with its inputs, exactly what the server accepts at deployment
   // (SystemConnectors). Camunda's http-connector or a typo fails the build, not the deployment.
 
@@ -360,9 +456,12 @@ public final class ModelRules {
         if (inputOutput != null) {
           for (CamundaInputParameter input : inputOutput.getCamundaInputParameters()) {
             String text = input.getTextContent().trim();
-            boolean literal = input.getDomElement().getChildElements().isEmpty() && !text.contains("${")
-                && !text.contains("#{");
-            inputs.add(new SystemConnectors.DeclaredInput(input.getCamundaName(), literal ? text : null));
+            boolean literal =
+                input.getDomElement().getChildElements().isEmpty()
+                    && !text.contains("${")
+                    && !text.contains("#{");
+            inputs.add(
+                new SystemConnectors.DeclaredInput(input.getCamundaName(), literal ? text : null));
           }
         }
         SystemConnectors.refusals(connectorId(connector), inputs)
@@ -372,21 +471,28 @@ public final class ModelRules {
   }
 
   private static String connectorId(CamundaConnector connector) {
-    return connector.getCamundaConnectorId() == null ? "" : connector.getCamundaConnectorId().getTextContent().trim();
+    return connector.getCamundaConnectorId() == null
+        ? ""
+        : connector.getCamundaConnectorId().getTextContent().trim();
   }
 
   /**
-     * The elements that carry the engine-side implementation of a node that can call out: the task itself, or the
-     * message event definitions of a throw event. User, manual and receive tasks wait for something and call nothing;
-     * external tasks ({@code camunda:type="external"}) are executed by a worker, not by the engine, and the worker owns
-     * retries, so they have no job to make async.
-     */
+   * The elements that carry the engine-side implementation of a node that can call out: the task
+   * itself, or the message event definitions of a throw event. User, manual and receive tasks wait
+   * for something and call nothing; external tasks ({@code camunda:type="external"}) are executed
+   * by a worker, not by the engine, and the worker owns retries, so they have no job to make async.
+   */
   private static List<BaseElement> implementations(FlowNode node) {
     List<BaseElement> holders = new ArrayList<>();
-    if (node instanceof Task && !(node instanceof UserTask || node instanceof ManualTask || node instanceof ReceiveTask)) {
+    if (node instanceof Task
+        && !(node instanceof UserTask
+            || node instanceof ManualTask
+            || node instanceof ReceiveTask)) {
       holders.add(node);
     } else if (node instanceof ThrowEvent event) {
-      event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance).forEach(holders::add);
+      event.getEventDefinitions().stream()
+          .filter(MessageEventDefinition.class::isInstance)
+          .forEach(holders::add);
     }
     holders.removeIf(holder -> "external".equals(holder.getAttributeValueNs(CAMUNDA_NS, "type")));
     return holders;
@@ -404,11 +510,15 @@ public final class ModelRules {
     return systems;
   }
 
-  // --- helpers ----------------------------------------------------------------------------------------------
+  // --- helpers
+  // ----------------------------------------------------------------------------------------------
 
-  private static <T extends ModelElementInstance> List<T> extensions(BaseElement element, Class<T> type) {
+  private static <T extends ModelElementInstance> List<T> extensions(
+      BaseElement element, Class<T> type) {
     ExtensionElements extensionElements = element.getExtensionElements();
-    return extensionElements == null ? List.of() : extensionElements.getElementsQuery().filterByType(type).list();
+    return extensionElements == null
+        ? List.of()
+        : extensionElements.getElementsQuery().filterByType(type).list();
   }
 
   private static BpmnModelInstance readBpmn(Path file, Report report) {
@@ -434,7 +544,9 @@ public final class ModelRules {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    return root == e
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + " (" + root.getMessage() + ")";
   }
 
   private static Map<String, Path> loadForms(Path folder) {
@@ -443,7 +555,8 @@ public final class ModelRules {
       return forms;
     }
     try (Stream<Path> files = Files.walk(folder)) {
-      for (Path form : files.filter(f -> f.getFileName().toString().endsWith(".form")).sorted().toList()) {
+      for (Path form :
+          files.filter(f -> f.getFileName().toString().endsWith(".form")).sorted().toList()) {
         JsonNode id = readJson(form).get("id");
         if (id != null && id.isTextual() && !id.asText().isBlank()) {
           forms.putIfAbsent(id.asText(), form);
@@ -459,8 +572,10 @@ public final class ModelRules {
     try {
       return JSON.readTree(form.toFile());
     } catch (IOException e) {
-      // A form that is not JSON would also break Tasklist; fail loudly instead of reporting "form missing".
-      throw new IllegalArgumentException("Form " + form + " is not valid JSON: " + e.getMessage(), e);
+      // A form that is not JSON would also break Tasklist; fail loudly instead of reporting "form
+      // missing".
+      throw new IllegalArgumentException(
+          "Form " + form + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 

@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
-/** The crmPublishContent delegate: process variables to a CRM publication and back, rejections to BPMN errors. */
+/**
+ * The crmPublishContent delegate: process variables to a CRM publication and back, rejections to
+ * BPMN errors.
+ */
 class CrmPublishContentDelegateTest {
 
   AtomicReference<ContentPublication> published = new AtomicReference<>();
@@ -31,8 +34,15 @@ class CrmPublishContentDelegateTest {
 
     new PublishContentDelegate(crm(null)).execute(execution);
 
-    assertThat(published.get()).isEqualTo(new ContentPublication("MLR-2026-0007", 3, "Dosing leaflet",
-        List.of("email", "rep-detail"), List.of("CH", "DE"), LocalDate.of(2027, 6, 30)));
+    assertThat(published.get())
+        .isEqualTo(
+            new ContentPublication(
+                "MLR-2026-0007",
+                3,
+                "Dosing leaflet",
+                List.of("email", "rep-detail"),
+                List.of("CH", "DE"),
+                LocalDate.of(2027, 6, 30)));
     assertThat(usedKey.get()).isEqualTo("pi-1:PublishToCrm");
     verify(execution).setVariable("crmDistributionId", "DIST-7");
     verify(execution).setVariable("crmPublishedAt", "2026-11-22T09:00:00Z");
@@ -50,16 +60,19 @@ class CrmPublishContentDelegateTest {
   @Test
   void aRejectionBecomesTheBpmnErrorTheModelCatches() {
     variables("MLR-2026-0007", null);
-    BusinessRejection expired = new BusinessRejection(ExternalSystem.CRM, "publish-content", "CONTENT_EXPIRED", "x");
+    BusinessRejection expired =
+        new BusinessRejection(ExternalSystem.CRM, "publish-content", "CONTENT_EXPIRED", "x");
 
     assertThatThrownBy(() -> new PublishContentDelegate(crm(expired)).execute(execution))
         .isInstanceOf(BpmnError.class)
-        .satisfies(e -> assertThat(((BpmnError) e).getErrorCode()).isEqualTo("CRM_CONTENT_EXPIRED"));
+        .satisfies(
+            e -> assertThat(((BpmnError) e).getErrorCode()).isEqualTo("CRM_CONTENT_EXPIRED"));
   }
 
   @Test
   void readsListsAndCommaSeparatedText() {
-    assertThat(PublishContentDelegate.list(List.of("email", " web "))).containsExactly("email", "web");
+    assertThat(PublishContentDelegate.list(List.of("email", " web ")))
+        .containsExactly("email", "web");
     assertThat(PublishContentDelegate.list("CH, DE,,FR")).containsExactly("CH", "DE", "FR");
     assertThat(PublishContentDelegate.list(null)).isEmpty();
   }
@@ -85,7 +98,10 @@ class CrmPublishContentDelegateTest {
         }
         published.set(content);
         usedKey.set(idempotencyKey);
-        return new Distribution("DIST-7", content.contentId(), content.version(),
+        return new Distribution(
+            "DIST-7",
+            content.contentId(),
+            content.version(),
             Instant.parse("2026-11-22T09:00:00Z"));
       }
 

@@ -21,7 +21,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Events from the MES/QMS bridges start their processes once per event id, only for technical clients. */
+/**
+ * Events from the MES/QMS bridges start their processes once per event id, only for technical
+ * clients.
+ */
 @IntegrationTest
 class InboundEventsIT {
 
@@ -37,8 +40,11 @@ class InboundEventsIT {
   @BeforeEach
   void deploy() {
     http = new RestClientForUsers(rest);
-    deployment = Fixtures.deploy(repositoryService, "fixtures/events/batch-release.bpmn",
-        "fixtures/events/deviation-capa.bpmn");
+    deployment =
+        Fixtures.deploy(
+            repositoryService,
+            "fixtures/events/batch-release.bpmn",
+            "fixtures/events/deviation-capa.bpmn");
   }
 
   @AfterEach
@@ -50,8 +56,13 @@ class InboundEventsIT {
   void aBatchRecordCompletedEventStartsTheReleaseOnceWhateverHowOftenItArrives() {
     String eventId = "mes-" + UUID.randomUUID();
     String batch = "B-EVT-" + UUID.randomUUID().toString().substring(0, 8);
-    String event = "{\"eventId\": \"" + eventId + "\", \"batchNumber\": \"" + batch + "\", \"productCode\": \"P-100\","
-        + " \"site\": \"Basel\", \"completedAt\": \"2026-11-22T08:15:00Z\"}";
+    String event =
+        "{\"eventId\": \""
+            + eventId
+            + "\", \"batchNumber\": \""
+            + batch
+            + "\", \"productCode\": \"P-100\","
+            + " \"site\": \"Basel\", \"completedAt\": \"2026-11-22T08:15:00Z\"}";
 
     ResponseEntity<String> first = http.post("mes-bridge", BATCH_EVENTS, event);
     ResponseEntity<String> again = http.post("mes-bridge", BATCH_EVENTS, event);
@@ -60,59 +71,91 @@ class InboundEventsIT {
     assertThat(json(first).path("duplicate").asBoolean()).isFalse();
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json(again).path("duplicate").asBoolean()).isTrue();
-    assertThat(json(again).path("processInstanceId").asText()).isEqualTo(json(first).path("processInstanceId").asText());
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(batch)
-        .singleResult();
+    assertThat(json(again).path("processInstanceId").asText())
+        .isEqualTo(json(first).path("processInstanceId").asText());
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(batch)
+            .singleResult();
     assertThat(instance.getId()).isEqualTo(json(first).path("processInstanceId").asText());
-    assertThat(runtimeService.getVariables(instance.getId())).containsEntry("batchNumber", batch)
-        .containsEntry("mesEventId", eventId).containsEntry("site", "Basel");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .containsEntry("batchNumber", batch)
+        .containsEntry("mesEventId", eventId)
+        .containsEntry("site", "Basel");
   }
 
   @Test
   void aDeviationReportedEventStartsTheDeviationProcess() {
     String eventId = "qms-" + UUID.randomUUID();
 
-    ResponseEntity<String> response = http.post("mes-bridge", DEVIATION_EVENTS, "{\"eventId\": \"" + eventId + "\","
-        + " \"source\": \"MES\", \"title\": \"Temperature excursion\", \"description\": \"Granulation at 31 °C\","
-        + " \"occurredAt\": \"2026-11-21T22:10:00+01:00\", \"site\": \"Basel\", \"productCode\": \"P-100\","
-        + " \"batchNumbers\": [\"B-2026-0043\", \"B-2026-0044\"], \"category\": \"process\"}");
+    ResponseEntity<String> response =
+        http.post(
+            "mes-bridge",
+            DEVIATION_EVENTS,
+            "{\"eventId\": \""
+                + eventId
+                + "\","
+                + " \"source\": \"MES\", \"title\": \"Temperature excursion\", \"description\": \"Granulation at 31 °C\","
+                + " \"occurredAt\": \"2026-11-21T22:10:00+01:00\", \"site\": \"Basel\", \"productCode\": \"P-100\","
+                + " \"batchNumbers\": [\"B-2026-0043\", \"B-2026-0044\"], \"category\": \"process\"}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String instance = json(response).path("processInstanceId").asText();
-    assertThat(runtimeService.getVariables(instance)).containsEntry("affectedBatches", "B-2026-0043,B-2026-0044")
-        .containsEntry("sourceEventId", eventId).containsEntry("category", "process");
+    assertThat(runtimeService.getVariables(instance))
+        .containsEntry("affectedBatches", "B-2026-0043,B-2026-0044")
+        .containsEntry("sourceEventId", eventId)
+        .containsEntry("category", "process");
   }
 
   @Test
   void anInvalidEventIsRefusedFieldByFieldAndStartsNothing() {
     String batch = "B-BAD-" + UUID.randomUUID().toString().substring(0, 8);
 
-    ResponseEntity<String> response = http.post("mes-bridge", BATCH_EVENTS,
-        "{\"batchNumber\": \"" + batch + "\", \"completedAt\": \"yesterday\"}");
+    ResponseEntity<String> response =
+        http.post(
+            "mes-bridge",
+            BATCH_EVENTS,
+            "{\"batchNumber\": \"" + batch + "\", \"completedAt\": \"yesterday\"}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     JsonNode errors = json(response).path("errors");
     assertThat(errors.findValuesAsText("field")).containsExactly("eventId", "completedAt");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(batch).count()).isZero();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(batch).count())
+        .isZero();
 
-    ResponseEntity<String> deviation = http.post("mes-bridge", DEVIATION_EVENTS, "{\"eventId\": \"x-"
-        + UUID.randomUUID() + "\", \"source\": \"ERP\", \"title\": \"t\", \"description\": \"d\","
-        + " \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\", \"category\": \"weather\"}");
-    assertThat(json(deviation).path("errors").findValuesAsText("field")).containsExactly("source", "category");
+    ResponseEntity<String> deviation =
+        http.post(
+            "mes-bridge",
+            DEVIATION_EVENTS,
+            "{\"eventId\": \"x-"
+                + UUID.randomUUID()
+                + "\", \"source\": \"ERP\", \"title\": \"t\", \"description\": \"d\","
+                + " \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\", \"category\": \"weather\"}");
+    assertThat(json(deviation).path("errors").findValuesAsText("field"))
+        .containsExactly("source", "category");
 
-    assertThat(http.post("mes-bridge", BATCH_EVENTS, "{not json").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.post("mes-bridge", BATCH_EVENTS, "{not json").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
   void onlyTechnicalClientsMayPostEvents() {
-    String event = "{\"eventId\": \"e-" + UUID.randomUUID() + "\", \"batchNumber\": \"B-X\","
-        + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
+    String event =
+        "{\"eventId\": \"e-"
+            + UUID.randomUUID()
+            + "\", \"batchNumber\": \"B-X\","
+            + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
 
     assertThat(rest.postForEntity(BATCH_EVENTS, event, String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(http.post("paul", BATCH_EVENTS, event).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.post("oscar", BATCH_EVENTS, event).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.post("paul", BATCH_EVENTS, event).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.post("oscar", BATCH_EVENTS, event).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -120,14 +163,18 @@ class InboundEventsIT {
     Fixtures.undeploy(repositoryService, deployment);
     deployment = null;
     String eventId = "mes-" + UUID.randomUUID();
-    String event = "{\"eventId\": \"" + eventId + "\", \"batchNumber\": \"B-LATER\","
-        + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
+    String event =
+        "{\"eventId\": \""
+            + eventId
+            + "\", \"batchNumber\": \"B-LATER\","
+            + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
 
     ResponseEntity<String> refused = http.post("mes-bridge", BATCH_EVENTS, event);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(json(refused).path("detail").asText()).contains("BatchRecordCompleted");
 
     deployment = Fixtures.deploy(repositoryService, "fixtures/events/batch-release.bpmn");
-    assertThat(http.post("mes-bridge", BATCH_EVENTS, event).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(http.post("mes-bridge", BATCH_EVENTS, event).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
   }
 }

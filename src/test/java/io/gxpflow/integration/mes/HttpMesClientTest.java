@@ -48,38 +48,62 @@ class HttpMesClientTest {
 
   @Test
   void readsTheBatchRecordWithTheApiKey() {
-    server.stubFor(get(RECORD).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-        .withBody("{\"batchNumber\":\"B-1\",\"complete\":true,\"product\":{\"code\":\"P-100\",\"name\":\"Amoxicillin\"},"
-            + "\"site\":\"Basel\",\"status\":\"IN_REVIEW\",\"exceptions\":[{\"code\":\"DEV-TEMP\","
-            + "\"description\":\"Temperature excursion\",\"severity\":\"MINOR\"}]}")));
+    server.stubFor(
+        get(RECORD)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"batchNumber\":\"B-1\",\"complete\":true,\"product\":{\"code\":\"P-100\",\"name\":\"Amoxicillin\"},"
+                            + "\"site\":\"Basel\",\"status\":\"IN_REVIEW\",\"exceptions\":[{\"code\":\"DEV-TEMP\","
+                            + "\"description\":\"Temperature excursion\",\"severity\":\"MINOR\"}]}")));
 
     BatchRecordSummary record = mes.batchRecord("B-1");
 
     assertThat(record.complete()).isTrue();
     assertThat(record.product().code()).isEqualTo("P-100");
-    assertThat(record.exceptions()).singleElement().satisfies(e -> assertThat(e.severity()).isEqualTo(Severity.MINOR));
+    assertThat(record.exceptions())
+        .singleElement()
+        .satisfies(e -> assertThat(e.severity()).isEqualTo(Severity.MINOR));
     server.verify(getRequestedFor(urlEqualTo(RECORD)).withHeader("X-Api-Key", equalTo("test-key")));
     assertThat(audited).containsExactly("MES batch-record null OK null");
   }
 
   @Test
   void aBusinessAnswerBecomesTheModelsBpmnError() {
-    server.stubFor(get(RECORD).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/problem+json")
-        .withBody("{\"status\":404,\"code\":\"BATCH_UNKNOWN\",\"detail\":\"No batch B-1\"}")));
+    server.stubFor(
+        get(RECORD)
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody(
+                        "{\"status\":404,\"code\":\"BATCH_UNKNOWN\",\"detail\":\"No batch B-1\"}")));
 
-    assertThatThrownBy(() -> mes.batchRecord("B-1")).isInstanceOf(BusinessRejection.class)
-        .satisfies(e -> assertThat(((BusinessRejection) e).bpmnErrorCode()).isEqualTo("MES_BATCH_UNKNOWN"))
-        .satisfies(e -> assertThat(((BusinessRejection) e).toBpmnError().getErrorCode()).isEqualTo("MES_BATCH_UNKNOWN"));
+    assertThatThrownBy(() -> mes.batchRecord("B-1"))
+        .isInstanceOf(BusinessRejection.class)
+        .satisfies(
+            e -> assertThat(((BusinessRejection) e).bpmnErrorCode()).isEqualTo("MES_BATCH_UNKNOWN"))
+        .satisfies(
+            e ->
+                assertThat(((BusinessRejection) e).toBpmnError().getErrorCode())
+                    .isEqualTo("MES_BATCH_UNKNOWN"));
     assertThat(audited).containsExactly("MES batch-record null REJECTED 404");
   }
 
   @Test
   void aServerErrorIsRetriedNotCaught() {
-    server.stubFor(get(RECORD).willReturn(aResponse().withStatus(500).withHeader("Content-Type",
-        "application/problem+json").withBody("{\"detail\":\"database down\"}")));
+    server.stubFor(
+        get(RECORD)
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"detail\":\"database down\"}")));
 
-    assertThatThrownBy(() -> mes.batchRecord("B-1")).isInstanceOf(SystemUnavailable.class)
+    assertThatThrownBy(() -> mes.batchRecord("B-1"))
+        .isInstanceOf(SystemUnavailable.class)
         .hasMessage("MES batch-record failed: HTTP 500 (database down)");
     assertThat(audited).containsExactly("MES batch-record null FAILED 500");
   }
@@ -96,45 +120,76 @@ class HttpMesClientTest {
   void aWrongApiKeyIsATechnicalFailure() {
     server.stubFor(get(RECORD).willReturn(aResponse().withStatus(401)));
 
-    assertThatThrownBy(() -> mes.batchRecord("B-1")).isInstanceOf(SystemUnavailable.class)
+    assertThatThrownBy(() -> mes.batchRecord("B-1"))
+        .isInstanceOf(SystemUnavailable.class)
         .hasMessageContaining("HTTP 401");
   }
 
   @Test
   void aTimeoutIsATechnicalFailure() {
-    server.stubFor(get(RECORD).willReturn(aResponse().withStatus(200).withFixedDelay(4_000)
-        .withHeader("Content-Type", "application/json").withBody("{}")));
+    server.stubFor(
+        get(RECORD)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withFixedDelay(4_000)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{}")));
 
-    assertThatThrownBy(() -> mes.batchRecord("B-1")).isInstanceOf(SystemUnavailable.class)
+    assertThatThrownBy(() -> mes.batchRecord("B-1"))
+        .isInstanceOf(SystemUnavailable.class)
         .hasMessageContaining("got no answer (timeout 2000 ms");
     assertThat(audited).containsExactly("MES batch-record null FAILED null");
   }
 
   @Test
   void aMalformedBodyIsATechnicalFailure() {
-    server.stubFor(get(RECORD).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody("{\"batchNumber\": \"B-1\", \"complete\": tru")));
+    server.stubFor(
+        get(RECORD)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"batchNumber\": \"B-1\", \"complete\": tru")));
 
-    assertThatThrownBy(() -> mes.batchRecord("B-1")).isInstanceOf(SystemUnavailable.class)
+    assertThatThrownBy(() -> mes.batchRecord("B-1"))
+        .isInstanceOf(SystemUnavailable.class)
         .hasMessageContaining("malformed body");
   }
 
   @Test
   void aRetryAfterATimeoutSendsTheSameIdempotencyKey() {
-    server.stubFor(put(STATUS).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(200).withFixedDelay(4_000)).willSetStateTo("answered"));
-    server.stubFor(put(STATUS).inScenario("retry").whenScenarioStateIs("answered")
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"batchNumber\":\"B-1\",\"status\":\"ON_HOLD\",\"previousStatus\":\"IN_REVIEW\"}")));
+    server.stubFor(
+        put(STATUS)
+            .inScenario("retry")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(200).withFixedDelay(4_000))
+            .willSetStateTo("answered"));
+    server.stubFor(
+        put(STATUS)
+            .inScenario("retry")
+            .whenScenarioStateIs("answered")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"batchNumber\":\"B-1\",\"status\":\"ON_HOLD\",\"previousStatus\":\"IN_REVIEW\"}")));
 
-    assertThatThrownBy(() -> mes.setBatchStatus("B-1", BatchStatus.ON_HOLD, "DEV-1 open", "pi-1:HoldBatch"))
+    assertThatThrownBy(
+            () -> mes.setBatchStatus("B-1", BatchStatus.ON_HOLD, "DEV-1 open", "pi-1:HoldBatch"))
         .isInstanceOf(SystemUnavailable.class);
-    assertThat(mes.setBatchStatus("B-1", BatchStatus.ON_HOLD, "DEV-1 open", "pi-1:HoldBatch").status())
+    assertThat(
+            mes.setBatchStatus("B-1", BatchStatus.ON_HOLD, "DEV-1 open", "pi-1:HoldBatch").status())
         .isEqualTo("ON_HOLD");
 
-    server.verify(2, putRequestedFor(urlEqualTo(STATUS)).withHeader("Idempotency-Key", equalTo("pi-1:HoldBatch"))
-        .withRequestBody(equalToJson("{\"status\":\"ON_HOLD\",\"reason\":\"DEV-1 open\"}")));
-    assertThat(audited).containsExactly("MES set-status pi-1:HoldBatch FAILED null",
-        "MES set-status pi-1:HoldBatch OK null");
+    server.verify(
+        2,
+        putRequestedFor(urlEqualTo(STATUS))
+            .withHeader("Idempotency-Key", equalTo("pi-1:HoldBatch"))
+            .withRequestBody(equalToJson("{\"status\":\"ON_HOLD\",\"reason\":\"DEV-1 open\"}")));
+    assertThat(audited)
+        .containsExactly(
+            "MES set-status pi-1:HoldBatch FAILED null", "MES set-status pi-1:HoldBatch OK null");
   }
 }
