@@ -1,5 +1,6 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -32,13 +33,13 @@ class CreateDeviationDelegateTest {
   void variables() {
     when(execution.getProcessInstanceId()).thenReturn("pi-1");
     when(execution.getCurrentActivityId()).thenReturn("RecordDeviation");
-    when(execution.getVariable("title")).thenReturn("Temperature excursion");
-    when(execution.getVariable("description")).thenReturn("24 °C for 40 min");
-    when(execution.getVariable("site")).thenReturn("Basel");
-    when(execution.getVariable("product")).thenReturn("P-100");
-    when(execution.getVariable("affectedBatchNumbers")).thenReturn(List.of("B-2026-0042"));
-    when(execution.getVariable("category")).thenReturn("PROCESS");
-    when(execution.getVariable("occurredAt"))
+    when(execution.getVariable(TITLE.name())).thenReturn("Temperature excursion");
+    when(execution.getVariable(DESCRIPTION.name())).thenReturn("24 °C for 40 min");
+    when(execution.getVariable(SITE.name())).thenReturn("Basel");
+    when(execution.getVariable(PRODUCT.name())).thenReturn("P-100");
+    when(execution.getVariable(AFFECTED_BATCH_NUMBERS.name())).thenReturn(List.of("B-2026-0042"));
+    when(execution.getVariable(CATEGORY.name())).thenReturn("PROCESS");
+    when(execution.getVariable(OCCURRED_AT.name()))
         .thenReturn(Date.from(Instant.parse("2026-11-22T08:00:00Z")));
   }
 

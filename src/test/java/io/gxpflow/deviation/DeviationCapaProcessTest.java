@@ -1,5 +1,6 @@
 package io.gxpflow.deviation;
 
+import static io.gxpflow.deviation.DeviationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -168,8 +169,8 @@ class DeviationCapaProcessTest {
         .closeDeviation(DEVIATION, "Closed as minor", idempotencyKey(deviation, "Task_CloseInQms"));
     assertThat(deviation)
         .variables()
-        .containsEntry("deviationClosed", true)
-        .containsKey("deviationClosedAt");
+        .containsEntry(DEVIATION_CLOSED.name(), true)
+        .containsKey(DEVIATION_CLOSED_AT.name());
   }
 
   @Test
@@ -179,10 +180,10 @@ class DeviationCapaProcessTest {
     approve(deviation);
     assertThat(deviation)
         .variables()
-        .containsEntry("severity", "MAJOR")
-        .containsEntry("closureDueDate", at("2026-12-02T08:00:00Z"))
-        .containsEntry("investigationDueDate", at("2026-11-29T08:00:00Z"))
-        .containsEntry("effectivenessCheckDays", 90);
+        .containsEntry(SEVERITY.name(), "MAJOR")
+        .containsEntry(CLOSURE_DUE_DATE.name(), at("2026-12-02T08:00:00Z"))
+        .containsEntry(INVESTIGATION_DUE_DATE.name(), at("2026-11-29T08:00:00Z"))
+        .containsEntry(EFFECTIVENESS_CHECK_DAYS.name(), 90);
     verify(qms)
         .updateDeviation(
             eq(DEVIATION),
@@ -259,7 +260,7 @@ class DeviationCapaProcessTest {
     ProcessInstance deviation = reported("b-2026-0043, B-2026-0044");
     assertThat(deviation)
         .variables()
-        .containsEntry("affectedBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
+        .containsEntry(AFFECTED_BATCH_NUMBERS.name(), List.of("B-2026-0043", "B-2026-0044"));
 
     assess(deviation, "actual", "high", "first", "low", true);
     assertThat(deviation).isWaitingAt("Task_HoldBatches#multiInstanceBody");
@@ -271,14 +272,14 @@ class DeviationCapaProcessTest {
     verify(mes, never()).setBatchStatus(eq("B-2026-0043"), any(), any(), any());
     assertThat(deviation)
         .variables()
-        .containsEntry("heldBatchNumbers", List.of("B-2026-0043", "B-2026-0044"));
+        .containsEntry(HELD_BATCH_NUMBERS.name(), List.of("B-2026-0043", "B-2026-0044"));
 
     approve(deviation);
     assertThat(deviation)
         .variables()
-        .containsEntry("severity", "CRITICAL")
-        .containsEntry("closureDueDate", at("2026-11-17T08:00:00Z"))
-        .containsEntry("investigationDueDate", at("2026-11-14T08:00:00Z"));
+        .containsEntry(SEVERITY.name(), "CRITICAL")
+        .containsEntry(CLOSURE_DUE_DATE.name(), at("2026-11-17T08:00:00Z"))
+        .containsEntry(INVESTIGATION_DUE_DATE.name(), at("2026-11-14T08:00:00Z"));
     investigate(deviation, false);
     assertThat(deviation).isWaitingAt("Task_ClosureApproval").hasNotPassed("Task_CapaPlan");
     closeWithSignature(deviation);
@@ -298,12 +299,12 @@ class DeviationCapaProcessTest {
             d ->
                 assertThat(d)
                     .containsEntry("message", "DeviationClosed")
-                    .containsEntry("batchNumber", "B-2026-0044")
+                    .containsEntry(BATCH_NUMBER.name(), "B-2026-0044")
                     .containsEntry("receivedBy", 0))
         .anySatisfy(
             d ->
                 assertThat(d)
-                    .containsEntry("batchNumber", "B-2026-0044")
+                    .containsEntry(BATCH_NUMBER.name(), "B-2026-0044")
                     .containsEntry("fallback", "MES ON_HOLD"));
   }
 
@@ -322,7 +323,7 @@ class DeviationCapaProcessTest {
     assertThat(deviation)
         .isWaitingAt("Task_Assessment")
         .variables()
-        .containsEntry("classificationReturns", 1L)
+        .containsEntry(CLASSIFICATION_RETURNS.name(), 1L)
         .containsEntry("lastReturnReason", "Detectability is overstated: the check is manual");
 
     assess(deviation, "none", "low", "first", "medium", false);
@@ -340,8 +341,8 @@ class DeviationCapaProcessTest {
     assertThat(deviation)
         .isWaitingAt("Task_Investigation")
         .variables()
-        .containsEntry("severity", "MAJOR")
-        .containsEntry("classificationReturns", 1L);
+        .containsEntry(SEVERITY.name(), "MAJOR")
+        .containsEntry(CLASSIFICATION_RETURNS.name(), 1L);
   }
 
   @Test
@@ -364,7 +365,7 @@ class DeviationCapaProcessTest {
     assertThat(deviation)
         .hasPassed("End_ExtensionRejected")
         .variables()
-        .containsEntry("closureDueDate", at("2026-12-02T08:00:00Z"));
+        .containsEntry(CLOSURE_DUE_DATE.name(), at("2026-12-02T08:00:00Z"));
 
     requestExtension(deviation, "2026-12-15");
     complete(
@@ -376,8 +377,8 @@ class DeviationCapaProcessTest {
     assertThat(deviation)
         .hasPassed("End_DueDatesMoved")
         .variables()
-        .containsEntry("closureDueDate", at("2026-12-16T00:00:00Z"))
-        .containsEntry("investigationDueDate", at("2026-12-13T00:00:00Z"));
+        .containsEntry(CLOSURE_DUE_DATE.name(), at("2026-12-16T00:00:00Z"))
+        .containsEntry(INVESTIGATION_DUE_DATE.name(), at("2026-12-13T00:00:00Z"));
     assertThat(
             managementService()
                 .createJobQuery()
@@ -450,7 +451,10 @@ class DeviationCapaProcessTest {
             "effectivenessSummary",
             "Same event twice since"));
 
-    assertThat(deviation).isWaitingAt("Task_CapaPlan").variables().containsEntry("capaRound", 2L);
+    assertThat(deviation)
+        .isWaitingAt("Task_CapaPlan")
+        .variables()
+        .containsEntry(CAPA_ROUND.name(), 2L);
     // the plan form still holds round 1's second slot ticked off: one action this round
     planCapa(deviation, action("Automate the check", "preventive", "ivan", "2027-02-01"));
     verify(qms, times(1)).createCapa(any(), any(), any());
