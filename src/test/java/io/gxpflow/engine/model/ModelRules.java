@@ -65,6 +65,7 @@ public final class ModelRules {
   public static final String USER_TASK_NAME = "user-task-name";
   public static final String USER_TASK_CANDIDATE_GROUPS = "user-task-candidate-groups";
   public static final String USER_TASK_FORM = "user-task-form";
+  public static final String USER_TASK_DUE_DATE = "user-task-due-date";
   public static final String EXTERNAL_CALL_ASYNC = "external-call-async";
   public static final String EXTERNAL_CALL_SYSTEM = "external-call-system";
 
@@ -146,6 +147,7 @@ public final class ModelRules {
       userTaskName(task, report);
       userTaskCandidateGroups(task, report);
       userTaskForm(task, report);
+      userTaskDueDate(task, report);
       complianceProperties(task, report);
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
@@ -303,6 +305,30 @@ public final class ModelRules {
           "camunda:formRef='"
               + formRef
               + "' matches no form: no forms/*.form has this top-level \"id\"");
+    }
+  }
+
+  // --- user-task-due-date
+  // -----------------------------------------------------------------------------------
+  // Timeliness: a GxP task has a deadline (a case deadline such as ${investigationDueDate}, or a
+  // default such as ${taskDue.workingDays(2)} for a QA decision), so Tasklist sorts by it and flags
+  // overdue work. A fixed date written into the model would be past for every case after it.
+
+  private void userTaskDueDate(UserTask task, Report report) {
+    String due = task.getCamundaDueDate();
+    if (isBlank(due)) {
+      report.add(
+          task.getId(),
+          USER_TASK_DUE_DATE,
+          "user task has no camunda:dueDate (a case deadline such as ${investigationDueDate}"
+              + " or a default such as ${taskDue.workingDays(2)})");
+    } else if (!due.contains("${") && !due.contains("#{") && !due.trim().startsWith("P")) {
+      report.add(
+          task.getId(),
+          USER_TASK_DUE_DATE,
+          "camunda:dueDate='"
+              + due
+              + "' is a fixed date; give an expression or a duration such as P5D");
     }
   }
 

@@ -7,6 +7,7 @@ import static io.gxpflow.engine.model.ModelRules.EXTERNAL_CALL_SYSTEM;
 import static io.gxpflow.engine.model.ModelRules.HISTORY_TTL;
 import static io.gxpflow.engine.model.ModelRules.MODEL_READABLE;
 import static io.gxpflow.engine.model.ModelRules.USER_TASK_CANDIDATE_GROUPS;
+import static io.gxpflow.engine.model.ModelRules.USER_TASK_DUE_DATE;
 import static io.gxpflow.engine.model.ModelRules.USER_TASK_FORM;
 import static io.gxpflow.engine.model.ModelRules.USER_TASK_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +131,18 @@ class ModelRulesTest {
             USER_TASK_FORM + "@UserTask_LatestBinding",
             USER_TASK_FORM + "@UserTask_NoBinding",
             USER_TASK_FORM + "@UserTask_UnknownForm");
+  }
+
+  @Test
+  @DisplayName("user-task-due-date: missing, blank and a fixed date")
+  void userTaskDueDate() {
+    assertThat(found("broken/user-task-due-date.bpmn"))
+        .containsExactlyInAnyOrder(
+            USER_TASK_DUE_DATE + "@UserTask_NoDueDate",
+            USER_TASK_DUE_DATE + "@UserTask_BlankDueDate",
+            USER_TASK_DUE_DATE + "@UserTask_FixedDueDate");
+    assertThat(violation("broken/user-task-due-date.bpmn", "UserTask_FixedDueDate").message())
+        .contains("2026-12-31", "fixed date");
   }
 
   @Test
