@@ -10,6 +10,9 @@ public final class AuditEventTypes {
   public static final String PROCESS_STARTED = "PROCESS_STARTED";
   public static final String PROCESS_ENDED = "PROCESS_ENDED";
   public static final String PROCESS_CANCELLED = "PROCESS_CANCELLED";
+  // the business key given to a running instance (a deviation gets its QMS id after the start):
+  // links the instance's earlier events to the key, as the trail is append-only
+  public static final String BUSINESS_KEY_SET = "BUSINESS_KEY_SET";
   public static final String TASK_CREATED = "TASK_CREATED";
   public static final String TASK_ASSIGNED = "TASK_ASSIGNED";
   public static final String TASK_CLAIMED = "TASK_CLAIMED";

@@ -103,7 +103,9 @@ public class AuditTrail {
 
   /**
    * Events with this business key and/or process instance id (a null filter is left out), in seq
-   * order.
+   * order. The events of a business key include every event of the process instances a {@code
+   * BUSINESS_KEY_SET} event links to it: those recorded before the instance had its key (its start,
+   * the call that produced the key).
    */
   public List<StoredAuditEvent> find(String businessKey, String processInstanceId) {
     if (businessKey == null && processInstanceId == null) {
@@ -112,7 +114,11 @@ public class AuditTrail {
     List<Object> args = new ArrayList<>();
     StringBuilder where = new StringBuilder();
     if (businessKey != null) {
-      where.append("business_key = ?");
+      where
+          .append("(business_key = ? OR process_instance_id IN (SELECT process_instance_id FROM")
+          .append(" gxp_audit_event WHERE event_type = ? AND business_key = ?))");
+      args.add(businessKey);
+      args.add(AuditEventTypes.BUSINESS_KEY_SET);
       args.add(businessKey);
     }
     if (processInstanceId != null) {
@@ -123,6 +129,23 @@ public class AuditTrail {
         "SELECT " + COLUMNS + " FROM gxp_audit_event WHERE " + where + " ORDER BY seq",
         EVENT,
         args.toArray());
+  }
+
+  /**
+   * Whether the trail already ties this instance to this key: it started with it, or a {@code
+   * BUSINESS_KEY_SET} event links them.
+   */
+  public boolean isLinked(String processInstanceId, String businessKey) {
+    Integer links =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM gxp_audit_event WHERE event_type IN (?, ?)"
+                + " AND process_instance_id = ? AND business_key = ?",
+            Integer.class,
+            AuditEventTypes.BUSINESS_KEY_SET,
+            AuditEventTypes.PROCESS_STARTED,
+            processInstanceId,
+            businessKey);
+    return links != null && links > 0;
   }
 
   public Optional<StoredAuditEvent> find(long seq) {

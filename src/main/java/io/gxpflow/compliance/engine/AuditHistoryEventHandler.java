@@ -23,17 +23,24 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
- * Turns the engine's history events into audit events, in the engine's transaction: process
- * started, ended or cancelled; incident created or resolved; decision evaluated; authorization
- * changed. Runs beside the default database history handler, so Camunda's own history is unchanged
- * (and may be cleaned up; the audit trail stays).
+ * Turns the engine's history events into audit events, in the engine's transaction: process started
+ * (with its start variables, see {@link ProcessStartAudit}), business key set, ended or cancelled;
+ * incident created or resolved; decision evaluated; authorization changed. Runs beside the default
+ * database history handler, so Camunda's own history is unchanged (and may be cleaned up; the audit
+ * trail stays).
  */
 public class AuditHistoryEventHandler implements HistoryEventHandler {
 
   private final AuditTrail auditTrail;
+  private final ProcessStartAudit starts;
 
   public AuditHistoryEventHandler(AuditTrail auditTrail) {
+    this(auditTrail, new ProcessStartAudit(auditTrail));
+  }
+
+  AuditHistoryEventHandler(AuditTrail auditTrail, ProcessStartAudit starts) {
     this.auditTrail = auditTrail;
+    this.starts = starts;
   }
 
   @Override
@@ -54,7 +61,7 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
       audit = authorization(operation);
     }
     if (audit != null) {
-      auditTrail.record(
+      AuditEvent plain =
           new AuditEvent(
               audit.type(),
               audit.actor(),
@@ -62,7 +69,13 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
               audit.processInstanceId(),
               audit.processDefinitionKey(),
               audit.taskId(),
-              JsonValues.of(audit.details())));
+              JsonValues.of(audit.details()));
+      if (plain.type().equals(AuditEventTypes.PROCESS_STARTED)) {
+        starts.started(plain);
+      } else {
+        starts.flush();
+        auditTrail.record(plain);
+      }
     }
   }
 
@@ -72,6 +85,14 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
     if (is(process, HistoryEventTypes.PROCESS_INSTANCE_START)) {
       type = AuditEventTypes.PROCESS_STARTED;
       details.put("startActivityId", process.getStartActivityId());
+    } else if (is(process, HistoryEventTypes.PROCESS_INSTANCE_UPDATE)) {
+      // also sent for other changes (suspension): only a key the trail does not link yet counts
+      starts.flush();
+      if (process.getBusinessKey() == null
+          || auditTrail.isLinked(process.getProcessInstanceId(), process.getBusinessKey())) {
+        return null;
+      }
+      type = AuditEventTypes.BUSINESS_KEY_SET;
     } else if (is(process, HistoryEventTypes.PROCESS_INSTANCE_END)) {
       boolean cancelled = process.getDeleteReason() != null;
       type = cancelled ? AuditEventTypes.PROCESS_CANCELLED : AuditEventTypes.PROCESS_ENDED;

@@ -55,7 +55,11 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
     }
-    configuration.getCustomHistoryEventHandlers().add(new AuditHistoryEventHandler(auditTrail));
+    ProcessStartAudit starts = new ProcessStartAudit(auditTrail);
+    configuration.getCustomPostBPMNParseListeners().add(starts);
+    configuration
+        .getCustomHistoryEventHandlers()
+        .add(new AuditHistoryEventHandler(auditTrail, starts));
 
     if (configuration.getCustomPostDeployers() == null) {
       configuration.setCustomPostDeployers(new ArrayList<>());
