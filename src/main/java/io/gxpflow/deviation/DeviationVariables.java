@@ -68,10 +68,12 @@ public final class DeviationVariables {
   public static final ProcessVariable<String> CLOSURE_SUMMARY = text("closureSummary");
   public static final ProcessVariable<Date> DEVIATION_CLOSED_AT = date("deviationClosedAt");
 
-  // requests raised on a running deviation (local to the QA decision)
+  // requests raised on a running deviation (an extension's are local to its event subprocess)
   public static final ProcessVariable<String> REQUESTED_DUE_DATE = text("requestedDueDate");
   public static final ProcessVariable<String> EXTENSION_REASON = text("extensionReason");
   public static final ProcessVariable<String> EXTENSION_REQUESTED_BY = text("extensionRequestedBy");
+  public static final ProcessVariable<String> EXTENSION_DECISION = text("extensionDecision");
+  public static final ProcessVariable<String> EXTENSION_COMMENT = text("extensionComment");
   public static final ProcessVariable<String> CANCELLATION_TYPE = text("cancellationType");
   public static final ProcessVariable<String> CANCELLATION_REASON = text("cancellationReason");
   public static final ProcessVariable<String> CANCELLATION_REQUESTED_BY =

@@ -13,7 +13,10 @@ import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,7 +150,11 @@ class DeviationCapaIT {
     assertThat(sim("/sim/mes/batches/" + MES_BATCH + "/record").path("status").asText())
         .isEqualTo("ON_HOLD");
 
+    assertThat(awaitTask(instanceId, "Task_QaApproval").getDueDate()).isNotNull();
     complete("quinn", instanceId, "Task_QaApproval", Map.of("qaDecision", "approve"));
+    // the investigation carries the deviation's investigation due date
+    assertThat(awaitTask(instanceId, "Task_Investigation").getDueDate())
+        .isEqualTo(runtimeService.getVariable(instanceId, "investigationDueDate"));
     complete(
         "ivan",
         instanceId,
@@ -168,28 +175,50 @@ class DeviationCapaIT {
     assertThat(sim("/sim/qms/deviations/" + deviationId).path("classification").asText())
         .isEqualTo("MAJOR");
 
-    // a rule of the model on top of the form: an owner is a user id, not a name
-    ResponseEntity<String> byName =
-        http.post(
-            "ivan",
-            "/engine-rest/task/" + claim("ivan", instanceId, "Task_CapaPlan") + "/complete",
-            body(capaPlan("Ivan Investigator")));
-    assertThat(byName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(json(byName).path("errors").toString()).contains("action1Owner");
+    // the owner is chosen from the people who work in deviations: the plan task offers them ...
+    String planId = claim("ivan", instanceId, "Task_CapaPlan");
+    // as Tasklist reads them: serialized JSON, parsed by the form
+    JsonNode owners =
+        JSON.readTree(
+            json(http.get(
+                    "ivan",
+                    "/engine-rest/task/" + planId + "/form-variables?deserializeValues=false"))
+                .path("capaOwnerOptions")
+                .path("value")
+                .asText());
+    List<String> offered = new ArrayList<>();
+    owners.forEach(o -> offered.add(o.path("label").asText() + "=" + o.path("value").asText()));
+    assertThat(offered)
+        .contains("Paul Production=paul", "Ivan Investigator=ivan", "Quinn Quality=quinn")
+        .noneMatch(o -> o.endsWith("=olivia") || o.endsWith("=oscar"));
+    // ... and accepts nobody else, with a sentence that names the choices
+    ResponseEntity<String> notEligible =
+        http.post("ivan", "/engine-rest/task/" + planId + "/complete", body(capaPlan("olivia")));
+    assertThat(notEligible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode refusal = json(notEligible).path("errors").get(0);
+    assertThat(refusal.path("field").asText()).isEqualTo("action1Owner");
+    assertThat(refusal.path("reason").asText())
+        .startsWith("is not one of the options the form offers: ")
+        .contains("Paul Production (paul)");
 
-    complete("ivan", instanceId, "Task_CapaPlan", capaPlan("ivan"));
+    complete("ivan", instanceId, "Task_CapaPlan", capaPlan("paul"));
     Task action = awaitTask(instanceId, "Task_CapaAction");
-    assertThat(action.getAssignee()).isEqualTo("ivan");
+    assertThat(action.getAssignee()).isEqualTo("paul");
+    // the action's due date is the end of its day, for Tasklist to sort and flag
+    assertThat(action.getDueDate().toInstant()).hasToString("2027-01-16T00:00:00Z");
     String capaId = (String) runtimeService.getVariable(instanceId, "capaId");
     assertThat(sim("/sim/qms/capas/" + capaId).path("actions").get(0).path("owner").asText())
-        .isEqualTo("ivan");
+        .isEqualTo("paul");
+    // the owner from production does the work
     complete(
-        "ivan",
+        "paul",
         instanceId,
         "Task_CapaAction",
         Map.of("actionEvidence", "Setpoint lock configured, change record CR-2026-0311"));
 
     Task closure = awaitTask(instanceId, "Task_ClosureApproval");
+    assertThat(closure.getDueDate())
+        .isEqualTo(runtimeService.getVariable(instanceId, "closureDueDate"));
     claim("quinn", instanceId, "Task_ClosureApproval");
     ResponseEntity<String> signed =
         rest.withBasicAuth("quinn", "quinn")
@@ -224,6 +253,35 @@ class DeviationCapaIT {
         .containsExactly("Timer_EffectivenessDue");
 
     JsonNode audit = json(http.get("quinn", "/api/audit?businessKey=" + deviationId));
+    // every event of the record is found by its business key, also those from before the QMS
+    // gave the key: the start (with the report as paul submitted it) and the QMS call itself
+    JsonNode byInstance = json(http.get("quinn", "/api/audit?processInstanceId=" + instanceId));
+    List<Long> seqsByKey = new ArrayList<>();
+    audit.forEach(event -> seqsByKey.add(event.path("seq").asLong()));
+    List<Long> seqsByInstance = new ArrayList<>();
+    byInstance.forEach(event -> seqsByInstance.add(event.path("seq").asLong()));
+    assertThat(seqsByKey).containsAll(seqsByInstance);
+    assertThat(audit.get(0).path("type").asText()).isEqualTo(AuditEventTypes.PROCESS_STARTED);
+    JsonNode report = audit.get(0).path("details").path("variables");
+    assertThat(report.path("title").asText()).isEqualTo("Granulation temperature excursion");
+    assertThat(report.path("description").asText())
+        .isEqualTo("Granulator jacket at 31 °C for 12 minutes");
+    assertThat(report.path("containmentActions").asText())
+        .isEqualTo("Line stopped, material quarantined");
+    assertThat(audit)
+        .filteredOn(event -> event.path("type").asText().equals(AuditEventTypes.SYSTEM_CALL))
+        .first()
+        .satisfies(
+            call -> {
+              assertThat(call.path("details").path("system").asText()).isEqualTo("QMS");
+              assertThat(call.path("businessKey").asText(null))
+                  .as("called before the key")
+                  .isNull();
+            });
+    assertThat(audit)
+        .filteredOn(event -> event.path("type").asText().equals(AuditEventTypes.BUSINESS_KEY_SET))
+        .hasSize(1)
+        .allSatisfy(link -> assertThat(link.path("businessKey").asText()).isEqualTo(deviationId));
     List<String> types = new ArrayList<>();
     audit.forEach(event -> types.add(event.path("type").asText()));
     assertThat(types)
@@ -422,6 +480,99 @@ class DeviationCapaIT {
                     == 0);
     assertThat(sim("/sim/qms/deviations/" + deviationId).path("status").asText())
         .isEqualTo("CLOSED");
+  }
+
+  @Test
+  void twoExtensionRequestsEachReachQaWithTheirOwnDateAndReason() {
+    String instanceId = reportWithoutBatches("Balance calibration overdue");
+    String deviationId =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instanceId)
+            .singleResult()
+            .getBusinessKey();
+    complete(
+        "ivan",
+        instanceId,
+        "Task_Assessment",
+        Map.of(
+            "patientSafetyImpact",
+            "potential",
+            "productQualityImpact",
+            "low",
+            "occurrence",
+            "first",
+            "detectability",
+            "high",
+            "batchImpact",
+            false,
+            "assessmentSummary",
+            "Weighings of two days concerned"));
+    complete("quinn", instanceId, "Task_QaApproval", Map.of("qaDecision", "approve"));
+    awaitTask(instanceId, "Task_Investigation");
+
+    for (String request :
+        List.of(
+            "{\"requestedDueDate\": \"2027-02-15\", \"reason\": \"Supplier audit report outstanding\"}",
+            "{\"requestedDueDate\": \"2027-03-15\", \"reason\": \"Stability data due in March\"}")) {
+      ResponseEntity<String> asked =
+          http.post("ivan", "/api/deviations/" + deviationId + "/extension-requests", request);
+      assertThat(asked.getStatusCode()).as(asked.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    // QA sees two tasks, each with its own request, as Tasklist reads them
+    List<Task> decisions =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instanceId)
+            .taskDefinitionKey("Task_ExtensionDecision")
+            .list();
+    assertThat(decisions).hasSize(2);
+    Map<String, String> taskByDate = new HashMap<>();
+    for (Task decision : decisions) {
+      JsonNode variables =
+          json(http.get("quinn", "/engine-rest/task/" + decision.getId() + "/form-variables"));
+      taskByDate.put(variables.path("requestedDueDate").path("value").asText(), decision.getId());
+      assertThat(decision.getDueDate()).as("a QA decision has a due date").isNotNull();
+    }
+    assertThat(taskByDate).containsOnlyKeys("2027-02-15", "2027-03-15");
+    JsonNode first =
+        json(
+            http.get(
+                "quinn", "/engine-rest/task/" + taskByDate.get("2027-02-15") + "/form-variables"));
+    assertThat(first.path("extensionReason").path("value").asText())
+        .isEqualTo("Supplier audit report outstanding");
+
+    // approving the first applies the first's date and reason, and moves the open task
+    approveExtension(taskByDate.get("2027-02-15"));
+    assertThat(runtimeService.getVariable(instanceId, "closureDueDate"))
+        .isEqualTo(Date.from(Instant.parse("2027-02-16T00:00:00Z")));
+    assertThat(awaitTask(instanceId, "Task_Investigation").getDueDate())
+        .isEqualTo(runtimeService.getVariable(instanceId, "investigationDueDate"));
+    JsonNode changes = json(http.get("quinn", "/api/audit?businessKey=" + deviationId));
+    assertThat(changes)
+        .filteredOn(e -> e.path("type").asText().equals(AuditEventTypes.DUE_DATE_CHANGED))
+        .anySatisfy(
+            e ->
+                assertThat(e.path("details").path("reason").asText())
+                    .isEqualTo("extension requested by ivan: Supplier audit report outstanding"));
+
+    // then the second applies its own
+    approveExtension(taskByDate.get("2027-03-15"));
+    assertThat(runtimeService.getVariable(instanceId, "closureDueDate"))
+        .isEqualTo(Date.from(Instant.parse("2027-03-16T00:00:00Z")));
+  }
+
+  void approveExtension(String taskId) {
+    ResponseEntity<String> claimed =
+        http.post("quinn", "/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"quinn\"}");
+    assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> completed =
+        http.post(
+            "quinn",
+            "/engine-rest/task/" + taskId + "/complete",
+            body(Map.of("extensionDecision", "approve", "extensionComment", "Justified")));
+    assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   // ---- helpers

@@ -21,9 +21,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.gxpflow.compliance.RunAsSystem;
 import io.gxpflow.compliance.audit.AuditEvent;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
+import io.gxpflow.engine.expression.TaskDue;
 import io.gxpflow.integration.mes.MesPort;
 import io.gxpflow.integration.mes.MesPort.BatchStatus;
 import io.gxpflow.integration.qms.QmsPort;
@@ -36,7 +38,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -48,6 +53,8 @@ import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
@@ -112,7 +119,12 @@ class DeviationCapaProcessTest {
     Mocks.register("qmsCloseDeviation", steps.qmsCloseDeviation(qms));
     Mocks.register("qmsCloseCapa", steps.qmsCloseCapa(qms));
     Mocks.register("deviationDueDates", dueDates);
-    Mocks.register("deviationExtendDueDates", new DueDateExtension(dueDates));
+    RunAsSystem asSystem = mock(RunAsSystem.class);
+    when(asSystem.call(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+    Mocks.register("deviationExtendDueDates", new DueDateExtension(dueDates, asSystem));
+    Mocks.register("deviationExtensionRequest", new ExtensionRequestScope());
+    Mocks.register("taskDue", new TaskDue());
+    Mocks.register("deviationCapaOwnerOptions", new CapaOwnerOptions(asSystem));
     Mocks.register("deviationOverdue", new OverdueEscalation(auditTrail));
     Mocks.register("deviationHoldBatch", batches.deviationHoldBatch(mes, auditTrail));
     Mocks.register("deviationNotifyBatchRelease", batches.deviationNotifyBatchRelease(auditTrail));
@@ -120,6 +132,11 @@ class DeviationCapaProcessTest {
 
   @AfterEach
   void reset() {
+    BpmnAwareTests.processEngine()
+        .getIdentityService()
+        .createUserQuery()
+        .list()
+        .forEach(u -> BpmnAwareTests.processEngine().getIdentityService().deleteUser(u.getId()));
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -176,8 +193,14 @@ class DeviationCapaProcessTest {
   @Test
   void aMajorDeviationWithCapaRunsActionsPerOwnerAndAnEffectivenessCheck() {
     ProcessInstance deviation = reported("");
+    // reported on Monday 2 Nov 08:00: the assessment is due at the end of Wednesday (2 working
+    // days)
+    assertThat(dueOf(deviation, "Task_Assessment")).isEqualTo(at("2026-11-05T00:00:00Z"));
     assess(deviation, "potential", "low", "first", "high", false);
+    assertThat(dueOf(deviation, "Task_QaApproval")).isEqualTo(at("2026-11-05T00:00:00Z"));
     approve(deviation);
+    // the investigation carries its case deadline
+    assertThat(dueOf(deviation, "Task_Investigation")).isEqualTo(at("2026-11-29T08:00:00Z"));
     assertThat(deviation)
         .variables()
         .containsEntry(SEVERITY.name(), "MAJOR")
@@ -221,6 +244,10 @@ class DeviationCapaProcessTest {
             .asc()
             .list();
     assertThat(actions).extracting(Task::getAssignee).containsExactly("ines", "ivan");
+    // each action is due at the end of its own due date
+    assertThat(actions)
+        .extracting(Task::getDueDate)
+        .containsExactly(at("2026-11-26T00:00:00Z"), at("2026-11-21T00:00:00Z"));
     for (Task action : actions) {
       taskService()
           .complete(action.getId(), Map.of("actionEvidence", "Done, see training record TR-77"));
@@ -232,11 +259,14 @@ class DeviationCapaProcessTest {
             argThat(done -> done.stream().allMatch(a -> a.status() == ActionStatus.DONE)),
             anyString());
 
+    assertThat(dueOf(deviation, "Task_ClosureApproval")).isEqualTo(at("2026-12-02T08:00:00Z"));
     closeWithSignature(deviation);
     assertThat(deviation).isWaitingAt("Timer_EffectivenessDue");
     Job effectivenessTimer = timer(deviation, "Timer_EffectivenessDue");
     assertThat(effectivenessTimer.getDuedate()).isEqualTo(at("2027-01-31T08:00:00Z"));
     execute(effectivenessTimer);
+    // 10 working days from the task's creation (engine time, not moved by the test)
+    assertThat(dueOf(deviation, "Task_EffectivenessCheck")).isEqualTo(at("2026-11-17T00:00:00Z"));
     complete(
         deviation,
         "Task_EffectivenessCheck",
@@ -386,6 +416,7 @@ class DeviationCapaProcessTest {
                 .singleResult()
                 .getDuedate())
         .isEqualTo(at("2026-12-13T00:00:00Z"));
+    assertThat(dueOf(deviation, "Task_Investigation")).isEqualTo(at("2026-12-13T00:00:00Z"));
     assertThat(audited(AuditEventTypes.DUE_DATE_CHANGED))
         .extracting(e -> e.details())
         .anySatisfy(
@@ -395,6 +426,139 @@ class DeviationCapaProcessTest {
                     .containsEntry("newValue", "2026-12-16T00:00:00Z")
                     .containsEntry("reason", "extension requested by ivan: Lab results pending"));
     assertThat(deviation).isWaitingAt("Task_Investigation");
+  }
+
+  @Test
+  void twoPendingExtensionRequestsEachKeepTheirOwnDateAndReason() {
+    ProcessInstance deviation = reported("");
+    assess(deviation, "potential", "low", "first", "high", false);
+    approve(deviation);
+    requestExtension(deviation, "2027-02-15", "Supplier audit report outstanding", "ivan");
+    requestExtension(deviation, "2027-03-15", "Stability data due in March", "ines");
+
+    List<Task> decisions = extensionDecisions(deviation);
+    assertThat(decisions).hasSize(2);
+    // what each QA task (and its form) sees
+    assertThat(decisions)
+        .extracting(t -> taskService().getVariables(t.getId()))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .containsEntry(REQUESTED_DUE_DATE.name(), "2027-02-15")
+                    .containsEntry(EXTENSION_REASON.name(), "Supplier audit report outstanding")
+                    .containsEntry(EXTENSION_REQUESTED_BY.name(), "ivan"))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .containsEntry(REQUESTED_DUE_DATE.name(), "2027-03-15")
+                    .containsEntry(EXTENSION_REASON.name(), "Stability data due in March")
+                    .containsEntry(EXTENSION_REQUESTED_BY.name(), "ines"));
+    assertThat(runtimeService().getVariables(deviation.getId()))
+        .doesNotContainKeys(REQUESTED_DUE_DATE.name(), EXTENSION_REASON.name());
+
+    // approving the first applies the first request's date and reason
+    taskService()
+        .complete(
+            decisionFor(deviation, "2027-02-15").getId(),
+            Map.of("extensionDecision", "approve", "extensionComment", "Audit report agreed"));
+    assertThat(deviation)
+        .variables()
+        .containsEntry(CLOSURE_DUE_DATE.name(), at("2027-02-16T00:00:00Z"));
+    assertThat(audited(AuditEventTypes.DUE_DATE_CHANGED))
+        .extracting(e -> e.details().get("reason"))
+        .contains("extension requested by ivan: Supplier audit report outstanding");
+
+    // the second is still pending with its own data; rejecting it changes nothing
+    Task second = decisionFor(deviation, "2027-03-15");
+    assertThat(taskService().getVariables(second.getId()))
+        .containsEntry(EXTENSION_REQUESTED_BY.name(), "ines")
+        .doesNotContainEntry("extensionDecision", "approve");
+    taskService()
+        .complete(
+            second.getId(),
+            Map.of("extensionDecision", "reject", "extensionComment", "One extension is enough"));
+    assertThat(deviation)
+        .variables()
+        .containsEntry(CLOSURE_DUE_DATE.name(), at("2027-02-16T00:00:00Z"));
+    assertThat(extensionDecisions(deviation)).isEmpty();
+  }
+
+  @Test
+  void anExtensionApprovedAfterALaterOneDoesNotShortenTheDueDate() {
+    ProcessInstance deviation = reported("");
+    assess(deviation, "potential", "low", "first", "high", false);
+    approve(deviation);
+    requestExtension(deviation, "2027-02-15", "Supplier audit report outstanding", "ivan");
+    requestExtension(deviation, "2027-03-15", "Stability data due in March", "ines");
+
+    taskService()
+        .complete(
+            decisionFor(deviation, "2027-03-15").getId(),
+            Map.of("extensionDecision", "approve", "extensionComment", "Stability data needed"));
+    taskService()
+        .complete(
+            decisionFor(deviation, "2027-02-15").getId(),
+            Map.of("extensionDecision", "approve", "extensionComment", "Agreed as well"));
+
+    assertThat(deviation)
+        .variables()
+        .containsEntry(CLOSURE_DUE_DATE.name(), at("2027-03-16T00:00:00Z"));
+    assertThat(dueOf(deviation, "Task_Investigation")).isEqualTo(at("2027-03-13T00:00:00Z"));
+  }
+
+  @Test
+  void everyUserTaskOfTheModelHasADueDate() {
+    BpmnModelInstance model =
+        repositoryService()
+            .getBpmnModelInstance(
+                repositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey("deviation-capa")
+                    .latestVersion()
+                    .singleResult()
+                    .getId());
+    assertThat(model.getModelElementsByType(UserTask.class))
+        .isNotEmpty()
+        .allSatisfy(task -> assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank());
+  }
+
+  @Test
+  void theCapaPlanOffersThePeopleWhoWorkInDeviationsAsOwners() {
+    IdentityService identity = BpmnAwareTests.processEngine().getIdentityService();
+    person(identity, "paul", "Paul", "Production", "production");
+    person(identity, "ivan", "Ivan", "Investigator", "investigators");
+    person(identity, "quinn", "Quinn", "Quality", "qa");
+    person(identity, "oscar", "Oscar", "Operator", "ops");
+    ProcessInstance deviation = reported("");
+    assess(deviation, "potential", "low", "first", "high", false);
+    approve(deviation);
+    investigate(deviation, true);
+
+    Task plan =
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(deviation.getId())
+            .taskDefinitionKey("Task_CapaPlan")
+            .singleResult();
+    assertThat(taskService().getVariablesLocal(plan.getId()))
+        .containsEntry(
+            "capaOwnerOptions",
+            List.of(
+                Map.of("label", "Ivan Investigator", "value", "ivan"),
+                Map.of("label", "Paul Production", "value", "paul"),
+                Map.of("label", "Quinn Quality", "value", "quinn")));
+    assertThat(dueOf(deviation, "Task_CapaPlan")).isEqualTo(at("2026-11-10T00:00:00Z"));
+  }
+
+  static void person(IdentityService identity, String id, String first, String last, String group) {
+    User user = identity.newUser(id);
+    user.setFirstName(first);
+    user.setLastName(last);
+    identity.saveUser(user);
+    if (identity.createGroupQuery().groupId(group).count() == 0) {
+      identity.saveGroup(identity.newGroup(group));
+    }
+    identity.createMembership(id, group);
   }
 
   @Test
@@ -633,18 +797,46 @@ class DeviationCapaProcessTest {
   }
 
   void requestExtension(ProcessInstance deviation, String date) {
+    requestExtension(deviation, date, "Lab results pending", "ivan");
+  }
+
+  /** As DeviationRequestController correlates it. */
+  void requestExtension(ProcessInstance deviation, String date, String reason, String by) {
     runtimeService()
         .createMessageCorrelation("DeviationExtensionRequested")
         .processInstanceId(deviation.getId())
         .setVariablesLocal(
-            Map.of(
-                "requestedDueDate",
-                date,
-                "extensionReason",
-                "Lab results pending",
-                "extensionRequestedBy",
-                "ivan"))
+            Map.of("requestedDueDate", date, "extensionReason", reason, "extensionRequestedBy", by))
         .correlateWithResult();
+  }
+
+  static List<Task> extensionDecisions(ProcessInstance deviation) {
+    return taskService()
+        .createTaskQuery()
+        .processInstanceId(deviation.getId())
+        .taskDefinitionKey("Task_ExtensionDecision")
+        .list();
+  }
+
+  static Task decisionFor(ProcessInstance deviation, String requestedDueDate) {
+    return extensionDecisions(deviation).stream()
+        .filter(
+            t ->
+                requestedDueDate.equals(
+                    taskService().getVariable(t.getId(), REQUESTED_DUE_DATE.name())))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static Date dueOf(ProcessInstance deviation, String taskKey) {
+    Task task =
+        taskService()
+            .createTaskQuery()
+            .processInstanceId(deviation.getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    assertThat(task).as("task %s", taskKey).isNotNull();
+    return task.getDueDate();
   }
 
   void requestCancellation(ProcessInstance deviation) {

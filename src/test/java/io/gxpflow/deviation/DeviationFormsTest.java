@@ -473,32 +473,60 @@ class DeviationFormsTest {
   @Test
   @DisplayName(
       "CAPA plan: one action as Tasklist submits it (date picker yyyy-MM-dd) passes; an added second one "
-          + "must be complete, with owners as user ids (the model's rules)")
+          + "must be complete; owners are chosen from capaOwnerOptions and nobody else is accepted")
   void capaPlanSubmission() {
     Map<String, String> model =
         Map.of(
-            "validate.action1Owner.pattern",
-            "[a-z][a-z0-9._-]*",
             "validate.action2Owner.requiredWhen",
             "addAction2=true",
             "validate.action2DueDate.requiredWhen",
             "addAction2=true");
+    Map<String, Object> current =
+        Map.of(
+            "capaOwnerOptions",
+            List.of(
+                Map.of("label", "Ivan Investigator", "value", "ivan"),
+                Map.of("label", "Paul Production", "value", "paul")));
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("capaTitle", "Line clearance on filling line 3");
     v.put("action1Description", "Revise SOP-PRD-031 line clearance checklist");
     v.put("action1Type", "corrective");
-    v.put("action1Owner", "ivan");
+    v.put("action1Owner", "paul");
     v.put("action1DueDate", "2026-12-31");
     v.put("addAction2", false);
-    assertThat(check("deviation-capa-plan", model, v, Map.of())).isEmpty();
+    assertThat(checkWithOptions(model, v, current)).isEmpty();
 
-    v.put("action1Owner", "Ivan Investigator");
+    v.put("action1Owner", "olivia");
     v.put("addAction2", true);
     v.put("action2Description", "Train the shift leads");
     v.put("action2Type", "containment");
-    assertThat(check("deviation-capa-plan", model, v, Map.of()))
+    List<FieldViolation> refused = checkWithOptions(model, v, current);
+    assertThat(refused)
         .extracting(FieldViolation::field)
         .containsExactlyInAnyOrder("action1Owner", "action2Type", "action2Owner", "action2DueDate");
+    assertThat(refused)
+        .filteredOn(violation -> violation.field().equals("action1Owner"))
+        .extracting(FieldViolation::reason)
+        .containsExactly(
+            "is not one of the options the form offers: Ivan Investigator (ivan), Paul Production"
+                + " (paul)");
+  }
+
+  @Test
+  @DisplayName("CAPA plan: every owner field is a select over capaOwnerOptions")
+  void capaOwnersAreChosenFromTheEligiblePeople() {
+    for (int n = 1; n <= 3; n++) {
+      FormField owner = field("deviation-capa-plan", "action" + n + "Owner");
+      assertThat(owner.valuesKey()).as("action%dOwner", n).isEqualTo("capaOwnerOptions");
+      assertThat(owner.values()).as("action%dOwner", n).isNull();
+    }
+  }
+
+  private List<FieldViolation> checkWithOptions(
+      Map<String, String> properties, Map<String, Object> submitted, Map<String, Object> current) {
+    TaskInputSpec spec =
+        TaskInputSpec.of(form("deviation-capa-plan"), ModelConstraints.from(properties));
+    return validator.validate(spec, submitted, current, DynamicValues.fromVariables(spec, current));
   }
 
   private List<FieldViolation> check(

@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
  */
 public final class TaskInputValidator {
 
+  /** More options than this are counted, not named, in a refusal. */
+  static final int MAX_OPTIONS_NAMED = 20;
+
   // local part without leading, trailing or double dots; a domain with a letter TLD
   static final Pattern EMAIL =
       Pattern.compile(
@@ -318,23 +321,34 @@ public final class TaskInputValidator {
         return;
       }
       List<Object> values = new ArrayList<>();
+      List<String> labelled = new ArrayList<>();
       for (Object option : allowed) {
         // valuesKey variables hold form-js options: [{label, value}]
-        values.add(
-            option instanceof Map<?, ?> map && map.containsKey("value")
-                ? map.get("value")
-                : option);
+        if (option instanceof Map<?, ?> map && map.containsKey("value")) {
+          values.add(map.get("value"));
+          labelled.add(
+              map.get("label") == null
+                  ? Values.text(map.get("value"))
+                  : map.get("label") + " (" + Values.text(map.get("value")) + ")");
+        } else {
+          values.add(option);
+          labelled.add(Values.text(option));
+        }
       }
+      String reason =
+          labelled.size() == values.size() && allowed.stream().anyMatch(Map.class::isInstance)
+              ? notAnOption(labelled)
+              : notOneOf(values);
       if (value instanceof Collection<?> items) {
         int i = 0;
         for (Object item : items) {
           if (!contains(values, item)) {
-            add(name + "[" + i + "]", notOneOf(values));
+            add(name + "[" + i + "]", reason);
           }
           i++;
         }
       } else if (!contains(values, value)) {
-        add(name, notOneOf(values));
+        add(name, reason);
       }
     }
 
@@ -385,6 +399,16 @@ public final class TaskInputValidator {
       }
     }
     return false;
+  }
+
+  /**
+   * Options offered by the form ({@code valuesKey}): named as the person saw them, and not listed
+   * when there are too many to read.
+   */
+  private static String notAnOption(List<String> labelled) {
+    return labelled.size() > MAX_OPTIONS_NAMED
+        ? "is not one of the " + labelled.size() + " options the form offers"
+        : "is not one of the options the form offers: " + String.join(", ", labelled);
   }
 
   private static String notOneOf(List<Object> values) {

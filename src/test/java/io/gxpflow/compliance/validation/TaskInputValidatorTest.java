@@ -434,7 +434,11 @@ class TaskInputValidatorTest {
     @DisplayName(
         "select with valuesKey / valuesExpression: values from the caller's lookup, {label, value} or plain")
     void dynamicValues() {
-      assertOnly(check(with("productCode", "P-999")), "productCode", "not one of [P-100, P-200]");
+      // options with labels are named as the form showed them
+      assertOnly(
+          check(with("productCode", "P-999")),
+          "productCode",
+          "is not one of the options the form offers: Product 100 (P-100), Product 200 (P-200)");
       assertOnly(check(with("site", "Zurich")), "site", "not one of [Basel, Visp]");
     }
 
