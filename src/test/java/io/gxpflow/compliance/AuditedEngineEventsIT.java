@@ -166,6 +166,36 @@ class AuditedEngineEventsIT {
   }
 
   @Test
+  void theStartIsAuditedWithTheValuesTheInstanceStartedWith() {
+    String key = "start-values-" + UUID.randomUUID().toString().substring(0, 8);
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("start-values-check")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("Start")
+            .endEvent("End")
+            .done();
+    Deployment deployment =
+        repositoryService.createDeployment().addModelInstance("start-values.bpmn", model).deploy();
+    try {
+      runtimeService.startProcessInstanceByKey(
+          "start-values-check",
+          key,
+          Map.of("title", "Label roll of another strength", "affectedBatches", List.of("B-1")));
+      StoredAuditEvent started = auditTrail.findByBusinessKey(key).get(0);
+      assertThat(started.type()).isEqualTo(AuditEventTypes.PROCESS_STARTED);
+      assertThat(started.details())
+          .containsEntry("startActivityId", "Start")
+          .containsEntry(
+              "variables",
+              Map.of("title", "Label roll of another strength", "affectedBatches", List.of("B-1")));
+      assertThat(types(key))
+          .containsExactly(AuditEventTypes.PROCESS_STARTED, AuditEventTypes.PROCESS_ENDED);
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  @Test
   void theAuditTrailOutlivesCamundaHistoryCleanup() {
     String key = "cleanup-check-" + UUID.randomUUID().toString().substring(0, 8);
     BpmnModelInstance model =

@@ -26,6 +26,8 @@ import io.gxpflow.compliance.audit.AuditEvent;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.engine.expression.TaskDue;
+import io.gxpflow.identity.GxpGroup;
+import io.gxpflow.identity.GxpProcess;
 import io.gxpflow.integration.mes.MesPort;
 import io.gxpflow.integration.mes.MesPort.BatchStatus;
 import io.gxpflow.integration.qms.QmsPort;
@@ -548,6 +550,14 @@ class DeviationCapaProcessTest {
                 Map.of("label", "Paul Production", "value", "paul"),
                 Map.of("label", "Quinn Quality", "value", "quinn")));
     assertThat(dueOf(deviation, "Task_CapaPlan")).isEqualTo(at("2026-11-10T00:00:00Z"));
+    // the owners' groups are the action task's candidate groups: each owner finds it in a queue
+    UserTask action =
+        repositoryService()
+            .getBpmnModelInstance(deviation.getProcessDefinitionId())
+            .getModelElementById("Task_CapaAction");
+    assertThat(action.getCamundaCandidateGroupsList())
+        .containsExactlyInAnyOrderElementsOf(
+            GxpProcess.DEVIATION_CAPA.participants().stream().map(GxpGroup::id).toList());
   }
 
   static void person(IdentityService identity, String id, String first, String last, String group) {

@@ -4,10 +4,13 @@ import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gxpflow.compliance.audit.AuditEventTypes;
+import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -34,6 +37,7 @@ class InboundEventsIT {
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
+  @Autowired AuditTrail auditTrail;
   RestClientForUsers http;
   Deployment deployment;
 
@@ -106,6 +110,17 @@ class InboundEventsIT {
         .containsEntry("affectedBatches", "B-2026-0043,B-2026-0044")
         .containsEntry("sourceEventId", eventId)
         .containsEntry("category", "process");
+    // the event's payload is part of the GxP record from the start
+    assertThat(auditTrail.findByProcessInstanceId(instance).get(0))
+        .satisfies(
+            started -> {
+              assertThat(started.type()).isEqualTo(AuditEventTypes.PROCESS_STARTED);
+              assertThat(started.details().get("variables"))
+                  .asInstanceOf(InstanceOfAssertFactories.MAP)
+                  .containsEntry("title", "Temperature excursion")
+                  .containsEntry("description", "Granulation at 31 °C")
+                  .containsEntry("sourceEventId", eventId);
+            });
   }
 
   @Test
