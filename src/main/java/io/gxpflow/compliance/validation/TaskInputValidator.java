@@ -326,10 +326,7 @@ public final class TaskInputValidator {
         // valuesKey variables hold form-js options: [{label, value}]
         if (option instanceof Map<?, ?> map && map.containsKey("value")) {
           values.add(map.get("value"));
-          labelled.add(
-              map.get("label") == null
-                  ? Values.text(map.get("value"))
-                  : map.get("label") + " (" + Values.text(map.get("value")) + ")");
+          labelled.add(optionText(map.get("label"), Values.text(map.get("value"))));
         } else {
           values.add(option);
           labelled.add(Values.text(option));
@@ -409,6 +406,15 @@ public final class TaskInputValidator {
     return labelled.size() > MAX_OPTIONS_NAMED
         ? "is not one of the " + labelled.size() + " options the form offers"
         : "is not one of the options the form offers: " + String.join(", ", labelled);
+  }
+
+  /** "Paul Production (paul)"; the label alone when it already shows the value. */
+  private static String optionText(Object label, String value) {
+    if (label == null || String.valueOf(label).isBlank()) {
+      return value;
+    }
+    String text = String.valueOf(label);
+    return text.contains(value) ? text : text + " (" + value + ")";
   }
 
   private static String notOneOf(List<Object> values) {

@@ -91,7 +91,10 @@ class DeviationAssessmentValidationTest {
             new FieldViolation("deviationNumber", "read-only: may not be changed"),
             new FieldViolation("classification", "not one of [minor, major, critical]"),
             new FieldViolation("rootCause", "must be at most 2000 characters"),
-            new FieldViolation("impactedBatches[1]", "not one of [AB-123456, AB-123457]"),
+            new FieldViolation(
+                "impactedBatches[1]",
+                "is not one of the options the form offers: AB-123456 (tablets 20 mg),"
+                    + " AB-123457 (tablets 40 mg)"),
             new FieldViolation("capaRequired", "expected true or false"),
             new FieldViolation("assessmentDue", "expected a date (yyyy-MM-dd)"),
             new FieldViolation(
