@@ -249,6 +249,9 @@ class NotificationMailIT {
     assertThat(waiting.status()).isEqualTo(NotificationStatus.PENDING);
     assertThat(waiting.lastError()).isNotBlank();
     assertThat(waiting.sentAt()).isNull();
+    assertThat(http.anonymous().getForEntity("/actuator/health", String.class).getStatusCode())
+        .as("the application stays healthy while the SMTP server is down")
+        .isEqualTo(HttpStatus.OK);
 
     smtp.start();
 
