@@ -35,6 +35,8 @@ class PackageDependenciesTest {
           "identity", Set.of("compliance"),
           "integration", Set.of("compliance"),
           "deviation", Set.of("compliance", "identity", "integration"),
+          // notifications for every process: the engine's hooks through compliance, users' emails
+          "notification", Set.of("compliance", "identity"),
           // stands in for another company's systems: of the platform only the wire contract both
           // sides share
           "simulator", Set.of("integration.contract"));

@@ -106,6 +106,13 @@ public class SecurityConfiguration {
                         group(GxpGroup.INVESTIGATORS),
                         group(GxpGroup.QA),
                         group(GxpGroup.CAMUNDA_ADMIN))
+                    // a person's own notifications and opt-out; technical clients get none
+                    .requestMatchers(paths("/api/notifications", "/api/notifications/**"))
+                    .hasAnyAuthority(
+                        Arrays.stream(GxpGroup.values())
+                            .filter(GxpGroup::isPeople)
+                            .map(SecurityConfiguration::group)
+                            .toArray(String[]::new))
                     .requestMatchers(paths("/api/sim/**"))
                     .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
                     .anyRequest()

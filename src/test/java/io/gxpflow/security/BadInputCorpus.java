@@ -47,6 +47,7 @@ final class BadInputCorpus {
     corpus.malformedEngineRestBodies();
     corpus.deployments();
     corpus.queries();
+    corpus.notificationSettings();
     return corpus.requests;
   }
 
@@ -416,6 +417,37 @@ final class BadInputCorpus {
         "olivia",
         "/engine-rest/deployment/create",
         "{\"deployment-name\": \"x\"}");
+  }
+
+  /** A user's own notification switch (docs/notifications.md): a boolean, nothing else. */
+  private void notificationSettings() {
+    String settings = "/api/notifications/settings";
+    for (String body :
+        List.of(
+            "{}",
+            "{\"enabled\": null}",
+            "{\"enabled\": \"maybe\"}",
+            "{\"enabled\": {\"value\": false}}",
+            "[false]",
+            "{",
+            DEEP_JSON)) {
+      add(
+          "notification settings " + abbreviate(body),
+          "ivan",
+          HttpMethod.PUT,
+          settings,
+          null,
+          body);
+    }
+    add(
+        "notification settings as text/plain",
+        "ivan",
+        HttpMethod.PUT,
+        settings,
+        "text/plain",
+        "{\"enabled\": false}");
+    add("notification settings by POST", "ivan", HttpMethod.POST, settings, null, "{}");
+    add("notifications by DELETE", "ivan", HttpMethod.DELETE, "/api/notifications", null, null);
   }
 
   private void queries() {
