@@ -205,7 +205,12 @@ class SignatureIT {
   @Test
   void tasklistLoadsTheSignaturePlugin() {
     assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
-        .contains("customScripts: ['scripts/gxp-signature/plugin']");
+        .contains("customScripts: ['scripts/gxp-signature/plugin', 'scripts/gxp-requests/plugin']");
+    assertThat(
+            rest.getForObject("/camunda/app/tasklist/scripts/gxp-requests/plugin.js", String.class))
+        .contains("pluginPoint: 'tasklist.task.detail'")
+        .contains("extension-requests")
+        .contains("cancellation-requests");
     assertThat(
             rest.getForObject(
                 "/camunda/app/tasklist/scripts/gxp-signature/plugin.js", String.class))

@@ -22,7 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -527,6 +534,238 @@ class DeviationFormsTest {
     TaskInputSpec spec =
         TaskInputSpec.of(form("deviation-capa-plan"), ModelConstraints.from(properties));
     return validator.validate(spec, submitted, current, DynamicValues.fromVariables(spec, current));
+  }
+
+  /**
+   * Fields a condition can hide that must be filled when shown: the model's {@code requiredWhen}
+   * insists on them (task id, field key, condition).
+   */
+  private static final List<List<String>> REQUIRED_WHEN_SHOWN =
+      List.of(
+          List.of("Task_QaApproval", "qaSeverity", "qaDecision=reclassify"),
+          List.of("Task_QaApproval", "reclassificationReason", "qaDecision=reclassify"),
+          List.of("Task_QaApproval", "returnReason", "qaDecision=return"),
+          List.of("Task_QaApproval", "minorClosureRationale", "closeWithoutInvestigation=true"),
+          List.of("Task_Investigation", "why1", "rootCauseMethod=fiveWhys"),
+          List.of("Task_Investigation", "noCapaRationale", "capaRequired=false"),
+          List.of("Task_CapaPlan", "action2Description", "addAction2=true"),
+          List.of("Task_CapaPlan", "action2Type", "addAction2=true"),
+          List.of("Task_CapaPlan", "action2Owner", "addAction2=true"),
+          List.of("Task_CapaPlan", "action2DueDate", "addAction2=true"),
+          List.of("Task_CapaPlan", "action3Description", "addAction3=true"),
+          List.of("Task_CapaPlan", "action3Type", "addAction3=true"),
+          List.of("Task_CapaPlan", "action3Owner", "addAction3=true"),
+          List.of("Task_CapaPlan", "action3DueDate", "addAction3=true"));
+
+  /**
+   * The owner fields of the CAPA plan are being turned into a select of eligible users (another
+   * change of issue 12); until it is merged they keep their form-js rule. To be emptied then.
+   */
+  private static final Set<String> HIDDEN_RULE_PENDING = Set.of("action2Owner", "action3Owner");
+
+  @TestFactory
+  @DisplayName(
+      "no field a condition can hide has a form-js rule: Tasklist keeps its error once the field hides and"
+          + " disables Complete for good; the model's requiredWhen insists on the server instead")
+  Stream<DynamicTest> noRuleOnHideableFields() {
+    return INPUT_KEYS.keySet().stream()
+        .sorted()
+        .map(
+            id ->
+                DynamicTest.dynamicTest(
+                    id,
+                    () -> {
+                      List<JsonNode> components = new ArrayList<>();
+                      collect(
+                          JSON.readTree(FORMS.resolve(id + ".form").toFile()).path("components"),
+                          components);
+                      for (JsonNode c : components) {
+                        if (c.has("conditional")
+                            && c.has("key")
+                            && !HIDDEN_RULE_PENDING.contains(c.path("key").asText())) {
+                          assertThat(c.has("validate"))
+                              .as("%s %s hides by condition and has validate", id, c.path("key"))
+                              .isFalse();
+                        }
+                      }
+                    }));
+  }
+
+  @Test
+  @DisplayName("every field that must be filled when shown is required by the model when shown")
+  void requiredWhenShown() {
+    BpmnModelInstance model =
+        Bpmn.readModelFromFile(projectBaseDir().resolve("bpmn/deviation-capa.bpmn").toFile());
+    for (List<String> rule : REQUIRED_WHEN_SHOWN) {
+      UserTask task = model.getModelElementById(rule.get(0));
+      Map<String, String> properties = new LinkedHashMap<>();
+      task.getExtensionElements()
+          .getElementsQuery()
+          .filterByType(CamundaProperties.class)
+          .list()
+          .forEach(
+              ps ->
+                  ps.getCamundaProperties()
+                      .forEach(
+                          (CamundaProperty property) ->
+                              properties.put(
+                                  property.getCamundaName(), property.getCamundaValue())));
+      assertThat(properties)
+          .as("%s %s", rule.get(0), rule.get(1))
+          .containsEntry("validate." + rule.get(1) + ".requiredWhen", rule.get(2));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "investigation: the rationale is required by the model when no CAPA is needed, not when one is")
+  void investigationRationale() {
+    Map<String, String> model =
+        Map.of(
+            "validate.noCapaRationale.requiredWhen", "capaRequired=false",
+            "validate.why1.requiredWhen", "rootCauseMethod=fiveWhys");
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("rootCauseMethod", "fiveWhys");
+    v.put("why1", "Jacket temperature too high");
+    v.put("rootCauseCategory", "equipment");
+    v.put("findings", "Setpoint drift after the controller firmware update");
+    v.put("capaRequired", true);
+    assertThat(check("deviation-investigation", model, v, Map.of())).isEmpty();
+    v.put("capaRequired", false);
+    v.remove("why1");
+    assertThat(check("deviation-investigation", model, v, Map.of()))
+        .extracting(FieldViolation::field)
+        .containsExactly("why1", "noCapaRationale");
+  }
+
+  /**
+   * Variables shown in texts that hold a choice value, and the form field whose labels they use.
+   */
+  private static final Map<String, List<String>> CHOICES_SHOWN =
+      Map.ofEntries(
+          Map.entry("category", List.of("deviation-report", "category")),
+          Map.entry("patientSafetyImpact", List.of("deviation-assessment", "patientSafetyImpact")),
+          Map.entry(
+              "productQualityImpact", List.of("deviation-assessment", "productQualityImpact")),
+          Map.entry("occurrence", List.of("deviation-assessment", "occurrence")),
+          Map.entry("detectability", List.of("deviation-assessment", "detectability")),
+          Map.entry("severity", List.of("deviation-qa-approval", "qaSeverity")),
+          Map.entry("proposedSeverity", List.of("deviation-qa-approval", "qaSeverity")),
+          Map.entry("qaSeverity", List.of("deviation-qa-approval", "qaSeverity")),
+          Map.entry("rootCauseCategory", List.of("deviation-investigation", "rootCauseCategory")),
+          Map.entry("rootCauseMethod", List.of("deviation-investigation", "rootCauseMethod")),
+          Map.entry("actionType", List.of("deviation-capa-plan", "action1Type")),
+          Map.entry("a.actionType", List.of("deviation-capa-plan", "action1Type")));
+
+  /** Date and date-time variables: never shown as the raw value ({@code 2027-03-16T00:00:00}). */
+  private static final Set<String> DATES_SHOWN =
+      Set.of(
+          "occurredAt",
+          "discoveredAt",
+          "reportedAt",
+          "investigationDueDate",
+          "closureDueDate",
+          "deviationClosedAt",
+          "requestedDueDate",
+          "actionDueDate");
+
+  private static final Pattern MAPPED =
+      Pattern.compile("([\\w.]+) = \"([^\"]*)\" then \"([^\"]*)\"");
+
+  @TestFactory
+  @DisplayName(
+      "texts show choices by their labels (every mapping equal to the form's) and dates as dates")
+  Stream<DynamicTest> readableValues() {
+    return INPUT_KEYS.keySet().stream()
+        .sorted()
+        .map(
+            id ->
+                DynamicTest.dynamicTest(
+                    id,
+                    () -> {
+                      List<JsonNode> components = new ArrayList<>();
+                      collect(
+                          JSON.readTree(FORMS.resolve(id + ".form").toFile()).path("components"),
+                          components);
+                      for (JsonNode c : components) {
+                        String shown = c.path("text").asText("") + c.path("dataSource").asText("");
+                        for (String variable : CHOICES_SHOWN.keySet()) {
+                          assertThat(shown)
+                              .as("%s %s shows %s raw", id, c.path("id"), variable)
+                              .doesNotContain("{{" + variable + "}}");
+                        }
+                        for (String variable : DATES_SHOWN) {
+                          assertThat(shown)
+                              .as("%s %s shows %s raw", id, c.path("id"), variable)
+                              .doesNotContain("{{" + variable + "}}");
+                        }
+                        Matcher m = MAPPED.matcher(shown);
+                        while (m.find()) {
+                          List<String> source = CHOICES_SHOWN.get(m.group(1));
+                          if (source == null) {
+                            continue;
+                          }
+                          JsonNode option = option(source.get(0), source.get(1), m.group(2));
+                          assertThat(option)
+                              .as("%s: %s has no option %s", id, source, m.group(2))
+                              .isNotNull();
+                          assertThat(m.group(3))
+                              .as("%s: label of %s %s", id, m.group(1), m.group(2))
+                              .isEqualTo(option.path("label").asText());
+                        }
+                      }
+                    }));
+  }
+
+  @Test
+  @DisplayName(
+      "decisions show what they decide: QA approval the whole report, closure and effectiveness the"
+          + " CAPA actions")
+  void decisionContext() throws IOException {
+    String qa = Files.readString(FORMS.resolve("deviation-qa-approval.form"));
+    for (String variable :
+        List.of(
+            "{{description}}",
+            "{{containmentActions}}",
+            "{{product}}",
+            "{{site}}",
+            "substring(occurredAt",
+            "substring(string(reportedAt)")) {
+      assertThat(qa).as("QA approval shows %s", variable).contains(variable);
+    }
+    for (String id : List.of("deviation-closure", "deviation-effectiveness")) {
+      List<JsonNode> components = new ArrayList<>();
+      collect(JSON.readTree(FORMS.resolve(id + ".form").toFile()).path("components"), components);
+      JsonNode table =
+          components.stream()
+              .filter(c -> "table".equals(c.path("type").asText()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(id + " has no table of CAPA actions"));
+      assertThat(table.path("dataSource").asText()).contains("capaActionList");
+      List<String> columns = new ArrayList<>();
+      table.path("columns").forEach(col -> columns.add(col.path("key").asText()));
+      assertThat(columns).containsExactly("number", "description", "type", "owner", "dueDate");
+    }
+  }
+
+  private static JsonNode option(String formId, String key, String value) {
+    try {
+      List<JsonNode> components = new ArrayList<>();
+      collect(
+          JSON.readTree(FORMS.resolve(formId + ".form").toFile()).path("components"), components);
+      for (JsonNode c : components) {
+        if (key.equals(c.path("key").asText())) {
+          for (JsonNode option : c.path("values")) {
+            if (value.equals(option.path("value").asText())) {
+              return option;
+            }
+          }
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private List<FieldViolation> check(

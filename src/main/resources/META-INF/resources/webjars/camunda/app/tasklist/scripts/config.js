@@ -1,10 +1,11 @@
 /*
- * GxP Flow's Tasklist configuration: Camunda's default (shortcuts) plus the electronic signature plugin.
+ * GxP Flow's Tasklist configuration: Camunda's default (shortcuts) plus the electronic signature
+ * plugin (Sign tab) and the deviation requests plugin (Requests tab).
  * This file replaces app/tasklist/scripts/config.js of the Camunda webjar (the application's classes come
  * first on the classpath).
  */
 export default {
-  customScripts: ['scripts/gxp-signature/plugin'],
+  customScripts: ['scripts/gxp-signature/plugin', 'scripts/gxp-requests/plugin'],
 
   shortcuts: {
     claimTask: {
