@@ -37,7 +37,7 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     SegregationOfDuties segregation = new SegregationOfDuties(independentAudit);
-    GxpTaskService taskService = new GxpTaskService(inputCheck, segregation);
+    GxpTaskService taskService = new GxpTaskService(inputCheck, segregation, auditTrail);
     configuration.setTaskService(taskService);
     GxpRuntimeService runtimeService = new GxpRuntimeService();
     configuration.setRuntimeService(runtimeService);
