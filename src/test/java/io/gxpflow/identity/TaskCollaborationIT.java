@@ -28,7 +28,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -43,10 +46,12 @@ import org.springframework.util.MultiValueMap;
 /**
  * Working a task together, over the REST API Tasklist uses, as the demo users: My tasks, comments
  * and attachments (audited, kept), handing a task back, a QA lead reassigning within the group, a
- * deputy while someone is out of office (segregation of duties still holds). {@code iris} is a
- * second investigator of the test's own.
+ * deputy while someone is out of office (segregation of duties still holds), and a refused input
+ * that reads as a sentence and is not logged as an error. {@code iris} is a second investigator of
+ * the test's own.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class TaskCollaborationIT {
 
   static final String IRIS = "iris";
@@ -260,6 +265,23 @@ class TaskCollaborationIT {
         .isEqualTo("ivan");
     assertThat(only(AuditEventTypes.DEPUTY_NOT_APPLICABLE).details().get("reason").toString())
         .contains("segregation of duties");
+  }
+
+  @Test
+  void aRefusedInputIsASentencePerFieldAndNotLoggedAsAnError(CapturedOutput output) {
+    http.post("ivan", taskPath + "/claim", "{\"userId\":\"ivan\"}");
+
+    ResponseEntity<String> refused =
+        http.post(
+            "ivan", taskPath + "/complete", "{\"variables\":{\"owner\":{\"value\":\"Ivan X\"}}}");
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json(refused).path("detail").asText())
+        .contains("Please correct 1 field. owner is not in the expected format.")
+        .doesNotContain(task.getId())
+        .doesNotContain("[a-z]");
+    assertThat(output.getOut()).contains("Refused: Please correct 1 field.");
+    assertThat(output.getOut()).doesNotContain("ENGINE-16004").doesNotContain("InvalidTaskInput");
   }
 
   private String assignee() {

@@ -44,6 +44,17 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setFormService(new GxpFormService(taskService, runtimeService.guard()));
     configuration.setManagementService(new GxpManagementService(configuration));
 
+    // refusals are answers to users, not errors: logged by CommandFailureLogging instead
+    configuration.setEnableCmdExceptionLogging(false);
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandFailureLogging());
+    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new CommandFailureLogging());
+
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
