@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -265,6 +266,39 @@ class TaskCollaborationIT {
         .isEqualTo("ivan");
     assertThat(only(AuditEventTypes.DEPUTY_NOT_APPLICABLE).details().get("reason").toString())
         .contains("segregation of duties");
+  }
+
+  @Test
+  void aTaskTheModelAssignsToSomeoneOutOfOfficeGoesToTheirDeputyAtCreation() {
+    Instant now = Instant.now();
+    http.put(
+        "ivan",
+        "/api/me/deputy",
+        "{\"deputy\":\"iris\",\"until\":\"" + now.plus(1, ChronoUnit.DAYS) + "\"}");
+    Deployment assigning =
+        Fixtures.deploy(repositoryService, "fixtures/access/assigned-by-model.bpmn");
+    try {
+      String instance =
+          runtimeService
+              .startProcessInstanceByKey(
+                  "deviation-capa", "DEV-ASSIGNED-" + System.nanoTime(), Map.of("owner", "ivan"))
+              .getId();
+
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(instance)
+                  .singleResult()
+                  .getAssignee())
+          .isEqualTo(IRIS);
+      assertThat(
+              auditTrail.findByProcessInstanceId(instance).stream()
+                  .filter(e -> AuditEventTypes.TASK_FORWARDED_TO_DEPUTY.equals(e.type()))
+                  .count())
+          .isEqualTo(1);
+    } finally {
+      Fixtures.undeploy(repositoryService, assigning);
+    }
   }
 
   @Test
