@@ -128,8 +128,9 @@ class EmbeddedDefaultRestartIT {
                   .groupIdIn(GxpGroup.OPS.id())
                   .count())
           .isPositive();
+      // a queue per working group, and one My tasks for everyone
       assertThat(noDemo.getBean(FilterService.class).createFilterQuery().count())
-          .isEqualTo(Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).count());
+          .isEqualTo(Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).count() + 1);
 
       // the simulated MES, QMS and CRM are the demo's: not one of their beans, and /sim/** is
       // refused

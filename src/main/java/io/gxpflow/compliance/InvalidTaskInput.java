@@ -22,28 +22,50 @@ public class InvalidTaskInput extends FormFieldValidationException implements Er
   private final List<FieldViolation> violations;
 
   public InvalidTaskInput(String taskId, List<FieldViolation> violations) {
-    this(taskId, null, "Task " + taskId, violations);
+    this(taskId, null, violations);
   }
 
   /** A start form submission that breaks the form: no process instance is started. */
   public static InvalidTaskInput startForm(
       String processDefinitionId, List<FieldViolation> violations) {
-    return new InvalidTaskInput(
-        null, processDefinitionId, "Start form of " + processDefinitionId, violations);
+    return new InvalidTaskInput(null, processDefinitionId, violations);
   }
 
   private InvalidTaskInput(
-      String taskId, String processDefinitionId, String subject, List<FieldViolation> violations) {
-    super(
-        taskId == null ? processDefinitionId : taskId,
-        subject
-            + " input refused: "
-            + violations.stream()
-                .map(v -> v.field() + " " + v.reason())
-                .collect(Collectors.joining("; ")));
+      String taskId, String processDefinitionId, List<FieldViolation> violations) {
+    super(taskId == null ? processDefinitionId : taskId, readable(violations));
     this.taskId = taskId;
     this.processDefinitionId = processDefinitionId;
     this.violations = List.copyOf(violations);
+  }
+
+  /**
+   * One sentence per field, for the person who filled the form (Tasklist shows the detail as is):
+   * "Please correct 2 fields. action2Owner is not in the expected format. dueDate is required."
+   */
+  static String readable(List<FieldViolation> violations) {
+    return (violations.size() == 1
+            ? "Please correct 1 field. "
+            : "Please correct " + violations.size() + " fields. ")
+        + violations.stream().map(InvalidTaskInput::sentence).collect(Collectors.joining(" "));
+  }
+
+  /** "dueDate is required." from the terse reason the {@code errors} list keeps for clients. */
+  static String sentence(FieldViolation violation) {
+    String reason = violation.reason();
+    String verb;
+    if (reason.startsWith("required: ")) {
+      verb = reason.substring("required: ".length());
+    } else if (reason.startsWith("required") || reason.startsWith("not ")) {
+      verb = "is " + reason;
+    } else if (reason.startsWith("expected ")) {
+      verb = "must be " + reason.substring("expected ".length());
+    } else if (reason.startsWith("read-only: ")) {
+      verb = "is read-only and " + reason.substring("read-only: ".length());
+    } else {
+      verb = reason;
+    }
+    return violation.field() + " " + verb + (verb.endsWith(".") ? "" : ".");
   }
 
   public List<FieldViolation> violations() {

@@ -31,6 +31,9 @@ public enum ProblemType {
   CLAIM_FOR_SELF("claim-for-self", "Refused by compliance rule"),
   PROCESS_START_ADMIN_ONLY("process-start-admin-only", "Refused by compliance rule"),
   SEGREGATION_OF_DUTIES("segregation-of-duties", "Refused by compliance rule"),
+  ASSIGNEE_NOT_CANDIDATE("assignee-not-candidate", "Refused by compliance rule"),
+  RECORD_APPEND_ONLY("record-append-only", "Refused by compliance rule"),
+  NOT_A_PARTICIPANT("not-a-participant", "Refused by compliance rule"),
 
   // electronic signatures (property "reason" is the part after "signature-")
   SIGNATURE_MEANING_NOT_CONFIRMED("signature-meaning-not-confirmed", "Signature refused"),

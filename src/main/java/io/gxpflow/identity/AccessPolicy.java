@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 
 /**
  * Who may do what, per CONTRACT.md, as Camunda authorizations. This is the baseline the application
@@ -22,7 +23,8 @@ import org.camunda.bpm.engine.authorization.Resources;
  * <ul>
  *   <li>Authors and reviewers: Tasklist, read the processes they work in, start the ones they own.
  *       Their tasks come through the engine's own candidate-group authorizations ({@code
- *       TASK_WORK}, see application.yaml).
+ *       TASK_WORK}, see application.yaml); they read their process's history (comments and
+ *       attachments of their tasks). {@code qa} may also reassign tasks, within each task's group.
  *   <li>{@code ops}: Cockpit, read everything a monitor needs, retry failed jobs; no task work.
  *   <li>{@code process-owners}: Cockpit read and deploy models (Camunda Modeler); no task work, no
  *       deletes.
@@ -49,8 +51,9 @@ public final class AccessPolicy {
     for (GxpProcess process : GxpProcess.values()) {
       for (GxpGroup participant : process.participants()) {
         // READ_INSTANCE: the cases of their own process, read only, so Tasklist shows each task's
-        // case (id,
-        // title, severity) on its card; other processes' cases stay invisible
+        // case (id, title, severity) on its card; other processes' cases stay invisible.
+        // READ_HISTORY: Camunda's REST API finds a task's comments and attachments through the
+        // task's history, so without it the people working a task could not comment on it
         if (process.starters().contains(participant)) {
           grants.add(
               Grant.of(
@@ -59,6 +62,7 @@ public final class AccessPolicy {
                   process.key(),
                   READ,
                   ProcessDefinitionPermissions.READ_INSTANCE,
+                  ProcessDefinitionPermissions.READ_HISTORY,
                   ProcessDefinitionPermissions.CREATE_INSTANCE));
         } else {
           grants.add(
@@ -67,13 +71,16 @@ public final class AccessPolicy {
                   Resources.PROCESS_DEFINITION,
                   process.key(),
                   READ,
-                  ProcessDefinitionPermissions.READ_INSTANCE));
+                  ProcessDefinitionPermissions.READ_INSTANCE,
+                  ProcessDefinitionPermissions.READ_HISTORY));
         }
       }
       for (GxpGroup starter : process.starters()) {
         grants.add(Grant.of(starter, Resources.PROCESS_INSTANCE, ANY, CREATE));
       }
     }
+    // QA leads reassign open tasks; GxpTaskService keeps every assignment within the task's group
+    grants.add(Grant.of(GxpGroup.QA, Resources.TASK, ANY, TaskPermissions.TASK_ASSIGN));
     grants.addAll(technicalClients());
     grants.addAll(operations());
     grants.addAll(processOwners());

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * One Tasklist filter per working group ("queue"): the group's open tasks, claimed ones included,
  * oldest first. Only that group may read it, so a reviewer who logs in sees their own queue and
- * nobody else's. Created once; an administrator's later edits to a filter are kept.
+ * nobody else's. Besides it every person who works tasks has <em>My tasks</em>: the tasks assigned
+ * to them, from any group, soonest due first (listed after the queue). Created once; an
+ * administrator's later edits to a filter are kept.
  */
 @Component
 public class TasklistFilters {
@@ -47,7 +49,14 @@ public class TasklistFilters {
     return group.displayName() + " queue";
   }
 
+  /** Every person's own tasks, whatever group they came from (a CAPA action given to them). */
+  public static final String MY_TASKS = "My tasks";
+
   void ensureQueues() {
+    Filter mine = filterService.createTaskFilterQuery().filterName(MY_TASKS).singleResult();
+    if (mine == null) {
+      mine = createMyTasks();
+    }
     for (GxpGroup group : GxpGroup.values()) {
       if (group.doesTaskWork()) {
         Filter filter = existing(group);
@@ -56,8 +65,35 @@ public class TasklistFilters {
         }
         grants.ensure(
             new Grant(group.id(), Resources.FILTER, filter.getId(), List.of(Permissions.READ)));
+        grants.ensure(
+            new Grant(group.id(), Resources.FILTER, mine.getId(), List.of(Permissions.READ)));
       }
     }
+  }
+
+  /**
+   * Assigned to the user looking at it: {@code ${currentUser()}} is evaluated by the engine when
+   * the filter runs (a stored query; the expression is Camunda's own, not a deployed model's).
+   */
+  private Filter createMyTasks() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", "Tasks assigned to me, from any group");
+    properties.put("priority", 0);
+    properties.put("refresh", true);
+    properties.put("variables", cardVariables());
+    Filter filter =
+        filterService
+            .newTaskFilter(MY_TASKS)
+            .setQuery(
+                taskService
+                    .createTaskQuery()
+                    .taskAssigneeExpression("${currentUser()}")
+                    .orderByDueDate()
+                    .asc()
+                    .orderByTaskCreateTime()
+                    .asc())
+            .setProperties(properties);
+    return filterService.saveFilter(filter);
   }
 
   private Filter existing(GxpGroup group) {

@@ -64,16 +64,19 @@ class WebappAccessIT {
           tasklist.getJson(
               "/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
 
-      assertThat(filterNames(filters)).containsExactly("MLR medical reviewers queue");
-      assertThat(filters.get(0).path("itemCount").asLong()).isEqualTo(1);
+      assertThat(filterNames(filters))
+          .containsExactlyInAnyOrder("MLR medical reviewers queue", "My tasks");
+      JsonNode queue = named(filters, "MLR medical reviewers queue");
+      // Tasklist lists filters by priority and opens the first: the queue, then My tasks
+      assertThat(queue.path("properties").path("priority").asInt())
+          .isLessThan(named(filters, "My tasks").path("properties").path("priority").asInt());
+      assertThat(queue.path("itemCount").asLong()).isEqualTo(1);
       // each card names its case: record id, title, severity
-      assertThat(filters.get(0).path("properties").path("variables").findValuesAsText("name"))
+      assertThat(queue.path("properties").path("variables").findValuesAsText("name"))
           .containsExactly("deviationId", "title", "severity");
       JsonNode tasks =
           tasklist.getJson(
-              "/camunda/api/engine/engine/default/filter/"
-                  + filters.get(0).path("id").asText()
-                  + "/list");
+              "/camunda/api/engine/engine/default/filter/" + queue.path("id").asText() + "/list");
       assertThat(tasks.findValuesAsText("name")).containsExactly("Medical review");
     } finally {
       Fixtures.undeploy(repositoryService, deployment);
@@ -81,7 +84,7 @@ class WebappAccessIT {
   }
 
   @Test
-  void everyWorkingGroupHasExactlyItsOwnQueue() {
+  void everyWorkingGroupHasExactlyItsOwnQueueAndMyTasks() {
     Arrays.stream(GxpGroup.values())
         .filter(GxpGroup::doesTaskWork)
         .forEach(
@@ -94,8 +97,18 @@ class WebappAccessIT {
                           tasklist.getJson(
                               "/camunda/api/engine/engine/default/filter?resourceType=Task")))
                   .as(group.id())
-                  .containsExactly(TasklistFilters.filterName(group));
+                  .containsExactlyInAnyOrder(
+                      TasklistFilters.filterName(group), TasklistFilters.MY_TASKS);
             });
+  }
+
+  private static JsonNode named(JsonNode filters, String name) {
+    for (JsonNode filter : filters) {
+      if (name.equals(filter.path("name").asText())) {
+        return filter;
+      }
+    }
+    throw new AssertionError("no filter " + name);
   }
 
   /** The filters' own names (not those of the variables a filter shows on its cards). */

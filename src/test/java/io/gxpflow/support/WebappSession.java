@@ -55,6 +55,11 @@ public class WebappSession {
             .GET());
   }
 
+  /** A page as a browser asks for it (Accept: text/html), with the session cookie. */
+  public HttpResponse<String> getHtml(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+  }
+
   /**
    * A JSON request to any path of the app with the session cookie, with or without the webapps'
    * CSRF header.

@@ -31,6 +31,15 @@ public final class AuditEventTypes {
   public static final String DEADLINE_MISSED = "DEADLINE_MISSED";
   public static final String BATCH_MESSAGE_SENT = "BATCH_MESSAGE_SENT";
   public static final String CHANGE_REQUESTED = "CHANGE_REQUESTED";
+  // the people working a task: who said what when, which file (name, size, SHA-256) was attached
+  public static final String COMMENT_ADDED = "COMMENT_ADDED";
+  public static final String ATTACHMENT_ADDED = "ATTACHMENT_ADDED";
+  // handing a task back, and out of office: a task assigned to someone away goes to their deputy
+  public static final String TASK_UNCLAIMED = "TASK_UNCLAIMED";
+  public static final String TASK_FORWARDED_TO_DEPUTY = "TASK_FORWARDED_TO_DEPUTY";
+  public static final String DEPUTY_NOT_APPLICABLE = "DEPUTY_NOT_APPLICABLE";
+  public static final String DEPUTY_SET = "DEPUTY_SET";
+  public static final String DEPUTY_CLEARED = "DEPUTY_CLEARED";
   // identity changes (engine identity store; Keycloak audits its own later)
   public static final String USER_CREATED = "USER_CREATED";
   public static final String USER_UPDATED = "USER_UPDATED";

@@ -37,12 +37,23 @@ public class ComplianceEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     SegregationOfDuties segregation = new SegregationOfDuties(independentAudit);
-    GxpTaskService taskService = new GxpTaskService(inputCheck, segregation);
+    GxpTaskService taskService = new GxpTaskService(inputCheck, segregation, auditTrail);
     configuration.setTaskService(taskService);
     GxpRuntimeService runtimeService = new GxpRuntimeService();
     configuration.setRuntimeService(runtimeService);
     configuration.setFormService(new GxpFormService(taskService, runtimeService.guard()));
     configuration.setManagementService(new GxpManagementService(configuration));
+
+    // refusals are answers to users, not errors: logged by CommandFailureLogging instead
+    configuration.setEnableCmdExceptionLogging(false);
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandFailureLogging());
+    if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new CommandFailureLogging());
 
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());

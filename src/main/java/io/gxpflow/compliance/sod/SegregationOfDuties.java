@@ -43,14 +43,7 @@ public class SegregationOfDuties {
    *     (audited)
    */
   public void enforce(DelegateTask task, String userId, String action) {
-    if (userId == null || task.getProcessInstanceId() == null) {
-      return;
-    }
-    Optional<String> conflict =
-        firstConflict(
-            UserTaskRules.of(task).notSameAs(),
-            userId,
-            step -> performers(task.getProcessInstanceId(), step));
+    Optional<String> conflict = conflict(task, userId);
     if (conflict.isEmpty()) {
       return;
     }
@@ -82,6 +75,21 @@ public class SegregationOfDuties {
     details.put("message", violation.getMessage());
     independentAudit.record(EngineContext.taskEvent(AuditEventTypes.SOD_VIOLATION, task, details));
     throw violation;
+  }
+
+  /**
+   * The step of {@code sod.notSameAs} that {@code userId} performed in the task's record, if any;
+   * nothing is audited (a deputy who may not take a task keeps out of it instead of being refused).
+   * Must run inside an engine command.
+   */
+  public Optional<String> conflict(DelegateTask task, String userId) {
+    if (userId == null || task.getProcessInstanceId() == null) {
+      return Optional.empty();
+    }
+    return firstConflict(
+        UserTaskRules.of(task).notSameAs(),
+        userId,
+        step -> performers(task.getProcessInstanceId(), step));
   }
 
   /**

@@ -6,18 +6,24 @@ import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.sod.SegregationOfDuties;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 
 /**
  * Attached to every user task of every model (see {@link UserTaskListenerParseListener}): audits
- * creation, claim/assignment and completion in the engine's own transaction, enforces segregation
- * of duties at assignment and completion, and refuses completions that did not pass {@link
+ * creation, claim/assignment, hand-back and completion in the engine's own transaction, enforces
+ * segregation of duties at assignment and completion, forwards a task assigned to someone out of
+ * office to their {@link Deputy}, and refuses completions that did not pass {@link
  * GuardedCompletion}.
  */
 public class ComplianceTaskListener implements TaskListener {
@@ -66,18 +72,75 @@ public class ComplianceTaskListener implements TaskListener {
 
   private void assigned(DelegateTask task) {
     String assignee = task.getAssignee();
-    if (assignee != null) {
-      // normally already checked by GxpTaskService; this catches every other way to set an assignee
-      segregation.enforce(
-          task, assignee, assignee.equals(EngineContext.actor()) ? "claim" : "be assigned");
+    if (assignee == null) {
+      Map<String, Object> details = taskDetails(task);
+      details.put("assignee", null);
+      auditTrail.record(EngineContext.taskEvent(AuditEventTypes.TASK_UNCLAIMED, task, details));
+      return;
     }
+    boolean byThemselves = assignee.equals(EngineContext.actor());
+    // normally already checked by GxpTaskService; this catches every other way to set an assignee
+    segregation.enforce(task, assignee, byThemselves ? "claim" : "be assigned");
     Map<String, Object> details = taskDetails(task);
     details.put("assignee", assignee);
-    String type =
-        assignee != null && assignee.equals(EngineContext.actor())
-            ? AuditEventTypes.TASK_CLAIMED
-            : AuditEventTypes.TASK_ASSIGNED;
+    String type = byThemselves ? AuditEventTypes.TASK_CLAIMED : AuditEventTypes.TASK_ASSIGNED;
     auditTrail.record(EngineContext.taskEvent(type, task, details));
+    if (!byThemselves) {
+      forwardToDeputy(task, assignee);
+    }
+  }
+
+  /**
+   * Someone else gave the task to a person who is out of office: it goes to their deputy, if the
+   * deputy may hold it (a candidate of the task, not away too, no segregation-of-duties conflict in
+   * this record); otherwise it stays and the trail says why. One hop only: a deputy who is away too
+   * is no deputy.
+   */
+  private void forwardToDeputy(DelegateTask task, String assignee) {
+    CommandContext commandContext = Context.getCommandContext();
+    IdentityService identity = commandContext.getProcessEngineConfiguration().getIdentityService();
+    Instant now = EngineContext.now().toInstant();
+    Optional<Deputy> away =
+        commandContext
+            .runWithoutAuthorization(() -> Deputy.of(identity, assignee))
+            .filter(deputy -> deputy.activeAt(now));
+    if (away.isEmpty()) {
+      return;
+    }
+    String deputy = away.get().deputy();
+    Map<String, Object> details = taskDetails(task);
+    details.put("assignee", assignee);
+    details.put("deputy", deputy);
+    details.put("until", away.get().until().toString());
+    String notApplicable = null;
+    if (commandContext
+        .runWithoutAuthorization(() -> Deputy.of(identity, deputy))
+        .filter(theirs -> theirs.activeAt(now))
+        .isPresent()) {
+      notApplicable = deputy + " is out of office too";
+    } else if (!TaskCandidates.isCandidate(task, deputy)) {
+      notApplicable =
+          deputy + " is not a member of " + String.join(", ", TaskCandidates.groups(task));
+    } else {
+      Optional<String> conflict = segregation.conflict(task, deputy);
+      if (conflict.isPresent()) {
+        notApplicable =
+            "segregation of duties: "
+                + deputy
+                + " performed step '"
+                + conflict.get()
+                + "' of the same record";
+      }
+    }
+    if (notApplicable != null) {
+      details.put("reason", notApplicable);
+      auditTrail.record(
+          EngineContext.taskEvent(AuditEventTypes.DEPUTY_NOT_APPLICABLE, task, details));
+      return;
+    }
+    auditTrail.record(
+        EngineContext.taskEvent(AuditEventTypes.TASK_FORWARDED_TO_DEPUTY, task, details));
+    task.setAssignee(deputy);
   }
 
   private void completed(DelegateTask task) {

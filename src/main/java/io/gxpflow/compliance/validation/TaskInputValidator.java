@@ -294,7 +294,8 @@ public final class TaskInputValidator {
           add(name, "must be at most " + maxLength + " characters");
         }
         if (pattern != null && !pattern.matcher(text).matches()) {
-          add(name, "must match pattern " + pattern.pattern());
+          // a person reads this: the rule's regex (kept in the model) means nothing to them
+          add(name, "is not in the expected format");
         }
       }
     }
