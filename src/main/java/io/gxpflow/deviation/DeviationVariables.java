@@ -61,6 +61,8 @@ public final class DeviationVariables {
   public static final ProcessVariable<List<Map<String, Object>>> CAPA_ACTION_LIST =
       list("capaActionList");
   public static final ProcessVariable<Map<String, Object>> CAPA_ACTION = map("capaAction");
+  public static final ProcessVariable<Integer> ACTION_NUMBER = integer("actionNumber");
+  public static final ProcessVariable<String> ACTION_EVIDENCE = text("actionEvidence");
   public static final ProcessVariable<String> EFFECTIVENESS_RESULT = text("effectivenessResult");
   public static final ProcessVariable<String> EFFECTIVENESS_SUMMARY = text("effectivenessSummary");
 
@@ -78,6 +80,15 @@ public final class DeviationVariables {
   public static final ProcessVariable<String> CANCELLATION_REASON = text("cancellationReason");
   public static final ProcessVariable<String> CANCELLATION_REQUESTED_BY =
       text("cancellationRequestedBy");
+
+  /**
+   * What the owner of CAPA action {@code number} entered when done ({@code round}, {@code
+   * evidence}, {@code completedBy}, {@code completedAt}); merged into {@link #CAPA_ACTION_LIST}
+   * once every action is done.
+   */
+  public static ProcessVariable<Map<String, Object>> actionDone(int number) {
+    return map("capaActionDone" + number);
+  }
 
   private DeviationVariables() {}
 }

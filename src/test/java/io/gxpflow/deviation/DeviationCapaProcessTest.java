@@ -2,6 +2,7 @@ package io.gxpflow.deviation;
 
 import static io.gxpflow.deviation.DeviationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -128,6 +129,9 @@ class DeviationCapaProcessTest {
     Mocks.register("taskDue", new TaskDue());
     Mocks.register("deviationCapaOwnerOptions", new CapaOwnerOptions(asSystem));
     Mocks.register("deviationOverdue", new OverdueEscalation(auditTrail));
+    CapaActionEvidence evidence = new CapaActionEvidence();
+    Mocks.register("deviationActionDone", evidence.deviationActionDone());
+    Mocks.register("deviationCollectActionEvidence", evidence.deviationCollectActionEvidence());
     Mocks.register("deviationHoldBatch", batches.deviationHoldBatch(mes, auditTrail));
     Mocks.register("deviationNotifyBatchRelease", batches.deviationNotifyBatchRelease(auditTrail));
   }
@@ -260,6 +264,13 @@ class DeviationCapaProcessTest {
             eq("CAPA-2026-0007"),
             argThat(done -> done.stream().allMatch(a -> a.status() == ActionStatus.DONE)),
             anyString());
+    // the evidence stays with the case for closure and the effectiveness check, with who did each
+    // action
+    assertThat(CAPA_ACTION_LIST.from(runtimeService().getVariables(deviation.getId())))
+        .extracting(action -> action.get("evidence"), action -> action.get("completedBy"))
+        .containsExactlyInAnyOrder(
+            tuple("Done, see training record TR-77", "ines"),
+            tuple("Done, see training record TR-77", "ivan"));
 
     assertThat(dueOf(deviation, "Task_ClosureApproval")).isEqualTo(at("2026-12-02T08:00:00Z"));
     closeWithSignature(deviation);

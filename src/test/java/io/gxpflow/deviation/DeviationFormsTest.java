@@ -740,7 +740,9 @@ class DeviationFormsTest {
       assertThat(table.path("dataSource").asText()).contains("capaActionList");
       List<String> columns = new ArrayList<>();
       table.path("columns").forEach(col -> columns.add(col.path("key").asText()));
-      assertThat(columns).containsExactly("number", "description", "type", "owner", "dueDate");
+      assertThat(columns)
+          .containsExactly(
+              "number", "description", "type", "owner", "dueDate", "evidence", "completedBy");
     }
   }
 
