@@ -217,6 +217,20 @@ class DeviationCapaIT {
         Map.of("actionEvidence", "Setpoint lock configured, change record CR-2026-0311"));
 
     Task closure = awaitTask(instanceId, "Task_ClosureApproval");
+    // QA sees at closure what was done, by whom, with the evidence (the action task itself is gone)
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> done =
+        (List<Map<String, Object>>) runtimeService.getVariable(instanceId, "capaActionList");
+    assertThat(done)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry)
+                  .containsEntry("evidence", "Setpoint lock configured, change record CR-2026-0311")
+                  .containsEntry("completedBy", "paul")
+                  .containsEntry("completedByName", "Paul Production")
+                  .containsEntry("ownerName", "Paul Production");
+            });
     assertThat(closure.getDueDate())
         .isEqualTo(runtimeService.getVariable(instanceId, "closureDueDate"));
     claim("quinn", instanceId, "Task_ClosureApproval");

@@ -267,10 +267,13 @@ class DeviationCapaProcessTest {
     // the evidence stays with the case for closure and the effectiveness check, with who did each
     // action
     assertThat(CAPA_ACTION_LIST.from(runtimeService().getVariables(deviation.getId())))
-        .extracting(action -> action.get("evidence"), action -> action.get("completedBy"))
+        .extracting(
+            action -> action.get("evidence"),
+            action -> action.get("completedBy"),
+            action -> action.get("ownerName"))
         .containsExactlyInAnyOrder(
-            tuple("Done, see training record TR-77", "ines"),
-            tuple("Done, see training record TR-77", "ivan"));
+            tuple("Done, see training record TR-77", "ines", "ines"),
+            tuple("Done, see training record TR-77", "ivan", "ivan"));
 
     assertThat(dueOf(deviation, "Task_ClosureApproval")).isEqualTo(at("2026-12-02T08:00:00Z"));
     closeWithSignature(deviation);
