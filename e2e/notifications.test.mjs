@@ -1,7 +1,8 @@
 // Notifications in the embedded default (no SMTP server: the outbox and the log are the delivery): paul reports a
 // deviation, ivan assesses it in Tasklist, quinn returns it to him; ivan finds the "returned" notification in his
 // outbox (/api/notifications), follows its link and lands on the returned task in Tasklist. Then he switches
-// notifications off, and the next one (an assignment by admin) is kept in the outbox as skipped, not delivered.
+// notifications off with the switch in Tasklist's top bar, and the next one (an assignment by admin) is kept in the
+// outbox as skipped, not delivered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -116,12 +117,23 @@ test('a returned task reaches its assessor through the outbox, and the link open
     assert.ok(await page.locator('.task-details').getByText('Initial assessment').count() > 0,
       'the link opens the returned assessment');
     await page.screenshot({ path: join(SHOTS, 'notifications-link-opens-task.png') });
+
+    // ivan switches notifications off with the switch in Tasklist's top bar
+    const enabled = page.locator('#gxp-notifications-enabled');
+    await page.locator('label.gxp-notifications', { hasText: 'Email me about my tasks' }).waitFor();
+    await enabled.waitFor({ state: 'attached' });
+    await page.waitForFunction(() => !document.querySelector('#gxp-notifications-enabled').disabled);
+    assert.equal(await enabled.isChecked(), true, 'notifications are on by default');
+    await enabled.click();
+    await page.locator('label.gxp-notifications', { hasText: '(off)' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'notifications-switched-off.png') });
   } finally {
     await context.close();
   }
+  assert.equal((await rest('ivan', 'GET', '/api/notifications/settings')).enabled, false,
+    'the switch stored the setting on the server');
 
-  // ivan switches notifications off: the next one stays in his outbox as skipped
-  assert.equal((await rest('ivan', 'PUT', '/api/notifications/settings', { enabled: false })).enabled, false);
+  // the next notification stays in his outbox as skipped
   try {
     await rest('admin', 'POST', `/engine-rest/task/${returned.taskId}/assignee`, { userId: 'ivan' });
     const skipped = await until('the skipped assignment', async () => (await rest('ivan', 'GET',

@@ -205,7 +205,14 @@ class SignatureIT {
   @Test
   void tasklistLoadsTheSignaturePlugin() {
     assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
-        .contains("customScripts: ['scripts/gxp-signature/plugin', 'scripts/gxp-requests/plugin']");
+        .contains("'scripts/gxp-signature/plugin'")
+        .contains("'scripts/gxp-requests/plugin'")
+        .contains("'scripts/gxp-notifications/plugin'");
+    assertThat(
+            rest.getForObject(
+                "/camunda/app/tasklist/scripts/gxp-notifications/plugin.js", String.class))
+        .contains("pluginPoint: 'tasklist.navbar.action'")
+        .contains("/api/notifications/settings");
     assertThat(
             rest.getForObject("/camunda/app/tasklist/scripts/gxp-requests/plugin.js", String.class))
         .contains("pluginPoint: 'tasklist.task.detail'")

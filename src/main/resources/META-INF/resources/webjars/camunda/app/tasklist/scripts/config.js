@@ -1,11 +1,16 @@
 /*
  * GxP Flow's Tasklist configuration: Camunda's default (shortcuts) plus the electronic signature
- * plugin (Sign tab) and the deviation requests plugin (Requests tab).
+ * plugin (Sign tab), the deviation requests plugin (Requests tab) and the switch for one's own email
+ * notifications (top bar).
  * This file replaces app/tasklist/scripts/config.js of the Camunda webjar (the application's classes come
  * first on the classpath).
  */
 export default {
-  customScripts: ['scripts/gxp-signature/plugin', 'scripts/gxp-requests/plugin'],
+  customScripts: [
+    'scripts/gxp-signature/plugin',
+    'scripts/gxp-requests/plugin',
+    'scripts/gxp-notifications/plugin'
+  ],
 
   shortcuts: {
     claimTask: {
