@@ -120,7 +120,7 @@ test('a returned task reaches its assessor through the outbox, and the link open
 
     // ivan switches notifications off with the switch in Tasklist's top bar
     const enabled = page.locator('#gxp-notifications-enabled');
-    await page.locator('label.gxp-notifications', { hasText: 'Email me about my tasks' }).waitFor();
+    await page.locator('label.gxp-notifications', { hasText: 'Email notifications' }).waitFor();
     await enabled.waitFor({ state: 'attached' });
     await page.waitForFunction(() => !document.querySelector('#gxp-notifications-enabled').disabled);
     assert.equal(await enabled.isChecked(), true, 'notifications are on by default');

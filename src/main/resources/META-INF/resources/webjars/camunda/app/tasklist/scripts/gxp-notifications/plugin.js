@@ -40,14 +40,14 @@ function render(node, api) {
   label.style.cssText = 'margin: 0 12px; font-weight: normal; cursor: pointer; line-height: 40px';
   const text = document.createElement('span');
   text.style.marginLeft = '6px';
-  text.textContent = 'Email me about my tasks';
+  text.textContent = 'Email notifications';
   label.append(box, text);
   node.append(label);
 
   const show = state => {
     box.checked = state.enabled;
     box.disabled = false;
-    text.textContent = 'Email me about my tasks' + (state.enabled ? '' : ' (off)');
+    text.textContent = 'Email notifications' + (state.enabled ? '' : ' (off)');
   };
   settings('GET', undefined, api)
     .then(show)
