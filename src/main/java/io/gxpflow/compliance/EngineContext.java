@@ -26,6 +26,14 @@ public final class EngineContext {
     return ClockUtil.getCurrentTime();
   }
 
+  /**
+   * Who completes a task: the authenticated user, or its assignee when the engine acts without one.
+   */
+  public static String completer(DelegateTask task) {
+    String actor = actor();
+    return SYSTEM.equals(actor) ? task.getAssignee() : actor;
+  }
+
   public static String actor() {
     CommandContext commandContext = Context.getCommandContext();
     String userId = commandContext == null ? null : commandContext.getAuthenticatedUserId();

@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,7 +40,7 @@ public class CapaActionEvidence {
       Map<String, Object> done = new LinkedHashMap<>();
       done.put("round", CAPA_ROUND.from(task));
       done.put("evidence", ACTION_EVIDENCE.from(task));
-      done.put("completedBy", completer(task));
+      done.put("completedBy", EngineContext.completer(task));
       done.put("completedAt", EngineContext.now().toInstant().toString());
       actionDone(number).set(task.getExecution().getProcessInstance(), done);
     };
@@ -61,30 +59,17 @@ public class CapaActionEvidence {
     for (Map<String, Object> action : CAPA_ACTION_LIST.from(execution, List.of())) {
       Map<String, Object> merged = new LinkedHashMap<>(action);
       // people read names, not user ids (the job runs as the engine: no authorization applies)
-      merged.put("ownerName", name(identity, (String) action.get("owner")));
+      merged.put("ownerName", DisplayName.of(identity, (String) action.get("owner")));
       Map<String, Object> done =
           actionDone(((Number) action.get("number")).intValue()).from(execution);
       if (done != null && round != null && round.equals(((Number) done.get("round")).intValue())) {
         merged.put("evidence", done.get("evidence"));
         merged.put("completedBy", done.get("completedBy"));
-        merged.put("completedByName", name(identity, (String) done.get("completedBy")));
+        merged.put("completedByName", DisplayName.of(identity, (String) done.get("completedBy")));
         merged.put("completedAt", done.get("completedAt"));
       }
       actions.add(merged);
     }
     CAPA_ACTION_LIST.set(execution, actions);
-  }
-
-  private static String name(IdentityService identity, String userId) {
-    if (userId == null) {
-      return null;
-    }
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : DisplayName.of(user.getFirstName(), user.getLastName(), userId);
-  }
-
-  private static String completer(DelegateTask task) {
-    String actor = EngineContext.actor();
-    return EngineContext.SYSTEM.equals(actor) ? task.getAssignee() : actor;
   }
 }

@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -310,8 +309,7 @@ public class SignatureService {
   }
 
   private String fullName(String userId) {
-    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
-    return user == null ? userId : DisplayName.of(user.getFirstName(), user.getLastName(), userId);
+    return DisplayName.of(engine.getIdentityService(), userId);
   }
 
   /** The record a task belongs to. */

@@ -152,7 +152,7 @@ public class ComplianceTaskListener implements TaskListener {
               + task.getId()
               + " may only be completed through the TaskService or FormService of GxP Flow");
     }
-    segregation.enforce(task, GuardedCompletion.completer(task), "complete");
+    segregation.enforce(task, EngineContext.completer(task), "complete");
 
     Map<String, Object> details = taskDetails(task);
     List<Map<String, Object>> changes =

@@ -9,7 +9,6 @@ import io.gxpflow.compliance.validation.FieldViolation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -48,12 +47,6 @@ public class GuardedCompletion implements Command<VariableMap> {
     this.segregation = segregation;
   }
 
-  /** Who completes: the authenticated user, or the assignee when the engine acts without one. */
-  static String completer(DelegateTask task) {
-    String actor = EngineContext.actor();
-    return EngineContext.SYSTEM.equals(actor) ? task.getAssignee() : actor;
-  }
-
   @Override
   public VariableMap execute(CommandContext commandContext) {
     TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
@@ -78,7 +71,7 @@ public class GuardedCompletion implements Command<VariableMap> {
               + taskId
               + "/signature");
     }
-    segregation.enforce(task, completer(task), "complete");
+    segregation.enforce(task, EngineContext.completer(task), "complete");
     List<FieldViolation> violations = inputCheck.check(task, submitted, true);
     if (!violations.isEmpty()) {
       throw new InvalidTaskInput(taskId, violations);
