@@ -2,6 +2,7 @@ package io.gxpflow.deviation;
 
 import static io.gxpflow.deviation.DeviationVariables.*;
 
+import io.gxpflow.compliance.CaseLock;
 import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.RunAsSystem;
 import io.gxpflow.compliance.audit.AuditEvent;
@@ -79,12 +80,14 @@ public class DeviationRequestController {
   private final RuntimeService runtime;
   private final RunAsSystem asSystem;
   private final AuditTrail auditTrail;
+  private final CaseLock caseLock;
 
   public DeviationRequestController(
-      RuntimeService runtime, RunAsSystem asSystem, AuditTrail auditTrail) {
+      RuntimeService runtime, RunAsSystem asSystem, AuditTrail auditTrail, CaseLock caseLock) {
     this.runtime = runtime;
     this.asSystem = asSystem;
     this.auditTrail = auditTrail;
+    this.caseLock = caseLock;
   }
 
   @PostMapping("/extension-requests")
@@ -149,6 +152,10 @@ public class DeviationRequestController {
     return asSystem.call(
         () -> {
           ProcessInstance instance = runningDeviation(deviationId);
+          // a second request sent at the same moment waits here and then sees QA's task
+          if (!caseLock.lock(instance.getId())) {
+            throw refused(HttpStatus.NOT_FOUND, "No running deviation " + deviationId);
+          }
           if (runtime
               .getActiveActivityIds(instance.getId())
               .contains("Task_CancellationDecision")) {

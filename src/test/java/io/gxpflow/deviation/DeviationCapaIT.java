@@ -20,6 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -494,6 +499,63 @@ class DeviationCapaIT {
                     == 0);
     assertThat(sim("/sim/qms/deviations/" + deviationId).path("status").asText())
         .isEqualTo("CLOSED");
+  }
+
+  /**
+   * Issue 12, point 1, the same pattern for cancellation: requests sent at the same moment are
+   * serialized per deviation, so exactly one reaches QA and the others are refused with 409.
+   */
+  @Test
+  void simultaneousCancellationRequestsReachQaOnce() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String instanceId = reportWithoutBatches("Label roll mix-up " + round);
+      String deviationId =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processInstanceId(instanceId)
+              .singleResult()
+              .getBusinessKey();
+      int requests = 4;
+      ExecutorService pool = Executors.newFixedThreadPool(requests);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+          String reason = "Reported twice, request " + i;
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return http.post(
+                        "paul",
+                        "/api/deviations/" + deviationId + "/cancellation-requests",
+                        "{\"type\": \"duplicate\", \"reason\": \"" + reason + "\"}");
+                  }));
+        }
+        start.countDown();
+        List<HttpStatus> statuses = new ArrayList<>();
+        for (Future<ResponseEntity<String>> answer : answers) {
+          ResponseEntity<String> response = answer.get(60, TimeUnit.SECONDS);
+          statuses.add(HttpStatus.valueOf(response.getStatusCode().value()));
+          if (response.getStatusCode().is4xxClientError()) {
+            assertThat(json(response).path("type").asText())
+                .as(response.getBody())
+                .startsWith("urn:gxpflow:problem:");
+          }
+        }
+        assertThat(statuses).containsOnlyOnce(HttpStatus.ACCEPTED);
+        assertThat(statuses).containsOnly(HttpStatus.ACCEPTED, HttpStatus.CONFLICT);
+        assertThat(
+                taskService
+                    .createTaskQuery()
+                    .processInstanceId(instanceId)
+                    .taskDefinitionKey("Task_CancellationDecision")
+                    .count())
+            .isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 
   @Test
