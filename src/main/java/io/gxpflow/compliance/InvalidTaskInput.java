@@ -40,8 +40,9 @@ public class InvalidTaskInput extends FormFieldValidationException implements Er
   }
 
   /**
-   * One sentence per field, for the person who filled the form (Tasklist shows the detail as is):
-   * "Please correct 2 fields. action2Owner is not in the expected format. dueDate is required."
+   * One sentence per field, for the person who filled the form (Tasklist shows the detail as is),
+   * naming the field by its label where the form gives one: "Please correct 2 fields. "Owner of
+   * action 2" is not in the expected format. "Due date" is required."
    */
   static String readable(List<FieldViolation> violations) {
     return (violations.size() == 1
@@ -65,7 +66,8 @@ public class InvalidTaskInput extends FormFieldValidationException implements Er
     } else {
       verb = reason;
     }
-    return violation.field() + " " + verb + (verb.endsWith(".") ? "" : ".");
+    String name = violation.label() == null ? violation.field() : '"' + violation.label() + '"';
+    return name + " " + verb + (verb.endsWith(".") ? "" : ".");
   }
 
   public List<FieldViolation> violations() {

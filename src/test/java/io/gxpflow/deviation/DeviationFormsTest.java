@@ -612,6 +612,29 @@ class DeviationFormsTest {
     }
   }
 
+  /**
+   * Without a form-js rule Tasklist shows no star on these fields: their help text says when they
+   * are required, so nobody learns it from a refusal first.
+   */
+  @Test
+  @DisplayName("a field required only when shown says so in its help text")
+  void conditionallyRequiredFieldsSaySo() throws Exception {
+    for (List<String> rule : REQUIRED_WHEN_SHOWN) {
+      List<JsonNode> components = new ArrayList<>();
+      for (Path form : Files.newDirectoryStream(FORMS, "deviation-*.form")) {
+        collect(JSON.readTree(form.toFile()).path("components"), components);
+      }
+      assertThat(components)
+          .filteredOn(component -> component.path("key").asText().equals(rule.get(1)))
+          .singleElement()
+          .satisfies(
+              component ->
+                  assertThat(component.path("description").asText())
+                      .as("help text of %s", rule.get(1))
+                      .startsWith("Required "));
+    }
+  }
+
   @Test
   @DisplayName(
       "investigation: the rationale is required by the model when no CAPA is needed, not when one is")

@@ -4,6 +4,7 @@ import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gxpflow.compliance.Sha256;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
@@ -12,6 +13,8 @@ import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.RestClientForUsers;
+import io.gxpflow.support.WebappSession;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -58,6 +62,7 @@ class TaskCollaborationIT {
   static final String IRIS = "iris";
 
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -299,6 +304,41 @@ class TaskCollaborationIT {
     } finally {
       Fixtures.undeploy(repositoryService, assigning);
     }
+  }
+
+  /**
+   * Tasklist shows the webapps' engine API message as is: the refusal's sentences, without
+   * Camunda's "Cannot submit task form <id>:" in front; other errors keep Camunda's format.
+   */
+  @Test
+  void tasklistShowsARefusedFormAsTheSentenceAlone() throws Exception {
+    http.post("ivan", taskPath + "/claim", "{\"userId\":\"ivan\"}");
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.login("ivan", "ivan", "tasklist")).isEqualTo(200);
+
+    HttpResponse<String> refused =
+        tasklist.sendJson(
+            "POST",
+            "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+            "{\"variables\":{\"owner\":{\"value\":\"Ivan X\",\"type\":\"String\"}}}",
+            true);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode error = new ObjectMapper().readTree(refused.body());
+    assertThat(error.path("message").asText())
+        .isEqualTo("Please correct 1 field. owner is not in the expected format.");
+    assertThat(refused.body()).doesNotContain(task.getId()).doesNotContain("Exception");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+
+    HttpResponse<String> missing =
+        tasklist.sendJson(
+            "POST",
+            "/camunda/api/engine/engine/default/task/no-such-task/submit-form",
+            "{\"variables\":{}}",
+            true);
+    assertThat(missing.statusCode()).isGreaterThanOrEqualTo(400).isLessThan(500);
+    assertThat(new ObjectMapper().readTree(missing.body()).path("message").asText())
+        .contains("no-such-task");
   }
 
   @Test

@@ -117,7 +117,7 @@ final class EngineRestErrors {
    * not there (the engine's "Cannot find task with id …" is a NullValueException) is 404, another
    * missing value 400, and an engine refusal wrapped by a REST resource keeps its own status.
    */
-  private static HttpStatus status(Throwable exception) {
+  static HttpStatus status(Throwable exception) {
     NullValueException missing = cause(exception, NullValueException.class);
     if (cause(exception, NotFoundException.class) != null
         || missing != null && String.valueOf(missing.getMessage()).startsWith("Cannot find")) {

@@ -4,7 +4,6 @@ import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
 import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.tasks.DeployedForms;
-import io.gxpflow.compliance.tasks.FormTaskInputCheck;
 import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.compliance.tasks.UserTaskRules;
 import io.gxpflow.compliance.validation.CamundaForm;
@@ -115,9 +114,7 @@ public final class StartGuard {
     if (!complete) {
       violations =
           violations.stream()
-              .filter(
-                  violation ->
-                      submitted.containsKey(FormTaskInputCheck.topLevel(violation.field())))
+              .filter(violation -> submitted.containsKey(violation.variable()))
               .toList();
     }
     if (!violations.isEmpty()) {

@@ -38,7 +38,7 @@ public class FormTaskInputCheck implements TaskInputCheck {
       return violations;
     }
     return violations.stream()
-        .filter(violation -> submitted.containsKey(topLevel(violation.field())))
+        .filter(violation -> submitted.containsKey(violation.variable()))
         .toList();
   }
 
@@ -48,17 +48,5 @@ public class FormTaskInputCheck implements TaskInputCheck {
     return form != null
         ? TaskInputSpec.of(form, constraints)
         : TaskInputSpec.withoutForm(constraints);
-  }
-
-  /** "batches[0].number" → "batches": the variable a violation is about. */
-  public static String topLevel(String field) {
-    int end = field.length();
-    for (char separator : new char[] {'.', '['}) {
-      int at = field.indexOf(separator);
-      if (at >= 0 && at < end) {
-        end = at;
-      }
-    }
-    return field.substring(0, end);
   }
 }

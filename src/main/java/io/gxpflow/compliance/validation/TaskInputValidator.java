@@ -85,7 +85,15 @@ public final class TaskInputValidator {
       run.check(field, top);
     }
     run.unknown(spec.known(), sent, "");
-    return List.copyOf(run.violations);
+    // a variable's own field carries the form's label, for the sentence shown to the person
+    return run.violations.stream()
+        .map(
+            violation ->
+                violation.field().equals(violation.variable())
+                    ? violation.withLabel(
+                        spec.field(violation.field()).map(FormField::label).orElse(null))
+                    : violation)
+        .toList();
   }
 
   /** Where fields are looked up: the task's variables, or one item of a dynamic list. */

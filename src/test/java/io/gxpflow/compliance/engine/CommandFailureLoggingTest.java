@@ -58,13 +58,14 @@ class CommandFailureLoggingTest {
                 new FieldViolation("dueDate", "required"),
                 new FieldViolation("severity", "not one of [minor, major]"),
                 new FieldViolation("checksDone", "required: must be checked"),
-                new FieldViolation("count", "expected a number")));
+                new FieldViolation("count", "expected a number"),
+                new FieldViolation("rootCause", "required", "Root cause")));
 
     assertThat(refused.getMessage())
         .isEqualTo(
-            "Please correct 5 fields. action2Owner is not in the expected format. dueDate is"
+            "Please correct 6 fields. action2Owner is not in the expected format. dueDate is"
                 + " required. severity is not one of [minor, major]. checksDone must be checked."
-                + " count must be a number.")
+                + " count must be a number. \"Root cause\" is required.")
         .doesNotContain("5f0c1a2b");
     // clients keep the terse reasons, per field
     assertThat(refused.violations().get(1).reason()).isEqualTo("required");

@@ -533,6 +533,34 @@ class TaskInputValidatorTest {
   }
 
   @Nested
+  @DisplayName("labels")
+  class Labels {
+
+    @Test
+    @DisplayName("a refused field carries its form label, for the sentence the user reads")
+    void aFieldsOwnViolationCarriesItsLabel() {
+      assertThat(check(without("batchNumber")))
+          .singleElement()
+          .satisfies(v -> assertThat(v.label()).isEqualTo("Batch number"));
+    }
+
+    @Test
+    @DisplayName("an item inside a list or a key nobody declares has no label")
+    void nestedAndUnknownHaveNone() {
+      assertThat(check(with("approvedBy", "quinn")))
+          .singleElement()
+          .satisfies(v -> assertThat(v.label()).isNull());
+      assertThat(
+              check(
+                  with(
+                      "findings",
+                      List.of(map("description", "d", "severity", "minor", "owner", "ivan")))))
+          .singleElement()
+          .satisfies(v -> assertThat(v.label()).isNull());
+    }
+  }
+
+  @Nested
   @DisplayName("unknown variables")
   class UnknownVariables {
 
@@ -594,6 +622,7 @@ class TaskInputValidatorTest {
       v.remove("batchNumber");
       v.put("certificateFile", false);
       assertThat(check(v))
+          .extracting(violation -> new FieldViolation(violation.field(), violation.reason()))
           .containsExactly(
               new FieldViolation("batchNumber", "required"),
               new FieldViolation("yieldPercent", "must be at most 100"),
