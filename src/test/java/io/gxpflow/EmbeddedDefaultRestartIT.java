@@ -128,9 +128,9 @@ class EmbeddedDefaultRestartIT {
                   .groupIdIn(GxpGroup.OPS.id())
                   .count())
           .isPositive();
-      // a queue per working group, and one My tasks for everyone
+      // a queue per working group, one My tasks for everyone and QA's All open tasks
       assertThat(noDemo.getBean(FilterService.class).createFilterQuery().count())
-          .isEqualTo(Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).count() + 1);
+          .isEqualTo(Arrays.stream(GxpGroup.values()).filter(GxpGroup::doesTaskWork).count() + 2);
 
       // the simulated MES, QMS and CRM are the demo's: not one of their beans, and /sim/** is
       // refused

@@ -79,8 +79,9 @@ public final class AccessPolicy {
         grants.add(Grant.of(starter, Resources.PROCESS_INSTANCE, ANY, CREATE));
       }
     }
-    // QA leads reassign open tasks; GxpTaskService keeps every assignment within the task's group
-    grants.add(Grant.of(GxpGroup.QA, Resources.TASK, ANY, TaskPermissions.TASK_ASSIGN));
+    // QA leads oversee every open task (their "All open tasks" filter) and reassign them;
+    // GxpTaskService keeps every assignment within the task's group, so seeing is not working
+    grants.add(Grant.of(GxpGroup.QA, Resources.TASK, ANY, READ, TaskPermissions.TASK_ASSIGN));
     grants.addAll(technicalClients());
     grants.addAll(operations());
     grants.addAll(processOwners());

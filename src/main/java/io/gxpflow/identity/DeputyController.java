@@ -13,11 +13,15 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -76,6 +80,25 @@ public class DeputyController {
         .call(() -> Deputy.of(identity, user.getName()))
         .map(deputy -> ResponseEntity.ok(DeputyView.of(deputy)))
         .orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  /** Someone who may stand in for me, as the Tasklist dialog lists them. */
+  public record Candidate(String id, String name) {}
+
+  /** Who may be my deputy: the people of my task-working groups, by name. */
+  @GetMapping("/candidates")
+  public List<Candidate> candidates(Authentication user) {
+    String me = user.getName();
+    return asSystem.call(
+        () ->
+            workingGroups(me)
+                .flatMap(group -> identity.createUserQuery().memberOfGroup(group).list().stream())
+                .map(User::getId)
+                .filter(id -> !id.equals(me))
+                .distinct()
+                .map(id -> new Candidate(id, DisplayName.of(identity, id)))
+                .sorted(Comparator.comparing(Candidate::name).thenComparing(Candidate::id))
+                .toList());
   }
 
   @PutMapping
@@ -137,10 +160,14 @@ public class DeputyController {
 
   /** A deputy stands in for task work: someone in one of my task-working groups. */
   private boolean sharesAWorkingGroup(String me, String deputy) {
-    return identity.createGroupQuery().groupMember(me).list().stream()
-        .filter(group -> GxpGroup.byId(group.getId()).map(GxpGroup::doesTaskWork).orElse(false))
+    return workingGroups(me)
         .anyMatch(
-            group ->
-                identity.createUserQuery().userId(deputy).memberOfGroup(group.getId()).count() > 0);
+            group -> identity.createUserQuery().userId(deputy).memberOfGroup(group).count() > 0);
+  }
+
+  private Stream<String> workingGroups(String me) {
+    return identity.createGroupQuery().groupMember(me).list().stream()
+        .map(Group::getId)
+        .filter(group -> GxpGroup.byId(group).map(GxpGroup::doesTaskWork).orElse(false));
   }
 }

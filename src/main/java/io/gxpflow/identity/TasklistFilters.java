@@ -52,11 +52,23 @@ public class TasklistFilters {
   /** Every person's own tasks, whatever group they came from (a CAPA action given to them). */
   public static final String MY_TASKS = "My tasks";
 
+  /**
+   * QA's oversight: every open task of every group, the next due first, so a QA lead sees overdue
+   * work and reassigns it (QA reads all tasks, AccessPolicy).
+   */
+  public static final String ALL_OPEN_TASKS = "All open tasks";
+
   void ensureQueues() {
     Filter mine = filterService.createTaskFilterQuery().filterName(MY_TASKS).singleResult();
     if (mine == null) {
       mine = createMyTasks();
     }
+    Filter all = filterService.createTaskFilterQuery().filterName(ALL_OPEN_TASKS).singleResult();
+    if (all == null) {
+      all = createAllOpenTasks();
+    }
+    grants.ensure(
+        new Grant(GxpGroup.QA.id(), Resources.FILTER, all.getId(), List.of(Permissions.READ)));
     for (GxpGroup group : GxpGroup.values()) {
       if (group.doesTaskWork()) {
         Filter filter = existing(group);
@@ -92,6 +104,20 @@ public class TasklistFilters {
                     .asc()
                     .orderByTaskCreateTime()
                     .asc())
+            .setProperties(properties);
+    return filterService.saveFilter(filter);
+  }
+
+  private Filter createAllOpenTasks() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", "Every open task of every group, the next due first (QA)");
+    properties.put("priority", 10);
+    properties.put("refresh", true);
+    properties.put("variables", cardVariables());
+    Filter filter =
+        filterService
+            .newTaskFilter(ALL_OPEN_TASKS)
+            .setQuery(taskService.createTaskQuery().orderByDueDate().asc())
             .setProperties(properties);
     return filterService.saveFilter(filter);
   }

@@ -212,6 +212,26 @@ class TaskCollaborationIT {
 
   @Test
   void aQaLeadReassignsWithinTheTasksGroupOnly() {
+    // QA oversees every open task (All open tasks) but works only its own: seeing is not claiming
+    String allOpen =
+        filterService
+            .createTaskFilterQuery()
+            .filterName(TasklistFilters.ALL_OPEN_TASKS)
+            .singleResult()
+            .getId();
+    assertThat(
+            json(http.post("quinn", "/engine-rest/filter/" + allOpen + "/list", "{}"))
+                .findValuesAsText("id"))
+        .contains(task.getId());
+    assertThat(http.post("ivan", "/engine-rest/filter/" + allOpen + "/list", "{}").getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(
+            http.post("quinn", taskPath + "/claim", "{\"userId\":\"quinn\"}")
+                .getStatusCode()
+                .is4xxClientError())
+        .isTrue();
+    assertThat(http.post("quinn", taskPath + "/complete", "{}").getStatusCode().is4xxClientError())
+        .isTrue();
     http.post("ivan", taskPath + "/claim", "{\"userId\":\"ivan\"}");
 
     assertThat(http.post("ivan", taskPath + "/assignee", "{\"userId\":\"iris\"}").getStatusCode())
@@ -224,6 +244,16 @@ class TaskCollaborationIT {
         .isEqualTo(HttpStatus.NO_CONTENT);
 
     assertThat(assignee()).isEqualTo(IRIS);
+  }
+
+  @Test
+  void theDeputiesOfferedAreThePeopleOfMyWorkingGroups() {
+    JsonNode candidates = json(http.get("ivan", "/api/me/deputy/candidates"));
+    assertThat(candidates.findValuesAsText("id")).contains(IRIS).doesNotContain("ivan", "paul");
+    assertThat(candidates.findValuesAsText("name"))
+        .allSatisfy(name -> assertThat(name).isNotBlank());
+    // oscar (ops) works no tasks: nobody to offer
+    assertThat(json(http.get("oscar", "/api/me/deputy/candidates")).size()).isZero();
   }
 
   @Test

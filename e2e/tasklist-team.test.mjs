@@ -1,0 +1,103 @@
+// Working as a team in the real Tasklist (issue 12, point 5): ivan goes on leave and names iris, a second
+// investigator, his deputy under "Out of office"; quinn, the QA lead, gives a deviation's assessment to ivan in
+// Tasklist, and it lands with iris (audited as forwarded to the deputy); iris finds it under My tasks; back at
+// work, ivan ends his absence. iris is created here by admin, as a user administrator would in Camunda Admin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+
+const TITLE = 'Torn blister foil on line 4 ' + Date.now();
+
+async function as(user, work) {
+  const context = await browser();
+  const page = context.pages()[0] || await context.newPage();
+  const seen = watch(page);
+  try {
+    await login(page, 'tasklist', user);
+    await work(page);
+  } catch (error) {
+    await page.screenshot({ path: join(SHOTS, `team-failure-${user}.png`), fullPage: true });
+    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+async function secondInvestigator() {
+  const existing = await rest('admin', 'GET', '/engine-rest/user?id=iris');
+  if (existing.length === 0) {
+    await rest('admin', 'POST', '/engine-rest/user/create', {
+      profile: { id: 'iris', firstName: 'Iris', lastName: 'Investigator', email: 'iris@gxpflow.test' },
+      credentials: { password: 'iris' } });
+    await rest('admin', 'PUT', '/engine-rest/group/investigators/members/iris');
+  }
+}
+
+async function assessmentOf(title) {
+  const instance = await rest('paul', 'POST', '/engine-rest/process-definition/key/deviation-capa/submit-form', {
+    variables: {
+      title: { value: title }, description: { value: 'Blister foil torn at the sealing station' },
+      occurredAt: { value: '2026-11-30T07:40+00:00' }, site: { value: 'Basel - Packaging line 4' },
+      product: { value: 'P-100' }, affectedBatches: { value: '' }, category: { value: 'equipment' },
+      containmentActions: { value: 'Sealing station stopped, blisters segregated' } } });
+  for (let i = 0; i < 60; i++) {
+    const [task] = await rest('quinn', 'GET', `/engine-rest/task?processInstanceId=${instance.id}`);
+    if (task) {
+      return { instance, task };
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error('the assessment task did not appear');
+}
+
+test('ivan names iris his deputy; the task quinn gives ivan goes to iris; ivan comes back', async () => {
+  await secondInvestigator();
+  const back = new Date(Date.now() + 3 * 24 * 3600 * 1000).toLocaleDateString('sv');
+
+  await as('ivan', async page => {
+    await page.locator('#gxp-deputy-toggle').click();
+    await page.locator('#gxp-deputy-select').selectOption('iris');
+    await page.locator('#gxp-deputy-until').fill(back);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Iris Investigator stands in for you').waitFor();
+    assert.match(await page.locator('#gxp-deputy-toggle').innerText(), /Out of office until/);
+    await page.screenshot({ path: join(SHOTS, 'team-out-of-office.png') });
+  });
+  assert.equal((await rest('ivan', 'GET', '/api/me/deputy')).deputy, 'iris');
+
+  const { instance, task } = await assessmentOf(TITLE);
+  await as('quinn', async page => {
+    await page.goto(page.url().replace(/#.*$/, '') + `#/?task=${task.id}`);
+    await page.getByText(TITLE).first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: join(SHOTS, 'team-qa-opens-task.png') });
+    await page.getByText('Set assignee').click();
+    const input = page.locator('.assignee input, input[placeholder*="ssignee" i]').first();
+    await input.fill('ivan');
+    await input.press('Enter');
+    await page.getByText('Iris Investigator').first().waitFor({ timeout: 15000 });
+    await page.screenshot({ path: join(SHOTS, 'team-qa-assigned.png') });
+  });
+  const [assigned] = await rest('quinn', 'GET', `/engine-rest/task?processInstanceId=${instance.id}`);
+  assert.equal(assigned.assignee, 'iris', 'given to ivan, the task went to his deputy');
+  const trail = await rest('quinn', 'GET', `/api/audit?processInstanceId=${instance.id}`);
+  assert.ok(trail.some(e => e.type === 'TASK_FORWARDED_TO_DEPUTY' && e.details.assignee === 'ivan'
+    && e.details.deputy === 'iris'), 'the forwarding is audited');
+
+  await as('iris', async page => {
+    await page.getByText('My tasks').click();
+    await page.locator('.tasks-list li').filter({ hasText: TITLE }).first().waitFor({ timeout: 30000 });
+    await page.screenshot({ path: join(SHOTS, 'team-deputy-my-tasks.png') });
+  });
+
+  await as('ivan', async page => {
+    await page.locator('#gxp-deputy-toggle').click();
+    await page.getByRole('button', { name: 'I am back' }).click();
+    await page.getByText('No deputy set.').waitFor();
+    assert.equal(await page.locator('#gxp-deputy-toggle').innerText(), 'Out of office');
+  });
+  const response = await fetch(new URL('/api/me/deputy', process.env.GXPFLOW_URL).href,
+    { headers: { Authorization: 'Basic ' + Buffer.from('ivan:ivan').toString('base64') } });
+  assert.equal(response.status, 204, 'no deputy after ivan is back');
+});
