@@ -82,6 +82,13 @@ public final class AccessPolicy {
     // QA leads oversee every open task (their "All open tasks" filter) and reassign them;
     // GxpTaskService keeps every assignment within the task's group, so seeing is not working
     grants.add(Grant.of(GxpGroup.QA, Resources.TASK, ANY, READ, TaskPermissions.TASK_ASSIGN));
+    // people who work tasks read their colleagues' names: Tasklist prints assignees by name and
+    // looks the new one up before a reassignment; profiles stay read-only (OwnUserReadOnly)
+    for (GxpGroup group : GxpGroup.values()) {
+      if (group.doesTaskWork()) {
+        grants.add(Grant.of(group, Resources.USER, ANY, READ));
+      }
+    }
     grants.addAll(technicalClients());
     grants.addAll(operations());
     grants.addAll(processOwners());

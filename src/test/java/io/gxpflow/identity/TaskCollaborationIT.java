@@ -240,6 +240,9 @@ class TaskCollaborationIT {
         http.post("quinn", taskPath + "/assignee", "{\"userId\":\"paul\"}");
     assertThat(outsideTheGroup.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(json(outsideTheGroup).path("type").asText()).endsWith("assignee-not-candidate");
+    // Tasklist looks the new assignee up before it saves: QA reads colleagues' names
+    assertThat(json(http.get("quinn", "/engine-rest/user?id=iris")).findValuesAsText("lastName"))
+        .containsExactly(IRIS);
     assertThat(http.post("quinn", taskPath + "/assignee", "{\"userId\":\"iris\"}").getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 

@@ -37,7 +37,7 @@ function render(node, api) {
     element('p', {textContent: 'Tasks assigned to you while you are away go to your deputy, '
       + 'unless segregation of duties forbids it.'}),
     element('label', {htmlFor: deputy.id, textContent: 'Deputy'}), deputy,
-    element('label', {htmlFor: back.id, textContent: 'Back on (year-month-day)'}), back,
+    element('label', {htmlFor: back.id, textContent: 'Back on'}), back,
     element('div', {}, save, end), status);
   wrapper.append(toggle, panel);
   node.append(wrapper);
