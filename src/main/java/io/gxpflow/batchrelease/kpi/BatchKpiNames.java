@@ -24,7 +24,7 @@ final class BatchKpiNames {
   static final ProcessVariable<String> RELEASE_DECISION = ProcessVariable.text("releaseDecision");
 
   /** The wait while a deviation for the batch is open; may occur several times per batch. */
-  static final String ON_HOLD = "OnHold";
+  static final String ON_HOLD_ACTIVITY = "OnHold";
 
   /** QP certification: its completion is the decision. */
   static final String QP_CERTIFICATION = "Task_QpCertification";

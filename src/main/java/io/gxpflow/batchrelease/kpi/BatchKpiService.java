@@ -78,7 +78,7 @@ public class BatchKpiService {
     Map<String, Instant> certified = new HashMap<>();
     Map<String, String> endEvents = new HashMap<>();
     for (String definition : definitions) {
-      for (HistoricActivityInstance hold : activities(definition, ON_HOLD)) {
+      for (HistoricActivityInstance hold : activities(definition, ON_HOLD_ACTIVITY)) {
         holds
             .computeIfAbsent(hold.getProcessInstanceId(), id -> new ArrayList<>())
             .add(new Hold(instant(hold.getStartTime()), instant(hold.getEndTime())));
