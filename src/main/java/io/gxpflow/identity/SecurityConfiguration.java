@@ -87,6 +87,15 @@ public class SecurityConfiguration {
                         group(GxpGroup.QA),
                         group(GxpGroup.PROCESS_OWNERS),
                         group(GxpGroup.CAMUNDA_ADMIN))
+                    // batch release KPIs: the QP answers for every release decision, so reads them
+                    // too
+                    .requestMatchers(paths("/api/kpi/batches"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.QA),
+                        group(GxpGroup.QP),
+                        group(GxpGroup.PROCESS_OWNERS),
+                        group(GxpGroup.OPS),
+                        group(GxpGroup.CAMUNDA_ADMIN))
                     .requestMatchers(paths("/api/kpi/**"))
                     .hasAnyAuthority(
                         group(GxpGroup.QA),

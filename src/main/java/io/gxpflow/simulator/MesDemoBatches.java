@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo batches of the simulated MES, one per path through batch release. Seeded at every start
- * but only when missing, so a status a demo run set survives a restart.
+ * The demo batches of the simulated MES, one per story of batch release (with {@link QmsDemoData}):
+ * 0042 no review, 0043 minor exception, 0044 open deviation (hold), 0045 OOS, 0046 incomplete
+ * record. Seeded at every start but only when missing, so a status a demo run set survives a
+ * restart.
  */
 @Component
 @Profile("demo")
@@ -27,23 +29,25 @@ public class MesDemoBatches implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    // complete, no exceptions: straight to QP certification
+    // complete, no exceptions (and nothing open in the QMS): released with no review
     seed("B-2026-0042", true, "IN_REVIEW", List.of());
-    // a minor deviation the QA review has to look at
+    // a minor exception only, handled in the batch record: QA reviews the exception
     seed(
         "B-2026-0043",
         true,
         "IN_REVIEW",
         List.of(new Deviation("DEV-TEMP", "Temperature excursion in granulation", "MINOR")));
-    // the record is not complete yet: release must wait
-    seed("B-2026-0044", false, "IN_PRODUCTION", List.of());
-    // a major deviation: release goes through a deviation/CAPA first
+    // complete and clean here, but the QMS has an open deviation for it: on hold until it closes
+    seed("B-2026-0044", true, "IN_REVIEW", List.of());
+    // a major exception, and QC found an out-of-specification result: full review
     seed(
         "B-2026-0045",
         true,
         "IN_REVIEW",
         List.of(
             new Deviation("DEV-CONTAM", "Foreign particles found in capsule filling", "MAJOR")));
+    // the record is not complete yet: the release checks find it not compliant
+    seed("B-2026-0046", false, "IN_PRODUCTION", List.of());
   }
 
   private void seed(

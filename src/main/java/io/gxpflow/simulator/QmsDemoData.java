@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 public class QmsDemoData implements ApplicationRunner {
 
+  /** The open deviation that holds B-2026-0044. */
+  static final String OPEN_DEVIATION = "DEV-2026-0001";
+
+  static final String OPEN_DEVIATION_TITLE =
+      "Blend sampled at the wrong positions before encapsulation";
+
   private final QmsSimulator qms;
 
   public QmsDemoData(QmsSimulator qms) {
@@ -24,12 +30,11 @@ public class QmsDemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     // QC done, nothing open: release can go ahead
     qms.seedBatch("B-2026-0042", true, List.of(), List.of());
-    // QC done, but the granulation temperature excursion is an open deviation
+    // QC done, nothing open: the MES's minor exception is all QA reviews
     qms.seedBatch("B-2026-0043", true, List.of(), List.of());
-    qms.seedDeviation(
-        "DEV-2026-0001", "Temperature excursion in granulation", "B-2026-0043", "MINOR");
-    // still in production: QC not complete
-    qms.seedBatch("B-2026-0044", false, List.of(), List.of());
+    // QC done, but a major deviation is open: the release waits for its closure
+    qms.seedBatch("B-2026-0044", true, List.of(), List.of());
+    qms.seedDeviation(OPEN_DEVIATION, OPEN_DEVIATION_TITLE, "B-2026-0044", "MAJOR");
     // QC done with an out-of-specification result
     qms.seedBatch(
         "B-2026-0045",
@@ -37,5 +42,7 @@ public class QmsDemoData implements ApplicationRunner {
         List.of(
             qms.oos("Visible particles", "Foreign particles in 3 of 20 capsules", "None detected")),
         List.of());
+    // still in production: QC not complete
+    qms.seedBatch("B-2026-0046", false, List.of(), List.of());
   }
 }

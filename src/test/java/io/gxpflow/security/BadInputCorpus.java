@@ -214,6 +214,8 @@ final class BadInputCorpus {
     add("audit verify by POST", "quinn", HttpMethod.POST, "/api/audit/verify", null, "{}");
     add("kpi by POST", "quinn", HttpMethod.POST, "/api/kpi/deviations", null, "{}");
     add("kpi by DELETE", "quinn", HttpMethod.DELETE, "/api/kpi/deviations", null, null);
+    add("batch kpi by POST", "petra", HttpMethod.POST, "/api/kpi/batches", null, "{}");
+    add("batch kpi by DELETE", "petra", HttpMethod.DELETE, "/api/kpi/batches", null, null);
     add(
         "signatures by DELETE",
         "quinn",

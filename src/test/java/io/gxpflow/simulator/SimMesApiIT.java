@@ -54,15 +54,20 @@ class SimMesApiIT {
     assertThat(batch.path("exceptions").get(0).path("severity").asText()).isEqualTo("MINOR");
 
     assertThat(json(get("/sim/mes/batches/B-2026-0042/record", KEY)).path("exceptions")).isEmpty();
-    assertThat(json(get("/sim/mes/batches/B-2026-0044/record", KEY)).path("complete").asBoolean())
-        .isFalse();
-    assertThat(
-            json(get("/sim/mes/batches/B-2026-0045/record", KEY))
-                .path("exceptions")
-                .get(0)
-                .path("severity")
-                .asText())
-        .isEqualTo("MAJOR");
+    // the hold story is in the QMS: here the record is complete and clean
+    JsonNode batch44 = json(get("/sim/mes/batches/B-2026-0044/record", KEY));
+    assertThat(batch44.path("complete").asBoolean()).isTrue();
+    assertThat(batch44.path("exceptions")).isEmpty();
+    assertThat(json(get("/sim/mes/batches/B-2026-0045/record", KEY)).path("exceptions"))
+        .singleElement()
+        .satisfies(
+            exception -> {
+              assertThat(exception.path("code").asText()).isEqualTo("DEV-CONTAM");
+              assertThat(exception.path("severity").asText()).isEqualTo("MAJOR");
+            });
+    JsonNode batch46 = json(get("/sim/mes/batches/B-2026-0046/record", KEY));
+    assertThat(batch46.path("complete").asBoolean()).isFalse();
+    assertThat(batch46.path("status").asText()).isEqualTo("IN_PRODUCTION");
   }
 
   @Test

@@ -161,19 +161,29 @@ class SimQmsApiIT {
 
   @Test
   void seededBatchesHaveTheirQualityEventsAndQcResults() {
-    JsonNode events43 = json(get("/sim/qms/batches/B-2026-0043/quality-events"));
-    assertThat(events43.path("deviations"))
+    // the hold story: a complete batch with a major deviation open in the QMS
+    JsonNode events44 = json(get("/sim/qms/batches/B-2026-0044/quality-events"));
+    assertThat(events44.path("deviations"))
         .anySatisfy(
             d -> {
               assertThat(d.path("id").asText()).isEqualTo("DEV-2026-0001");
               assertThat(d.path("title").asText())
-                  .isEqualTo("Temperature excursion in granulation");
+                  .isEqualTo("Blend sampled at the wrong positions before encapsulation");
               assertThat(d.path("status").asText()).isEqualTo("OPEN");
             });
-    assertThat(events43.path("changeControls").isArray()).isTrue();
+    assertThat(events44.path("changeControls").isArray()).isTrue();
+    JsonNode deviation = json(get("/sim/qms/deviations/DEV-2026-0001"));
+    assertThat(deviation.path("classification").asText()).isEqualTo("MAJOR");
+    assertThat(deviation.path("batchNumbers").get(0).asText()).isEqualTo("B-2026-0044");
+    assertThat(qms.qcResults("B-2026-0044").testsComplete()).isTrue();
 
+    // nothing open for the clean batch; for the minor-exception batch no seeded deviation (other
+    // tests report deviations against it)
     assertThat(qms.batchQualityEvents("B-2026-0042").deviations()).isEmpty();
     assertThat(qms.batchQualityEvents("B-2026-0042").changeControls()).isEmpty();
+    assertThat(qms.batchQualityEvents("B-2026-0043").deviations())
+        .noneSatisfy(d -> assertThat(d.id()).isEqualTo("DEV-2026-0001"));
+    assertThat(qms.batchQualityEvents("B-2026-0043").changeControls()).isEmpty();
 
     assertThat(qms.qcResults("B-2026-0042"))
         .satisfies(
@@ -181,7 +191,12 @@ class SimQmsApiIT {
               assertThat(r.testsComplete()).isTrue();
               assertThat(r.oosResults()).isEmpty();
             });
-    assertThat(qms.qcResults("B-2026-0043").testsComplete()).isTrue();
+    assertThat(qms.qcResults("B-2026-0043"))
+        .satisfies(
+            r -> {
+              assertThat(r.testsComplete()).isTrue();
+              assertThat(r.oosResults()).isEmpty();
+            });
     JsonNode qc45 = json(get("/sim/qms/batches/B-2026-0045/qc-results"));
     assertThat(qc45.path("testsComplete").asBoolean()).isTrue();
     assertThat(qc45.path("oosResults"))
@@ -191,6 +206,8 @@ class SimQmsApiIT {
               assertThat(r.path("test").asText()).isEqualTo("Visible particles");
               assertThat(r.path("specification").asText()).isEqualTo("None detected");
             });
+    assertThat(qms.batchQualityEvents("B-2026-0045").deviations()).isEmpty();
+    assertThat(qms.qcResults("B-2026-0046").testsComplete()).isFalse();
   }
 
   @Test
