@@ -29,6 +29,7 @@ import io.gxpflow.compliance.validation.FieldViolation;
 import io.gxpflow.compliance.validation.ModelConstraints;
 import io.gxpflow.compliance.validation.TaskInputSpec;
 import io.gxpflow.compliance.validation.TaskInputValidator;
+import io.gxpflow.deviation.BatchMessages;
 import io.gxpflow.engine.expression.TaskDue;
 import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.ExternalSystem;
@@ -553,6 +554,50 @@ class BatchReleaseProcessTest {
     assertThat(release).isEnded().hasPassed("EndEvent_Released");
     verify(mes, never()).setBatchStatus(any(), eq(BatchStatus.ON_HOLD), any(), any());
     verify(mes).setBatchStatus(eq(BATCH), eq(BatchStatus.RELEASED), any(), any());
+  }
+
+  @Test
+  void deviationCapasOwnSenderReachesTheHoldAndTheClosure() {
+    ProcessInstance release = completed(BATCH);
+    runJobs(release);
+    assertThat(release).isWaitingAt("Task_QpCertification");
+    BatchMessages messages = new BatchMessages();
+    Mocks.register("deviationHoldBatch", messages.deviationHoldBatch(mes, auditTrail));
+    Mocks.register("deviationNotifyBatchRelease", messages.deviationNotifyBatchRelease(auditTrail));
+    repositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "deviation-sender.bpmn",
+            Bpmn.createExecutableProcess("deviation-sender")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Hold")
+                .camundaDelegateExpression("${deviationHoldBatch}")
+                .userTask("Close")
+                .serviceTask("Notify")
+                .camundaDelegateExpression("${deviationNotifyBatchRelease}")
+                .endEvent()
+                .done())
+        .deploy();
+    ProcessInstance deviation =
+        runtimeService()
+            .startProcessInstanceByKey(
+                "deviation-sender", Map.of("batchNumber", BATCH, "deviationId", "DEV-2026-0020"));
+
+    runJobs(release);
+    assertThat(release)
+        .isWaitingAt("Event_AllDeviationsClosed")
+        .variables()
+        .containsEntry(OPEN_DEVIATIONS.name(), List.of("DEV-2026-0020"))
+        // the message's deviationId lives in the hold's event subprocess, not on the instance
+        .doesNotContainKey(DEVIATION_ID.name());
+    // the release took the hold (the deviation's MES fallback did not run); it set ON_HOLD itself
+    verify(mes, times(1)).setBatchStatus(eq(BATCH), eq(BatchStatus.ON_HOLD), any(), any());
+
+    complete(deviation, "Close", Map.of());
+    runJobs(release);
+    assertThat(deviation).isEnded();
+    assertThat(release).isWaitingAt("Task_QpCertification");
   }
 
   // ---- SLA --------------------------------------------------------------------------------------
