@@ -439,7 +439,7 @@ class BatchReleaseProcessTest {
 
     assertThat(holdRequested(BATCH, "DEV-2026-0011")).isEqualTo(1);
     // no decision while the deviation is open: the review is gone from Tasklist
-    assertThat(task(release, "Task_QaReview", false)).isNull();
+    assertThat(openTask(release, "Task_QaReview")).isNull();
     runJobs(release);
     assertThat(release)
         .isWaitingAt("Event_AllDeviationsClosed")
@@ -770,12 +770,13 @@ class BatchReleaseProcessTest {
   }
 
   static Task task(ProcessInstance release, String taskKey) {
-    Task task = task(release, taskKey, true);
+    Task task = openTask(release, taskKey);
     assertThat(task).as("task %s", taskKey).isNotNull();
     return task;
   }
 
-  static Task task(ProcessInstance release, String taskKey, boolean unused) {
+  /** The open task of that activity, or null. */
+  static Task openTask(ProcessInstance release, String taskKey) {
     return taskService()
         .createTaskQuery()
         .processInstanceId(release.getId())
