@@ -125,15 +125,21 @@ class BatchReleaseFormsTest {
   }
 
   @Test
-  @DisplayName("QA review and certification show the checks as a table of releaseChecks")
+  @DisplayName(
+      "QA review shows the checks not compliant, certification every check, both every finding, as tables")
   void checksTable() throws IOException {
     for (String id : List.of("batch-release-qa-review", "batch-release-certification")) {
       JsonNode table = component(id, "Table_checks");
       assertThat(table.path("type").asText()).isEqualTo("table");
       assertThat(table.path("dataSource").asText()).startsWith("=for c in releaseChecks");
       JsonNode findings = component(id, "Table_findings");
-      assertThat(findings.path("dataSource").asText()).contains("f in c.findings");
+      assertThat(findings.path("dataSource").asText()).contains("for f in c.findings");
     }
+    // QA sees exactly the checks to review; the QP sees every check
+    assertThat(component("batch-release-qa-review", "Table_checks").path("dataSource").asText())
+        .startsWith("=for c in releaseChecks[status != \"COMPLIANT\"]");
+    assertThat(component("batch-release-certification", "Table_checks").path("dataSource").asText())
+        .startsWith("=for c in releaseChecks return");
   }
 
   @Test
