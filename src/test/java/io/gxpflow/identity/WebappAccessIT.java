@@ -71,9 +71,11 @@ class WebappAccessIT {
       assertThat(queue.path("properties").path("priority").asInt())
           .isLessThan(named(filters, "My tasks").path("properties").path("priority").asInt());
       assertThat(queue.path("itemCount").asLong()).isEqualTo(1);
-      // each card names its case: record id, title, severity
+      // each card names its case, with the variables of every process: a deviation's record id,
+      // title and severity, a batch release's batch, product and review depth
       assertThat(queue.path("properties").path("variables").findValuesAsText("name"))
-          .containsExactly("deviationId", "title", "severity");
+          .containsExactlyInAnyOrder(
+              "deviationId", "title", "severity", "batchNumber", "productName", "reviewDepth");
       JsonNode tasks =
           tasklist.getJson(
               "/camunda/api/engine/engine/default/filter/" + queue.path("id").asText() + "/list");

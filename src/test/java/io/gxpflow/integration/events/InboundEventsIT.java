@@ -9,6 +9,7 @@ import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
+import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.RepositoryService;
@@ -87,6 +88,63 @@ class InboundEventsIT {
         .containsEntry("batchNumber", batch)
         .containsEntry("mesEventId", eventId)
         .containsEntry("site", "Basel");
+  }
+
+  @Test
+  void theIntendedMarketsReachTheReleaseAsAListAndBadOnesAreRefused() {
+    String batch = "B-MKT-" + UUID.randomUUID().toString().substring(0, 8);
+    ResponseEntity<String> started =
+        http.post(
+            "mes-bridge",
+            BATCH_EVENTS,
+            "{\"eventId\": \"mes-"
+                + UUID.randomUUID()
+                + "\", \"batchNumber\": \""
+                + batch
+                + "\", \"completedAt\": \"2026-11-22T08:15:00Z\","
+                + " \"intendedMarkets\": [\"DE\", \"FR\", \"DE\"]}");
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(runtimeService.getVariables(json(started).path("processInstanceId").asText()))
+        .containsEntry("intendedMarkets", List.of("DE", "FR"));
+
+    String other = "B-MKT-" + UUID.randomUUID().toString().substring(0, 8);
+    ResponseEntity<String> refused =
+        http.post(
+            "mes-bridge",
+            BATCH_EVENTS,
+            "{\"eventId\": \"mes-"
+                + UUID.randomUUID()
+                + "\", \"batchNumber\": \""
+                + other
+                + "\", \"completedAt\": \"2026-11-22T08:15:00Z\","
+                + " \"intendedMarkets\": [\"de\", \"FRA\", 49]}");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json(refused).path("type").asText()).endsWith("invalid-event");
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(other).count())
+        .isZero();
+  }
+
+  @Test
+  void aSecondBatchRecordCompletedForARunningReleaseIsRefusedAsADuplicate() {
+    String batch = "B-DUP-" + UUID.randomUUID().toString().substring(0, 8);
+    String event =
+        "\", \"batchNumber\": \"" + batch + "\", \"completedAt\": \"2026-11-22T08:15:00Z\"}";
+
+    ResponseEntity<String> first =
+        http.post("mes-bridge", BATCH_EVENTS, "{\"eventId\": \"mes-" + UUID.randomUUID() + event);
+    ResponseEntity<String> second =
+        http.post("mes-bridge", BATCH_EVENTS, "{\"eventId\": \"mes-" + UUID.randomUUID() + event);
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    // another event id, same batch: no second release while the first runs
+    assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(json(second).path("type").asText()).endsWith("business-key-in-use");
+    assertThat(json(second).path("processDefinitionKey").asText()).isEqualTo("batch-release");
+    assertThat(json(second).path("businessKey").asText()).isEqualTo(batch);
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(batch).count())
+        .isOne();
   }
 
   @Test
@@ -175,21 +233,31 @@ class InboundEventsIT {
 
   @Test
   void withoutADeployedProcessTheEventIsRefusedAndCanBeSentAgainLater() {
+    // the application ships batch-release; a newer version without the message start stands for
+    // "no process starts on this message"
     Fixtures.undeploy(repositoryService, deployment);
     deployment = null;
-    String eventId = "mes-" + UUID.randomUUID();
-    String event =
-        "{\"eventId\": \""
-            + eventId
-            + "\", \"batchNumber\": \"B-LATER\","
-            + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
+    Deployment withoutMessage =
+        Fixtures.deploy(repositoryService, "fixtures/events/batch-release-no-message.bpmn");
+    try {
+      String eventId = "mes-" + UUID.randomUUID();
+      String event =
+          "{\"eventId\": \""
+              + eventId
+              + "\", \"batchNumber\": \"B-LATER\","
+              + " \"completedAt\": \"2026-11-22T08:15:00Z\"}";
 
-    ResponseEntity<String> refused = http.post("mes-bridge", BATCH_EVENTS, event);
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(json(refused).path("detail").asText()).contains("BatchRecordCompleted");
+      ResponseEntity<String> refused = http.post("mes-bridge", BATCH_EVENTS, event);
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(json(refused).path("detail").asText()).contains("BatchRecordCompleted");
 
-    deployment = Fixtures.deploy(repositoryService, "fixtures/events/batch-release.bpmn");
-    assertThat(http.post("mes-bridge", BATCH_EVENTS, event).getStatusCode())
-        .isEqualTo(HttpStatus.CREATED);
+      deployment = Fixtures.deploy(repositoryService, "fixtures/events/batch-release.bpmn");
+      assertThat(http.post("mes-bridge", BATCH_EVENTS, event).getStatusCode())
+          .isEqualTo(HttpStatus.CREATED);
+    } finally {
+      Fixtures.undeploy(repositoryService, deployment);
+      deployment = null;
+      Fixtures.undeploy(repositoryService, withoutMessage);
+    }
   }
 }
