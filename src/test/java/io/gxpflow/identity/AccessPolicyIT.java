@@ -59,12 +59,12 @@ class AccessPolicyIT {
   void contentAuthorStartsMlrReviewButNotADeviation() {
     assertThat(start("alice", "mlr-review", "MLR-2026-0001").getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    assertRefused(start("alice", "deviation-capa", "DEV-2026-0001"), "DEV-2026-0001");
+    assertRefused(start("alice", "deviation-capa", "DEV-ACCESS-0001"), "DEV-ACCESS-0001");
   }
 
   @Test
   void productionReportsDeviationsButStartsNoMlrReview() {
-    assertThat(start("paul", "deviation-capa", "DEV-2026-0002").getStatusCode())
+    assertThat(start("paul", "deviation-capa", "DEV-ACCESS-0002").getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertRefused(start("paul", "mlr-review", "MLR-2026-0002"), "MLR-2026-0002");
   }
@@ -74,7 +74,7 @@ class AccessPolicyIT {
     // mark may read mlr-review (he works in it) but not start it: 403
     assertThat(start("mark", "mlr-review", "MLR-2026-0003").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertRefused(start("quinn", "deviation-capa", "DEV-2026-0003"), "DEV-2026-0003");
+    assertRefused(start("quinn", "deviation-capa", "DEV-ACCESS-0003"), "DEV-ACCESS-0003");
     assertRefused(start("petra", "batch-release", "B-2026-0003"), "B-2026-0003");
   }
 
@@ -147,7 +147,7 @@ class AccessPolicyIT {
             http.post("oscar", "/engine-rest/task/" + task.getId() + "/complete", "{}")
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertRefused(start("oscar", "deviation-capa", "DEV-2026-0004"), "DEV-2026-0004");
+    assertRefused(start("oscar", "deviation-capa", "DEV-ACCESS-0004"), "DEV-ACCESS-0004");
   }
 
   @Test
@@ -173,7 +173,7 @@ class AccessPolicyIT {
   void reviewersReadTheCasesOfTheirOwnProcessOnlyAndNoDeployments() {
     String review = runtimeService.startProcessInstanceByKey("mlr-review", "MLR-2026-0008").getId();
     String deviation =
-        runtimeService.startProcessInstanceByKey("deviation-capa", "DEV-2026-0008").getId();
+        runtimeService.startProcessInstanceByKey("deviation-capa", "DEV-ACCESS-0008").getId();
 
     assertThat(
             json(http.get("quinn", "/engine-rest/process-instance?processInstanceIds=" + review)))
@@ -197,7 +197,7 @@ class AccessPolicyIT {
   void adminMayDoEverything() {
     assertThat(json(http.get("admin", "/engine-rest/authorization/count")).path("count").asLong())
         .isPositive();
-    assertThat(start("admin", "deviation-capa", "DEV-2026-0005").getStatusCode())
+    assertThat(start("admin", "deviation-capa", "DEV-ACCESS-0005").getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertThat(
             http.delete("admin", "/engine-rest/deployment/" + deployment.getId() + "?cascade=true")

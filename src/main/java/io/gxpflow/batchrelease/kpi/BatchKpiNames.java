@@ -1,13 +1,13 @@
 package io.gxpflow.batchrelease.kpi;
 
+import io.gxpflow.batchrelease.BatchReleaseVariables;
 import io.gxpflow.compliance.variables.ProcessVariable;
 import io.gxpflow.identity.GxpProcess;
 
 /**
  * The names in {@code bpmn/batch-release.bpmn} the batch KPIs read, in one place: variables the
  * process writes, and the ids of the activities whose history tells when a batch was decided and
- * how long it was on hold. The variables are those of the process's own variable class; point these
- * constants at it once both live together.
+ * how long it was on hold. The variables are the process's own ({@link BatchReleaseVariables}).
  */
 final class BatchKpiNames {
 
@@ -15,13 +15,13 @@ final class BatchKpiNames {
 
   /** ISO-8601 date-time text from the MES event (a {@code Date} is read too). */
   static final ProcessVariable<String> BATCH_RECORD_COMPLETED_AT =
-      ProcessVariable.text("batchRecordCompletedAt");
+      BatchReleaseVariables.BATCH_RECORD_COMPLETED_AT;
 
   /** {@code NONE}, {@code EXCEPTIONS_ONLY} or {@code FULL}, from the review depth decision. */
-  static final ProcessVariable<String> REVIEW_DEPTH = ProcessVariable.text("reviewDepth");
+  static final ProcessVariable<String> REVIEW_DEPTH = BatchReleaseVariables.REVIEW_DEPTH;
 
   /** {@code RELEASE} or {@code REJECT}, the QP's decision. */
-  static final ProcessVariable<String> RELEASE_DECISION = ProcessVariable.text("releaseDecision");
+  static final ProcessVariable<String> RELEASE_DECISION = BatchReleaseVariables.RELEASE_DECISION;
 
   /** The wait while a deviation for the batch is open; may occur several times per batch. */
   static final String ON_HOLD_ACTIVITY = "OnHold";
