@@ -68,6 +68,7 @@ class DeviationAssessmentValidationTest {
     Map<String, Object> v = tasklistSubmission();
     v.put("capaRequired", false);
     assertThat(check(v))
+        .extracting(violation -> new FieldViolation(violation.field(), violation.reason()))
         .containsExactly(
             new FieldViolation("noCapaRationale", "required when capaRequired = false"));
     v.put("noCapaRationale", "Single occurrence, corrected under change control CC-118.");
@@ -87,6 +88,7 @@ class DeviationAssessmentValidationTest {
     v.put("approver", "quinn");
 
     assertThat(check(v))
+        .extracting(violation -> new FieldViolation(violation.field(), violation.reason()))
         .containsExactly(
             new FieldViolation("deviationNumber", "read-only: may not be changed"),
             new FieldViolation("classification", "not one of [minor, major, critical]"),
