@@ -63,10 +63,12 @@ public class TasklistFilters {
     if (mine == null) {
       mine = createMyTasks();
     }
+    showCurrentCards(mine);
     Filter all = filterService.createTaskFilterQuery().filterName(ALL_OPEN_TASKS).singleResult();
     if (all == null) {
       all = createAllOpenTasks();
     }
+    showCurrentCards(all);
     grants.ensure(
         new Grant(GxpGroup.QA.id(), Resources.FILTER, all.getId(), List.of(Permissions.READ)));
     for (GxpGroup group : GxpGroup.values()) {
@@ -75,6 +77,7 @@ public class TasklistFilters {
         if (filter == null) {
           filter = create(group);
         }
+        showCurrentCards(filter);
         grants.ensure(
             new Grant(group.id(), Resources.FILTER, filter.getId(), List.of(Permissions.READ)));
         grants.ensure(
@@ -106,6 +109,21 @@ public class TasklistFilters {
                     .asc())
             .setProperties(properties);
     return filterService.saveFilter(filter);
+  }
+
+  /**
+   * A filter created by an earlier version shows the card variables of the processes it knew: a
+   * process added since (batch-release after deviation-capa) gets its cards on existing databases
+   * too. Only the card variables are brought up to date; whatever else an administrator changed
+   * stays.
+   */
+  private void showCurrentCards(Filter filter) {
+    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+    List<Map<String, String>> cards = cardVariables();
+    if (!cards.equals(properties.get("variables"))) {
+      properties.put("variables", cards);
+      filterService.saveFilter(filter.setProperties(properties));
+    }
   }
 
   private Filter createAllOpenTasks() {

@@ -9,10 +9,14 @@ import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.WebappSession;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +32,8 @@ class WebappAccessIT {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
+  @Autowired TasklistFilters tasklistFilters;
 
   @ParameterizedTest
   @EnumSource(GxpGroup.class)
@@ -41,6 +47,29 @@ class WebappAccessIT {
     assertThat(new WebappSession(port).login(user, user, "cockpit"))
         .isEqualTo(monitors ? 200 : 403);
     assertThat(new WebappSession(port).login(user, user, "admin")).isEqualTo(admin ? 200 : 403);
+  }
+
+  /**
+   * A database from before batch-release has queues showing a deviation's variables only: at the
+   * next start the queues show every process's cards, and an administrator's other changes stay.
+   */
+  @Test
+  void existingQueuesGetTheCardsOfProcessesAddedSince() {
+    Filter queue =
+        filterService
+            .createTaskFilterQuery()
+            .filterName(TasklistFilters.filterName(GxpGroup.QP))
+            .singleResult();
+    Map<String, Object> old = new LinkedHashMap<>(queue.getProperties());
+    old.put("variables", List.of(Map.of("name", "deviationId", "label", "Deviation")));
+    old.put("color", "#aa0000");
+    filterService.saveFilter(queue.setProperties(old));
+
+    tasklistFilters.ensureQueues();
+
+    Map<String, Object> now = filterService.getFilter(queue.getId()).getProperties();
+    assertThat(now.get("variables")).isEqualTo(tasklistFilters.cardVariables());
+    assertThat(now.get("color")).isEqualTo("#aa0000");
   }
 
   @Test
