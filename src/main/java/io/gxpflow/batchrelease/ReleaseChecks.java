@@ -2,6 +2,9 @@ package io.gxpflow.batchrelease;
 
 import static io.gxpflow.batchrelease.BatchReleaseVariables.*;
 
+import io.gxpflow.compliance.EngineContext;
+import io.gxpflow.compliance.audit.AuditEventTypes;
+import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.compliance.variables.ProcessVariable;
 import io.gxpflow.integration.BusinessRejection;
 import io.gxpflow.integration.SystemCallDelegate;
@@ -9,6 +12,7 @@ import io.gxpflow.integration.mes.MesPort;
 import io.gxpflow.integration.mes.MesPort.BatchRecordSummary;
 import io.gxpflow.integration.qms.QmsPort;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +84,7 @@ public class ReleaseChecks {
    * previous round's review and decision, so nobody certifies on answers given to older checks.
    */
   @Bean
-  public ExecutionListener batchReleaseMergeChecks() {
+  public ExecutionListener batchReleaseMergeChecks(AuditTrail auditTrail) {
     return execution -> {
       List<Map<String, Object>> checks = new ArrayList<>();
       for (ProcessVariable<Map<String, Object>> result : RESULTS) {
@@ -108,6 +112,15 @@ public class ReleaseChecks {
         // the hold period is over: a later hold is a new one for the MES
         ON_HOLD.set(execution, false);
       }
+      // what the checks answered is part of the batch's GxP record for its whole retention, not
+      // only in Camunda's history, which cleanup removes
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("round", CHECK_ROUND.from(execution));
+      details.put("allCompliant", summary.allCompliant());
+      details.put("checks", checks);
+      details.put("openDeviations", new ArrayList<>(open));
+      auditTrail.record(
+          EngineContext.currentExecutionEvent(AuditEventTypes.RELEASE_CHECKS_JUDGED, details));
     };
   }
 

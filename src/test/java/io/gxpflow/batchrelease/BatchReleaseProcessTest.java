@@ -133,7 +133,7 @@ class BatchReleaseProcessTest {
     Mocks.register("batchReleaseCheckMes", checks.batchReleaseCheckMes(mes));
     Mocks.register("batchReleaseCheckQc", checks.batchReleaseCheckQc(qms));
     Mocks.register("batchReleaseCheckQms", checks.batchReleaseCheckQms(qms));
-    Mocks.register("batchReleaseMergeChecks", checks.batchReleaseMergeChecks());
+    Mocks.register("batchReleaseMergeChecks", checks.batchReleaseMergeChecks(auditTrail));
     Mocks.register("batchReleaseRecheckQms", checks.batchReleaseRecheckQms(qms));
     Mocks.register("batchReleaseHoldRequested", hold.batchReleaseHoldRequested());
     Mocks.register("batchReleaseDeviationClosed", hold.batchReleaseDeviationClosed());
@@ -179,6 +179,14 @@ class BatchReleaseProcessTest {
     assertThat(variables(release))
         .doesNotContainKeys(
             MES_BATCH_RECORD_CHECK.name(), QC_RESULTS_CHECK.name(), QUALITY_EVENTS_CHECK.name());
+    // and in the audit trail, which outlives Camunda's history
+    assertThat(audited(AuditEventTypes.RELEASE_CHECKS_JUDGED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.details()).containsEntry("round", 1);
+              assertThat(event.details()).containsEntry("checks", checks);
+            });
     // the QP's task is due at the release target date
     assertThat(task(release, "Task_QpCertification").getDueDate())
         .isEqualTo(at("2026-11-09T08:00:00Z"));

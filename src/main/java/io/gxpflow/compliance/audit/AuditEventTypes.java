@@ -30,6 +30,7 @@ public final class AuditEventTypes {
   public static final String DUE_DATE_CHANGED = "DUE_DATE_CHANGED";
   public static final String DEADLINE_MISSED = "DEADLINE_MISSED";
   public static final String BATCH_MESSAGE_SENT = "BATCH_MESSAGE_SENT";
+  public static final String RELEASE_CHECKS_JUDGED = "RELEASE_CHECKS_JUDGED";
   public static final String CHANGE_REQUESTED = "CHANGE_REQUESTED";
   // the people working a task: who said what when, which file (name, size, SHA-256) was attached
   public static final String COMMENT_ADDED = "COMMENT_ADDED";
