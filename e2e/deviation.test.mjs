@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+import { SHOTS, rest, inTasklist } from './lib/harness.mjs';
 import { checkbox, dateTime, form, radio, select, text } from './lib/forms.mjs';
 
 const TITLE = 'Granulation temperature excursion ' + Date.now();
@@ -35,24 +35,7 @@ async function complete(page) {
   }
 }
 
-async function as(user, work) {
-  const context = await browser();
-  const page = context.pages()[0] || await context.newPage();
-  const seen = watch(page);
-  try {
-    await login(page, 'tasklist', user);
-    await work(page);
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `deviation-failure-${user}.png`), fullPage: true });
-    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
-    console.log('form errors: ' + (await page.locator('.fjs-form-field-error').allInnerTexts()).join(' / '));
-    console.log('buttons: ' + (await page.locator('button').evaluateAll(bs => bs.filter(b => b.offsetParent)
-      .map(b => b.className + '|' + b.innerText.trim()))).join('\n'));
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const as = (user, work) => inTasklist('deviation', user, work);
 
 test('a major deviation from the Tasklist start form to the signed closure', async () => {
   await as('paul', async page => {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE, SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+import { BASE, SHOTS, browser, login, rest, inTasklist } from './lib/harness.mjs';
 import { form, radio, select, text } from './lib/forms.mjs';
 
 const TITLE = 'Label mix-up on packaging line 2 ' + Date.now();
@@ -26,21 +26,7 @@ async function until(what, probe, timeoutMs = 30000) {
   }
 }
 
-async function as(user, work) {
-  const context = await browser();
-  const page = context.pages()[0] || await context.newPage();
-  const seen = watch(page);
-  try {
-    await login(page, 'tasklist', user);
-    await work(page);
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `notifications-failure-${user}.png`), fullPage: true });
-    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const as = (user, work) => inTasklist('notifications', user, work);
 
 async function openTask(page, name) {
   const item = page.locator('.tasks-list li').filter({ hasText: name }).filter({ hasText: TITLE });

@@ -7,25 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { BASE, SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+import { BASE, SHOTS, rest, inTasklist } from './lib/harness.mjs';
 
 const TITLE = 'Label mix-up on line 2 ' + Date.now();
 
-async function as(user, work) {
-  const context = await browser();
-  const page = context.pages()[0] || await context.newPage();
-  const seen = watch(page);
-  try {
-    await login(page, 'tasklist', user);
-    await work(page);
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `access-failure-${user}.png`), fullPage: true });
-    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const as = (user, work) => inTasklist('access', user, work);
 
 async function report(title) {
   return rest('paul', 'POST', '/engine-rest/process-definition/key/deviation-capa/submit-form', { variables: {

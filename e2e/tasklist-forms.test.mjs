@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+import { SHOTS, rest, inTasklist } from './lib/harness.mjs';
 import { checkbox, form, radio, select, text } from './lib/forms.mjs';
 
 const RUN = Date.now();
@@ -88,22 +88,7 @@ async function complete(page) {
   }
 }
 
-async function as(user, work) {
-  const context = await browser();
-  const page = context.pages()[0] || await context.newPage();
-  const seen = watch(page);
-  try {
-    await login(page, 'tasklist', user);
-    await work(page);
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `forms-failure-${user}.png`), fullPage: true });
-    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
-    console.log('form errors: ' + (await page.locator('.fjs-form-field-error').allInnerTexts()).join(' / '));
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const as = (user, work) => inTasklist('forms', user, work);
 
 /** The form's visible text, one string (for what a reader sees). */
 async function formText(page) {

@@ -7,25 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+import { SHOTS, rest, inTasklist } from './lib/harness.mjs';
 
 const TITLE = 'Torn blister foil on line 4 ' + Date.now();
 
-async function as(user, work) {
-  const context = await browser();
-  const page = context.pages()[0] || await context.newPage();
-  const seen = watch(page);
-  try {
-    await login(page, 'tasklist', user);
-    await work(page);
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `team-failure-${user}.png`), fullPage: true });
-    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const as = (user, work) => inTasklist('team', user, work);
 
 async function secondInvestigator() {
   const existing = await rest('admin', 'GET', '/engine-rest/user?id=iris');

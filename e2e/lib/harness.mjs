@@ -88,3 +88,26 @@ export async function login(page, app, user, password = user) {
   await page.waitForSelector('input[type=password]', { state: 'detached' });
   await page.waitForLoadState('networkidle');
 }
+
+/**
+ * Runs `work(page)` as `user` logged in to Tasklist, in a browser of its own. On failure: a screenshot
+ * `<walk>-failure-<user>.png` and, in the log, the page's console, failed requests, form errors and buttons.
+ */
+export async function inTasklist(walk, user, work) {
+  const context = await browser();
+  const page = context.pages()[0] || await context.newPage();
+  const seen = watch(page);
+  try {
+    await login(page, 'tasklist', user);
+    await work(page);
+  } catch (error) {
+    await page.screenshot({ path: join(SHOTS, `${walk}-failure-${user}.png`), fullPage: true });
+    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
+    console.log('form errors: ' + (await page.locator('.fjs-form-field-error').allInnerTexts()).join(' / '));
+    console.log('buttons: ' + (await page.locator('button').evaluateAll(bs => bs.filter(b => b.offsetParent)
+      .map(b => b.className + '|' + b.innerText.trim()))).join('\n'));
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
