@@ -48,6 +48,7 @@ import io.gxpflow.integration.qms.QmsPort.BatchQualityEvents;
 import io.gxpflow.integration.qms.QmsPort.OosResult;
 import io.gxpflow.integration.qms.QmsPort.QcResults;
 import io.gxpflow.integration.qms.QmsPort.QualityEvent;
+import io.gxpflow.support.ProcessTestEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,22 +60,17 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,19 +102,7 @@ class BatchReleaseProcessTest {
   AuditTrail auditTrail = mock(AuditTrail.class);
 
   static ProcessEngineConfiguration configuration() {
-    StandaloneInMemProcessEngineConfiguration configuration =
-        new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("batch-release-process-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:batch-release-process-test;DB_CLOSE_DELAY=1000");
-    configuration.setJobExecutorActivate(false);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setExpressionManager(new MockExpressionManager());
-    // as in application.yaml: lists and maps as JSON, an uncaught BPMN error is an incident
-    configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
-    configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
-    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-    return configuration;
+    return ProcessTestEngine.configuration("batch-release-process-test");
   }
 
   @BeforeEach

@@ -36,6 +36,7 @@ import io.gxpflow.integration.qms.QmsPort.ActionStatus;
 import io.gxpflow.integration.qms.QmsPort.CapaAction;
 import io.gxpflow.integration.qms.QmsPort.Classification;
 import io.gxpflow.integration.qms.QmsPort.DeviationStatus;
+import io.gxpflow.support.ProcessTestEngine;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -45,22 +46,17 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,19 +86,7 @@ class DeviationCapaProcessTest {
   AuditTrail auditTrail = mock(AuditTrail.class);
 
   static ProcessEngineConfiguration configuration() {
-    StandaloneInMemProcessEngineConfiguration configuration =
-        new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("deviation-capa-process-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:deviation-capa-process-test;DB_CLOSE_DELAY=1000");
-    configuration.setJobExecutorActivate(false);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setExpressionManager(new MockExpressionManager());
-    // as in application.yaml: lists and maps as JSON, an uncaught BPMN error is an incident
-    configuration.setDefaultSerializationFormat(Variables.SerializationDataFormats.JSON.getName());
-    configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
-    configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-    return configuration;
+    return ProcessTestEngine.configuration("deviation-capa-process-test");
   }
 
   @BeforeEach
