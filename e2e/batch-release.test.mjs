@@ -1,0 +1,216 @@
+// One batch released through the real Tasklist by the demo users of the contract (issue 13), with the forms of
+// forms/ and the model of bpmn/: the MES reports B-2026-0043 complete (the simulator's batch with one minor
+// exception), quinn finds the QA review on her queue by the card's batch, product and review depth, reads the
+// batch, its markets and the exception on the form and finds it acceptable; petra finds the QP certification,
+// decides to release with a justification and signs in the Sign tab (a wrong password first); then the release
+// has ended, the MES has the batch RELEASED and the audit trail of the batch has the signature.
+// Needs the demo batches fresh: a new database per app start (see README, "Browser tests").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { BASE, SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+import { form, text } from './lib/forms.mjs';
+
+const BATCH = 'B-2026-0043';
+const PRODUCT = 'Amoxicillin 500 mg capsules';
+const EXCEPTION = 'Temperature excursion in granulation';
+const COMPLETE = 'button.btn-primary';
+
+/** Sends an event as the MES bridge does: its API key, never a password. */
+async function mesEvent(path, body) {
+  const response = await fetch(BASE + path, {
+    method: 'POST',
+    headers: { 'X-Api-Key': 'demo-mes-bridge-key', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.text();
+  assert.equal(response.status, 201, `${path}: ${response.status} ${answer}`);
+  return JSON.parse(answer);
+}
+
+/** What the simulated MES holds for the batch. */
+async function mesRecord(batch) {
+  const response = await fetch(`${BASE}/sim/mes/batches/${batch}/record`,
+    { headers: { 'X-Api-Key': 'demo-simulator-key' } });
+  assert.equal(response.status, 200, `MES record of ${batch}`);
+  return response.json();
+}
+
+/** Waits for the instance's open task of that name (the checks before it run as jobs). */
+async function taskOf(instance, name) {
+  for (let i = 0; i < 120; i++) {
+    const [task] = await rest('admin', 'GET', `/engine-rest/task?processInstanceId=${instance}`
+      + `&name=${encodeURIComponent(name)}`);
+    if (task) {
+      return task;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(`no task ${name} in ${instance}`);
+}
+
+/** The card of this batch's task in the user's queue (the first filter, their group's). */
+function card(page, name) {
+  return page.locator('.tasks-list li').filter({ hasText: name }).filter({ hasText: BATCH });
+}
+
+/** Opens the task from its card and claims it. */
+async function openTask(page, name) {
+  await card(page, name).first().click();
+  await form(page).waitFor();
+  const claim = page.getByRole('button', { name: 'Claim' });
+  if (await claim.isVisible()) {
+    await claim.click();
+    await page.locator(COMPLETE, { hasText: 'Complete' }).waitFor();
+  }
+}
+
+/** The form's visible text, one string (what a reader sees). */
+async function formText(page) {
+  return (await form(page).innerText()).replace(/\s+/g, ' ');
+}
+
+/** Completes the open task; fails with Tasklist's message if it refuses (client or server). */
+async function complete(page) {
+  const button = page.locator(COMPLETE, { hasText: 'Complete' });
+  for (let i = 0; i < 40 && !(await button.isEnabled()); i++) {
+    await page.waitForTimeout(250); // form-js validates typed text after a short pause
+  }
+  await button.click();
+  const refused = page.locator('.notifications .alert-danger');
+  await Promise.race([form(page).waitFor({ state: 'detached', timeout: 30000 }),
+    refused.first().waitFor({ timeout: 30000 })]);
+  if (await refused.count() > 0) {
+    throw new Error('Tasklist refused the completion: ' + await refused.first().innerText());
+  }
+}
+
+async function as(user, work) {
+  const context = await browser();
+  const page = context.pages()[0] || await context.newPage();
+  const seen = watch(page);
+  try {
+    await login(page, 'tasklist', user);
+    await work(page);
+  } catch (error) {
+    await page.screenshot({ path: join(SHOTS, `batch-failure-${user}.png`), fullPage: true });
+    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
+    console.log('form errors: ' + (await page.locator('.fjs-form-field-error').allInnerTexts()).join(' / '));
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+test('a batch with a minor exception: QA review by quinn, QP certification signed by petra, released', async () => {
+  const record = await mesRecord(BATCH);
+  assert.equal(record.status, 'IN_REVIEW', `${BATCH} is fresh in the MES (a new database per app start)`);
+
+  const started = await mesEvent('/api/events/mes/batch-record-completed', {
+    eventId: 'e2e-' + Date.now(), batchNumber: BATCH, productCode: 'P-100', site: 'Basel',
+    completedAt: '2026-11-22T08:15:00Z', intendedMarkets: ['CH', 'DE'],
+  });
+  const instance = started.processInstanceId;
+  await taskOf(instance, 'QA review of exceptions');
+
+  const comment = 'Excursion within the validated range, dissolution results in specification: acceptable';
+  await as('quinn', async page => {
+    // the card says which batch, which product and how deep the review is, before anyone opens it
+    const qaCard = card(page, 'QA review of exceptions');
+    await qaCard.first().waitFor({ timeout: 30000 });
+    const shownCard = (await qaCard.first().innerText()).replace(/\s+/g, ' ');
+    for (const expected of [BATCH, PRODUCT, 'EXCEPTIONS_ONLY']) {
+      assert.ok(shownCard.includes(expected), `the card shows "${expected}": ${shownCard}`);
+    }
+    await page.screenshot({ path: join(SHOTS, 'batch-qa-queue.png') });
+
+    await openTask(page, 'QA review of exceptions');
+    const shown = await formText(page);
+    for (const expected of ['QA review of the batch exceptions', `Batch ${BATCH}`, `${PRODUCT} (P-100)`,
+      'Site: Basel', 'Intended markets: CH, DE', 'Exceptions only – minor findings',
+      'Exceptions and findings to review', 'MES batch record', 'MINOR', 'DEV-TEMP', EXCEPTION]) {
+      assert.ok(shown.includes(expected), `QA's form shows "${expected}": ${shown}`);
+    }
+    // every check is compliant here: there is no table of non-compliant checks to read through
+    assert.ok(!shown.includes('Checks not compliant or in error'), 'no empty table of non-compliant checks');
+    await page.getByLabel('The exceptions are acceptable for release').check();
+    await text(page, 'QA assessment', comment);
+    await page.screenshot({ path: join(SHOTS, 'batch-qa-review.png'), fullPage: true });
+    await complete(page);
+  });
+
+  await taskOf(instance, 'QP certification (e-signature)');
+  const justification = 'Minor temperature excursion reviewed by QA and found acceptable; all checks compliant';
+  await as('petra', async page => {
+    const qpCard = card(page, 'QP certification');
+    await qpCard.first().waitFor({ timeout: 30000 });
+    const shownCard = (await qpCard.first().innerText()).replace(/\s+/g, ' ');
+    for (const expected of [BATCH, PRODUCT, 'EXCEPTIONS_ONLY']) {
+      assert.ok(shownCard.includes(expected), `the card shows "${expected}": ${shownCard}`);
+    }
+    await openTask(page, 'QP certification');
+    const shown = await formText(page);
+    for (const expected of ['QP certification', `Batch ${BATCH}`, 'Intended markets: CH, DE', 'Release checks',
+      'MES batch record', 'QC results', 'QMS deviations and change controls', 'Compliant', EXCEPTION,
+      'Acceptable for release', comment]) {
+      assert.ok(shown.includes(expected), `the QP's form shows "${expected}": ${shown}`);
+    }
+    await page.getByLabel('Certify and release').check();
+    await text(page, 'Justification', justification);
+    await page.screenshot({ path: join(SHOTS, 'batch-qp-form.png'), fullPage: true });
+
+    // the signature step: the decision typed on the Form tab is carried into the Sign tab and signed there
+    await page.locator('.tabbed-content .nav-tabs a', { hasText: 'Sign' }).click();
+    const password = page.locator('#gxp-sign-password');
+    await password.waitFor();
+    assert.equal(await page.locator('.gxp-signature-meaning').innerText(), 'Certified for release (EU GMP Annex 16)');
+    assert.equal(await page.locator('#gxp-sign-releaseDecision').inputValue(), 'RELEASE');
+    assert.equal(await page.locator('#gxp-sign-releaseJustification').inputValue(), justification);
+    assert.equal(await password.getAttribute('type'), 'password');
+    await page.check('#gxp-sign-confirm');
+    await password.fill('not-petras-password');
+    await page.click('#gxp-sign-submit');
+    const message = page.locator('.gxp-signature-message');
+    await message.waitFor({ state: 'visible' });
+    assert.match(await message.innerText(), /wrong password/);
+    await page.screenshot({ path: join(SHOTS, 'batch-qp-wrong-password.png'), fullPage: true });
+    // the engine delays the next password check of a user after a wrong one
+    await page.waitForTimeout(3500);
+    await password.fill('petra');
+    await page.screenshot({ path: join(SHOTS, 'batch-qp-sign.png'), fullPage: true });
+    await page.click('#gxp-sign-submit');
+    const done = page.locator('.gxp-signature-done');
+    await done.waitFor();
+    assert.match(await done.innerText(),
+      /Signed by Petra .* \(Certified for release \(EU GMP Annex 16\)\)/);
+    // the signed task leaves the list without a reload
+    await card(page, 'QP certification').waitFor({ state: 'detached', timeout: 15000 });
+    await page.screenshot({ path: join(SHOTS, 'batch-qp-signed.png'), fullPage: true });
+  });
+
+  // the release and supply run as jobs after the decision
+  let history;
+  for (let i = 0; i < 120; i++) {
+    history = await rest('admin', 'GET', `/engine-rest/history/process-instance/${instance}`);
+    if (history.state !== 'ACTIVE') {
+      break;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  assert.equal(history.state, 'COMPLETED', 'the release ended');
+  assert.equal(history.businessKey, BATCH);
+  const released = await rest('admin', 'GET', '/engine-rest/history/activity-instance'
+    + `?processInstanceId=${instance}&activityId=EndEvent_Released`);
+  assert.equal(released.length, 1, 'the release ended at "Batch released"');
+  assert.equal((await mesRecord(BATCH)).status, 'RELEASED');
+
+  const manifests = await rest('quinn', 'GET', `/api/signatures?businessKey=${BATCH}`);
+  assert.equal(manifests.length, 1);
+  assert.equal(manifests[0].signerId, 'petra');
+  assert.equal(manifests[0].meaning, 'Certified for release (EU GMP Annex 16)');
+  const types = (await rest('quinn', 'GET', `/api/audit?businessKey=${BATCH}`)).map(e => e.type);
+  for (const type of ['SIGNATURE_FAILED', 'SIGNATURE', 'TASK_COMPLETED', 'SYSTEM_CALL']) {
+    assert.ok(types.includes(type), type + ' in ' + types.join(','));
+  }
+  assert.equal((await rest('quinn', 'GET', '/api/audit/verify')).status, 'OK');
+});
