@@ -153,6 +153,9 @@ test('a batch with a minor exception: QA review by quinn, QP certification signe
     assert.equal(await form(page).locator('table').count(), 1, 'one table: the finding to review');
     await page.getByLabel('The exceptions are acceptable for release').check();
     await text(page, 'QA assessment', comment);
+    // the README's picture: the whole form from its title to QA's assessment
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await form(page).getByText('QA review of the batch exceptions').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'batch-qa-review.png'), fullPage: true });
     await complete(page);
   });
@@ -171,7 +174,11 @@ test('a batch with a minor exception: QA review by quinn, QP certification signe
     }
     await page.getByLabel('Certify and release').check();
     await text(page, 'Justification', justification);
+    // the README's picture: from the table of every check down to the decision
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await form(page).getByText('Release checks', { exact: true }).evaluate(e => e.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(SHOTS, 'batch-qp-form.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
 
     // the signature step: the decision typed on the Form tab is carried into the Sign tab and signed there
     await page.locator('.tabbed-content .nav-tabs a', { hasText: 'Sign' }).click();
@@ -183,6 +190,7 @@ test('a batch with a minor exception: QA review by quinn, QP certification signe
     assert.equal(await password.getAttribute('type'), 'password');
     await page.check('#gxp-sign-confirm');
     await password.fill('not-petras-password');
+    await page.screenshot({ path: join(SHOTS, 'batch-qp-sign.png'), fullPage: true });
     await page.click('#gxp-sign-submit');
     const message = page.locator('.gxp-signature-message');
     await message.waitFor({ state: 'visible' });
@@ -191,7 +199,6 @@ test('a batch with a minor exception: QA review by quinn, QP certification signe
     // the engine delays the next password check of a user after a wrong one
     await page.waitForTimeout(3500);
     await password.fill('petra');
-    await page.screenshot({ path: join(SHOTS, 'batch-qp-sign.png'), fullPage: true });
     await page.click('#gxp-sign-submit');
     const done = page.locator('.gxp-signature-done');
     await done.waitFor();
@@ -222,9 +229,28 @@ test('a batch with a minor exception: QA review by quinn, QP certification signe
   assert.equal(manifests.length, 1);
   assert.equal(manifests[0].signerId, 'petra');
   assert.equal(manifests[0].meaning, 'Certified for release (EU GMP Annex 16)');
-  const types = (await rest('quinn', 'GET', `/api/audit?businessKey=${BATCH}`)).map(e => e.type);
-  for (const type of ['SIGNATURE_FAILED', 'SIGNATURE', 'TASK_COMPLETED', 'SYSTEM_CALL']) {
+  // the audit entries of the CRM calls can land just after the instance's end: wait for them a little
+  let audit;
+  for (let i = 0; i < 60; i++) {
+    audit = await rest('quinn', 'GET', `/api/audit?businessKey=${BATCH}`);
+    if (audit.filter(e => e.type === 'SYSTEM_CALL' && e.details.operation === 'publish-supply').length >= 2) {
+      break;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  const types = audit.map(e => e.type);
+  for (const type of ['PROCESS_STARTED', 'SIGNATURE_FAILED', 'SIGNATURE', 'TASK_COMPLETED', 'PROCESS_ENDED']) {
     assert.ok(types.includes(type), type + ' in ' + types.join(','));
   }
+  const signature = audit.find(e => e.type === 'SIGNATURE');
+  assert.equal(signature.actor, 'petra');
+  assert.equal(signature.details.meaning, 'Certified for release (EU GMP Annex 16)');
+  assert.equal(signature.details.signatureId, manifests[0].id);
+  assert.deepEqual(audit.filter(e => e.type === 'TASK_COMPLETED').map(e => e.actor), ['quinn', 'petra']);
+  // the MES took the release and the CRM the supply of each intended market, once
+  const calls = audit.filter(e => e.type === 'SYSTEM_CALL').map(e => e.details);
+  assert.equal(calls.filter(c => c.system === 'MES' && c.operation === 'set-status' && c.outcome === 'OK').length, 1);
+  assert.deepEqual(calls.filter(c => c.operation === 'publish-supply' && c.outcome === 'OK')
+    .map(c => c.idempotencyKey.split('@').pop()).sort(), ['CH', 'DE']);
   assert.equal((await rest('quinn', 'GET', '/api/audit/verify')).status, 'OK');
 });
