@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE, SHOTS, browser, login, rest, watch } from './lib/harness.mjs';
+import { BASE, SHOTS, inTasklist, rest } from './lib/harness.mjs';
 import { form, text } from './lib/forms.mjs';
 
 const BATCH = 'B-2026-0043';
@@ -107,22 +107,7 @@ async function complete(page) {
   }
 }
 
-async function as(user, work) {
-  const context = await browser();
-  const page = context.pages()[0] || await context.newPage();
-  const seen = watch(page);
-  try {
-    await login(page, 'tasklist', user);
-    await work(page);
-  } catch (error) {
-    await page.screenshot({ path: join(SHOTS, `batch-failure-${user}.png`), fullPage: true });
-    console.log(`${user}: browser console and failed requests:\n` + seen.join('\n'));
-    console.log('form errors: ' + (await page.locator('.fjs-form-field-error').allInnerTexts()).join(' / '));
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const as = (user, work) => inTasklist('batch', user, work);
 
 test('a batch with a minor exception: QA review by quinn, QP certification signed by petra, released', async () => {
   const record = await mesRecord(BATCH);
@@ -239,7 +224,8 @@ test('a batch with a minor exception: QA review by quinn, QP certification signe
     await new Promise(resolve => setTimeout(resolve, 500));
   }
   const types = audit.map(e => e.type);
-  for (const type of ['PROCESS_STARTED', 'SIGNATURE_FAILED', 'SIGNATURE', 'TASK_COMPLETED', 'PROCESS_ENDED']) {
+  for (const type of ['PROCESS_STARTED', 'RELEASE_CHECKS_JUDGED', 'SIGNATURE_FAILED', 'SIGNATURE', 'TASK_COMPLETED',
+    'PROCESS_ENDED']) {
     assert.ok(types.includes(type), type + ' in ' + types.join(','));
   }
   const signature = audit.find(e => e.type === 'SIGNATURE');
