@@ -171,6 +171,8 @@ test('a batch with a minor exception: QA review by quinn, QP certification signe
     await password.waitFor();
     assert.equal(await page.locator('.gxp-signature-meaning').innerText(), 'Certified for release (EU GMP Annex 16)');
     assert.equal(await page.locator('#gxp-sign-releaseDecision').inputValue(), 'RELEASE');
+    // the decision reads as the form says it, not as the value stored
+    assert.equal(await page.locator('#gxp-sign-releaseDecision option:checked').innerText(), 'Certify and release');
     assert.equal(await page.locator('#gxp-sign-releaseJustification').inputValue(), justification);
     assert.equal(await password.getAttribute('type'), 'password');
     await page.check('#gxp-sign-confirm');

@@ -218,6 +218,7 @@ public class SignatureService {
                                     field.values() == null
                                         ? List.of()
                                         : List.copyOf(field.values()),
+                                    field.valueLabels(),
                                     current.get(field.key())))
                         .toList())
             .orElse(List.of());

@@ -1,6 +1,7 @@
 package io.gxpflow.compliance.signature;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a signer sees before signing: the step, the meaning to confirm, who signs, and the fields of
@@ -14,7 +15,10 @@ public record SignatureStep(
     String signerName,
     List<Field> fields) {
 
-  /** One input of the step's Camunda Form. */
+  /**
+   * One input of the step's Camunda Form; {@code valueLabels}: what the form shows for each of its
+   * {@code values}, by the value as text.
+   */
   public record Field(
       String key,
       String label,
@@ -22,5 +26,6 @@ public record SignatureStep(
       boolean required,
       boolean readOnly,
       List<Object> values,
+      Map<String, String> valueLabels,
       Object current) {}
 }

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -289,7 +291,8 @@ public final class CamundaForm {
           conditional,
           null,
           false,
-          items);
+          items,
+          Map.of());
     }
 
     private FormField input(JsonNode c, String type, String key, boolean conditional) {
@@ -353,7 +356,25 @@ public final class CamundaForm {
           conditional,
           subtype,
           c.path("serializeToString").asBoolean(false),
-          List.of());
+          List.of(),
+          valueLabels(c));
+    }
+
+    /** Each static value's label, by the value as text; insertion order is the form's. */
+    private static Map<String, String> valueLabels(JsonNode c) {
+      Map<String, String> labels = new LinkedHashMap<>();
+      JsonNode values = c.get("values");
+      if (values != null && values.isArray()) {
+        for (JsonNode entry : values) {
+          if (entry.isObject()
+              && entry.hasNonNull("value")
+              && entry.path("label").isTextual()
+              && !entry.path("label").asText().isBlank()) {
+            labels.put(entry.get("value").asText(), entry.get("label").asText());
+          }
+        }
+      }
+      return labels;
     }
 
     private List<Object> staticValues(JsonNode c, String where) {

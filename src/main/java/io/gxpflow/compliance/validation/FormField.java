@@ -1,7 +1,9 @@
 package io.gxpflow.compliance.validation;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
  * @param subtype {@code date}, {@code time} or {@code datetime} for a datetime field, else null
  * @param serializeToString a number field whose value arrives as a numeric string
  * @param itemFields the fields of each item of a dynamic list, else empty
+ * @param valueLabels the label of each static value ({@code values[].label}) by the value as text,
+ *     for what a person reads (the signature step shows "Certify and release", not RELEASE)
  */
 public record FormField(
     String key,
@@ -54,7 +58,8 @@ public record FormField(
     boolean conditional,
     String subtype,
     boolean serializeToString,
-    List<FormField> itemFields) {
+    List<FormField> itemFields,
+    Map<String, String> valueLabels) {
 
   public FormField {
     Objects.requireNonNull(key, "key");
@@ -62,6 +67,7 @@ public record FormField(
     Objects.requireNonNull(kind, "kind");
     values = values == null ? null : List.copyOf(values);
     itemFields = itemFields == null ? List.of() : List.copyOf(itemFields);
+    valueLabels = valueLabels == null ? Map.of() : Collections.unmodifiableMap(valueLabels);
   }
 
   /**
@@ -96,7 +102,8 @@ public record FormField(
         conditional,
         null,
         false,
-        List.of());
+        List.of(),
+        Map.of());
   }
 
   /** The key split at its dots: a dotted key is a path into nested objects. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +164,13 @@ class CamundaFormTest {
         .returns("=sites", FormField::valuesExpression)
         .returns(true, FormField::hasDynamicValues);
     assertThat(field("disposition").hasDynamicValues()).isFalse();
+    // what a person reads for each value, in the form's order (the signature step shows them)
+    assertThat(field("disposition").valueLabels())
+        .containsExactly(
+            Map.entry("release", "Release"),
+            Map.entry("reject", "Reject"),
+            Map.entry("quarantine", "Quarantine"));
+    assertThat(field("productCode").valueLabels()).isEmpty();
   }
 
   @Test

@@ -85,7 +85,7 @@ function fieldInput(field) {
     input = element('select', {...common, class: 'form-control'},
       element('option', {value: ''}, ''),
       ...field.values.map(v => element('option', {value: String(v), selected: String(v) === String(field.current)},
-        String(v))));
+        labelOf(field, v))));
   } else if (field.type === 'number') {
     input = element('input', {...common, type: 'number', class: 'form-control', 'data-kind': 'number',
       value: field.current === null || field.current === undefined ? '' : field.current});
@@ -122,8 +122,13 @@ function problemText(problem) {
   return [problem.detail || problem.title || 'Signature refused'].concat(errors).join('\n');
 }
 
-function shown(value) {
-  return value === null || value === undefined || value === '' ? '–' : String(value);
+/** What the form shows for a choice value (its label), else the value itself. */
+function labelOf(field, value) {
+  return (field.valueLabels || {})[String(value)] || String(value);
+}
+
+function shown(field, value) {
+  return value === null || value === undefined || value === '' ? '–' : labelOf(field, value);
 }
 
 async function render(node, taskId, api) {
@@ -187,7 +192,7 @@ async function render(node, taskId, api) {
         'Signed by ' + result.signerName + ' at ' + result.signedAt + ' (' + result.meaning + '). Signature '
         + result.id + ', content SHA-256 ' + result.contentHash + '. The task is completed.'),
         element('dl', {class: 'gxp-signature-signed'}, ...step.fields.filter(f => !f.readOnly).flatMap(f => [
-          element('dt', {}, f.label || f.key), element('dd', {}, shown(values[f.key]))])));
+          element('dt', {}, f.label || f.key), element('dd', {}, shown(f, values[f.key]))])));
       refreshTasklist();
       return;
     }
