@@ -114,6 +114,8 @@ class BatchReleaseIT {
     // the deviation is worked to closure over REST
     complete("quinn", deviation, "Task_QaApproval", Map.of("qaDecision", "approve"));
     complete("ivan", deviation, "Task_Investigation", investigation());
+    assertThat(sim("/sim/qms/deviations/" + deviationId).path("classification").asText())
+        .isEqualTo("MAJOR");
     complete("ivan", deviation, "Task_CapaPlan", capaPlan());
     complete(
         "paul",
@@ -137,6 +139,12 @@ class BatchReleaseIT {
             "Deviation closure approved",
             Map.of("closureSummary", "Root cause fixed, CAPA implemented"));
     assertThat(closed.getStatusCode()).as(closed.getBody()).isEqualTo(HttpStatus.CREATED);
+    // closed in the QMS by its own job, then DeviationClosed
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> sim("/sim/qms/deviations/" + deviationId).path("status").asText(),
+            "CLOSED"::equals);
 
     // DeviationClosed: the checks run again (the closed deviation no longer counts), QA reviews
     // the minor exception as the depth says, then the QP
