@@ -206,6 +206,21 @@ class BatchReleaseIT {
               assertThat(signature.path("details").path("meaning").asText()).isEqualTo(QP_MEANING);
             });
 
+    // the deviation's messages each reached this release once
+    JsonNode deviationAudit = audit(deviationId);
+    for (String message : List.of("BatchHoldRequested", "DeviationClosed")) {
+      assertThat(deviationAudit)
+          .filteredOn(
+              event -> event.path("type").asText().equals(AuditEventTypes.BATCH_MESSAGE_SENT))
+          .filteredOn(event -> event.path("details").path("message").asText().equals(message))
+          .singleElement()
+          .satisfies(
+              sent -> {
+                assertThat(sent.path("details").path("batchNumber").asText()).isEqualTo(batch);
+                assertThat(sent.path("details").path("receivedBy").asInt()).isEqualTo(1);
+              });
+    }
+
     // the KPIs count it as released, with a lead time from the batch record's completion
     JsonNode kpisAfter = kpis();
     assertThat(delta(kpisBefore, kpisAfter, "/batches/released")).isPositive();
@@ -249,6 +264,9 @@ class BatchReleaseIT {
     assertThat(mesStatus(batch)).isEqualTo("IN_REVIEW");
     assertThat(audit(batch))
         .noneMatch(event -> event.path("type").asText().equals(AuditEventTypes.SIGNATURE));
+    assertThat(json(http.get("quinn", "/api/signatures?businessKey=" + batch))).isEmpty();
+    assertThat(simulatorWrites(MesSimulator.SYSTEM, MesOperations.SET_STATUS, release, "status"))
+        .isEmpty();
 
     ResponseEntity<String> rejected =
         sign(
