@@ -178,6 +178,14 @@ final class BadInputCorpus {
           {"numeric completedAt", "{" + valid.replace("\"2026-11-22T08:15:00Z\"", "17") + "}"},
           {"site true", "{" + valid + ", \"site\": true}"},
           {"productCode list", "{" + valid + ", \"productCode\": []}"},
+          {"intendedMarkets not a list", "{" + valid + ", \"intendedMarkets\": \"CH\"}"},
+          {"intendedMarkets an object", "{" + valid + ", \"intendedMarkets\": {\"CH\": 1}}"},
+          {"intendedMarkets lower case", "{" + valid + ", \"intendedMarkets\": [\"ch\"]}"},
+          {"intendedMarkets 3-letter code", "{" + valid + ", \"intendedMarkets\": [\"CHE\"]}"},
+          {"intendedMarkets number", "{" + valid + ", \"intendedMarkets\": [41]}"},
+          {"intendedMarkets blank code", "{" + valid + ", \"intendedMarkets\": [\" \"]}"},
+          {"intendedMarkets null code", "{" + valid + ", \"intendedMarkets\": [null]}"},
+          {"31 intendedMarkets", "{" + valid + ", \"intendedMarkets\": " + markets(31) + "}"},
           {"array body", "[]"},
           {"broken body", "{"}
         }) {
@@ -187,6 +195,15 @@ final class BadInputCorpus {
           BATCHES,
           broken[1].replace("%s", broken[0].replace(' ', '-')));
     }
+  }
+
+  /** So many distinct codes of the right shape (AA, AB, ...): only their number is wrong. */
+  private static String markets(int count) {
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      codes.add("\"" + (char) ('A' + i / 26) + (char) ('A' + i % 26) + "\"");
+    }
+    return codes.toString();
   }
 
   private void signaturesAuditKpiAndRequests() {
