@@ -36,6 +36,7 @@ class PackageDependenciesTest {
           "integration", Set.of("compliance"),
           "deviation", Set.of("compliance", "identity", "integration"),
           "batchrelease", Set.of("compliance", "identity", "integration"),
+          "mlr", Set.of("compliance", "identity", "integration"),
           // notifications for every process: the engine's hooks through compliance, users' emails
           "notification", Set.of("compliance", "identity"),
           // stands in for another company's systems: of the platform only the wire contract both
@@ -43,7 +44,7 @@ class PackageDependenciesTest {
           "simulator", Set.of("integration.contract"));
 
   /** The process packages; each gets a line in MAY_USE too. */
-  private static final List<String> PROCESSES = List.of("deviation", "batchrelease");
+  private static final List<String> PROCESSES = List.of("deviation", "batchrelease", "mlr");
 
   @Test
   void everyPackageUsesOnlyWhatItsPackageInfoAllows() throws IOException {
