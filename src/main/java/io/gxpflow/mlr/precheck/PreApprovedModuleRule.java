@@ -1,0 +1,60 @@
+package io.gxpflow.mlr.precheck;
+
+import io.gxpflow.mlr.content.ContentModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A module taken from a pre-approved module keeps its approved text (a change of spacing aside): a
+ * changed one is no longer pre-approved and is reviewed like new text. The span is the changed part
+ * of the module's text.
+ */
+final class PreApprovedModuleRule implements PrecheckRule {
+
+  @Override
+  public List<Finding> check(PrecheckContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (ContentModule module : context.content().modules()) {
+      if (!module.isPreApproved()
+          || Texts.spacesCollapsed(module.text())
+              .equals(Texts.spacesCollapsed(module.preApprovedText()))) {
+        continue;
+      }
+      TextSpan changed = changedPart(module.preApprovedText(), module.text());
+      findings.add(
+          context.finding(
+              PrecheckRuleId.PRE_APPROVED_MODULE_CHANGED,
+              module,
+              changed,
+              "Module "
+                  + module.id()
+                  + " was taken from pre-approved module "
+                  + module.preApprovedModuleId()
+                  + " and changed here: it is reviewed as new text"));
+    }
+    return findings;
+  }
+
+  /** The part of the new text between what it shares with the approved one at start and end. */
+  static TextSpan changedPart(String approved, String text) {
+    int prefix = 0;
+    int shortest = Math.min(approved.length(), text.length());
+    while (prefix < shortest && approved.charAt(prefix) == text.charAt(prefix)) {
+      prefix++;
+    }
+    // never split a surrogate pair: an emoji or a rare character is changed as a whole
+    if (prefix > 0 && Character.isHighSurrogate(text.charAt(prefix - 1))) {
+      prefix--;
+    }
+    int suffix = 0;
+    while (suffix < shortest - prefix
+        && approved.charAt(approved.length() - 1 - suffix)
+            == text.charAt(text.length() - 1 - suffix)) {
+      suffix++;
+    }
+    if (suffix > 0 && Character.isLowSurrogate(text.charAt(text.length() - suffix))) {
+      suffix--;
+    }
+    return new TextSpan(prefix, text.length() - suffix);
+  }
+}
