@@ -15,15 +15,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A small realistic world for the pre-check: Cardiozen (cardiozenib 250 mg tablets, 500 mg twice
- * daily), a competitor, and the claims library of Cardiozen.
+ * A small realistic world for the pre-check: Cardiozen (cardiozenib 250 mg tablets, one twice
+ * daily, at most 750 mg a day), a competitor, and the claims library of Cardiozen.
  */
 final class Examples {
 
   static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
   static final ApprovedProduct CARDIOZEN =
-      new ApprovedProduct("Cardiozen", "cardiozenib", List.of("250 mg"), List.of("500 mg", "1 g"));
+      new ApprovedProduct("Cardiozen", "cardiozenib", List.of("250 mg"), List.of("750 mg"));
   static final ApprovedProduct LIPOSTAT =
       new ApprovedProduct("Lipostat", "lipostatin", List.of("20 mg", "40 mg"), List.of());
 
