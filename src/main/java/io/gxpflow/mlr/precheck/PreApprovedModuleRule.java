@@ -35,7 +35,10 @@ final class PreApprovedModuleRule implements PrecheckRule {
     return findings;
   }
 
-  /** The part of the new text between what it shares with the approved one at start and end. */
+  /**
+   * The part of the new text between what it shares with the approved one at start and end; for a
+   * deletion, the word or words at the gap.
+   */
   static TextSpan changedPart(String approved, String text) {
     int prefix = 0;
     int shortest = Math.min(approved.length(), text.length());
@@ -55,6 +58,17 @@ final class PreApprovedModuleRule implements PrecheckRule {
     if (suffix > 0 && Character.isLowSurrogate(text.charAt(text.length() - suffix))) {
       suffix--;
     }
-    return new TextSpan(prefix, text.length() - suffix);
+    int start = prefix;
+    int end = text.length() - suffix;
+    if (start == end) {
+      // only deleted: show the words around the gap, there is nothing of the change itself to show
+      while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+        start--;
+      }
+      while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+    }
+    return start == end ? TextSpan.wholeOf(text) : new TextSpan(start, end);
   }
 }

@@ -46,6 +46,15 @@ class PreApprovedModuleRuleTest {
   }
 
   @Test
+  void aDeletionShowsTheWordsAtTheGap() {
+    String text = "Cardiozen: one tablet twice daily, with food.";
+
+    assertThat(check(taken(text)))
+        .singleElement()
+        .satisfies(f -> assertThat(f.span().of(text)).isEqualTo("food."));
+  }
+
+  @Test
   void aChangeOfCaseIsAChange() {
     assertThat(check(taken(APPROVED.replace("one tablet", "ONE tablet")))).hasSize(1);
   }
@@ -65,6 +74,6 @@ class PreApprovedModuleRuleTest {
 
     assertThat(span).isEqualTo(new TextSpan(6, 8));
     assertThat(PreApprovedModuleRule.changedPart("ab", "abc")).isEqualTo(new TextSpan(2, 3));
-    assertThat(PreApprovedModuleRule.changedPart("abc", "ac")).isEqualTo(new TextSpan(1, 1));
+    assertThat(PreApprovedModuleRule.changedPart("abc", "ac")).isEqualTo(new TextSpan(0, 2));
   }
 }
