@@ -24,7 +24,7 @@ public record ContentVersion(
     Objects.requireNonNull(product, "product");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(audience, "audience");
-    markets = Set.copyOf(markets);
+    markets = Markets.codes(markets);
     modules = List.copyOf(modules);
     if (version < 1) {
       throw new IllegalArgumentException("version starts at 1: " + version);

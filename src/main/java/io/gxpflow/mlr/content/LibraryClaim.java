@@ -22,6 +22,6 @@ public record LibraryClaim(
     Objects.requireNonNull(product, "product");
     variations = List.copyOf(variations);
     references = List.copyOf(references);
-    markets = Set.copyOf(markets);
+    markets = Markets.codes(markets);
   }
 }
