@@ -2,6 +2,7 @@ package io.gxpflow.mlr.precheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gxpflow.engine.expression.PlainValuesFeel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +42,47 @@ class MlrPrecheckDecisionTest {
   }
 
   private static DmnDecision parse(String key) throws IOException {
+    return parse(dmn, key);
+  }
+
+  private static DmnDecision parse(DmnEngine engine, String key) throws IOException {
     try (InputStream model = Files.newInputStream(Path.of("bpmn", key + ".dmn"))) {
-      return dmn.parseDecision(key, model);
+      return engine.parseDecision(key, model);
     }
+  }
+
+  /** The application's engine evaluates FEEL with plain values only: the tables need no more. */
+  @Test
+  void theTablesEvaluateWithTheApplicationsFeel() throws IOException {
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.setFeelEngineFactory(new PlainValuesFeel());
+    DmnEngine application = configuration.buildEngine();
+
+    assertThat(
+            application
+                .evaluateDecision(
+                    parse(application, "mlr-fair-balance"),
+                    Map.of("market", "DE", "audience", "HCP", "channel", "social"))
+                .getSingleResult()
+                .<Boolean>getEntry("isiRequired"))
+        .isFalse();
+    assertThat(
+            application
+                .evaluateDecision(
+                    parse(application, "mlr-precheck-phrases"), Map.of("market", "FR"))
+                .getResultList())
+        .extracting(row -> row.get("phrase"))
+        .contains("guérit", "guaranteed");
+    assertThat(
+            application
+                .evaluateDecision(
+                    parse(application, "mlr-precheck-weights"),
+                    Map.of("ruleId", "fair-balance-missing"))
+                .getSingleResult()
+                .<Integer>getEntry("weight"))
+        .isEqualTo(20);
   }
 
   private static Map<String, String> phrasesOf(String market) {
