@@ -1,7 +1,9 @@
 /**
  * {@code mlr-review}: Medical-Legal-Regulatory review of promotional content (issue 14, being
  * built). So far its plain parts: the automated pre-check ({@code precheck}) and "review what
- * changed", the module and word diff ({@code diff}). May use compliance, identity and integration,
- * like every process package.
+ * changed", the module and word diff ({@code diff}); the content model ({@code content}). The
+ * pre-check's parameters (phrases, fair balance, weights) are DMN tables in {@code bpmn/mlr-*.dmn}
+ * that process owners change in Modeler (docs/processes/mlr-review.md). May use compliance,
+ * identity and integration, like every process package.
  */
 package io.gxpflow.mlr;
