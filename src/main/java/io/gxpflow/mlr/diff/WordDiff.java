@@ -38,7 +38,10 @@ public final class WordDiff {
     int j = 0;
     for (Myers.Op op : Myers.diff(a, b)) {
       switch (op) {
-        case EQUAL -> add(runs, oldTokens.get(i++), "", "");
+        case EQUAL -> {
+          add(runs, oldTokens.get(i++), "", "");
+          j++;
+        }
         case DELETE -> add(runs, null, oldTokens.get(i++), "");
         case INSERT -> add(runs, null, "", newTokens.get(j++));
       }
