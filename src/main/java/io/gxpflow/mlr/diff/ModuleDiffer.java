@@ -2,11 +2,11 @@ package io.gxpflow.mlr.diff;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +36,8 @@ public final class ModuleDiffer {
   /**
    * A version against the last approved version of the item.
    *
-   * @param preApprovedTexts the approved text of each pre-approved module, by id; must hold at
-   *     least the sources the version names
+   * @param preApprovedTexts the approved text of each pre-approved module, by id: at least those
+   *     the version names as sources (a source missing here is SOURCE_NOT_FOUND)
    */
   public static VersionDiff compare(
       List<ModuleText> lastApproved,
@@ -55,90 +55,27 @@ public final class ModuleDiffer {
   private static VersionDiff diff(
       List<ModuleText> approved, List<ModuleText> version, Map<String, String> preApproved) {
     checked(version, "version");
+    if (preApproved == null) {
+      throw new IllegalArgumentException("the pre-approved texts are missing (empty: none)");
+    }
     List<ModuleText> before = approved == null ? List.of() : approved;
-
-    // 1. match: by id, then by exact text among what is left on both sides
-    Map<Integer, Integer> approvedIndexOf = new HashMap<>(); // version index -> approved index
-    Map<String, Integer> approvedById = new HashMap<>();
-    for (int i = 0; i < before.size(); i++) {
-      approvedById.put(before.get(i).moduleId(), i);
-    }
-    Set<Integer> matchedApproved = new HashSet<>();
-    for (int j = 0; j < version.size(); j++) {
-      Integer i = approvedById.get(version.get(j).moduleId());
-      if (i != null) {
-        approvedIndexOf.put(j, i);
-        matchedApproved.add(i);
-      }
-    }
-    Map<String, Deque<Integer>> leftByText = new HashMap<>();
-    for (int i = 0; i < before.size(); i++) {
-      if (!matchedApproved.contains(i)) {
-        leftByText
-            .computeIfAbsent(WordDiff.nfc(before.get(i).text()), text -> new ArrayDeque<>())
-            .add(i);
-      }
-    }
-    Set<Integer> matchedByText = new HashSet<>();
-    for (int j = 0; j < version.size(); j++) {
-      if (!approvedIndexOf.containsKey(j)) {
-        Deque<Integer> same = leftByText.get(WordDiff.nfc(version.get(j).text()));
-        if (same != null && !same.isEmpty()) {
-          int i = same.poll();
-          approvedIndexOf.put(j, i);
-          matchedApproved.add(i);
-          matchedByText.add(j);
-        }
-      }
-    }
-
-    // 2. which matched modules kept their order: the longest common subsequence of the pairs
-    List<Integer> pairsInVersionOrder = new ArrayList<>(); // approved indexes, version order
-    for (int j = 0; j < version.size(); j++) {
-      if (approvedIndexOf.containsKey(j)) {
-        pairsInVersionOrder.add(approvedIndexOf.get(j));
-      }
-    }
-    int[] inApprovedOrder =
-        pairsInVersionOrder.stream().mapToInt(Integer::intValue).sorted().toArray();
-    int[] inVersionOrder = pairsInVersionOrder.stream().mapToInt(Integer::intValue).toArray();
-    Set<Integer> inPlace = new HashSet<>(); // approved indexes
-    int a = 0;
-    int b = 0;
-    for (Myers.Op op : Myers.diff(inApprovedOrder, inVersionOrder)) {
-      switch (op) {
-        case EQUAL -> {
-          inPlace.add(inApprovedOrder[a++]);
-          b++;
-        }
-        case DELETE -> a++;
-        case INSERT -> b++;
-      }
-    }
-
-    // 3. deleted modules, each after the nearest approved module before it that stayed in place
-    Map<Integer, List<Integer>> deletedAfter = new LinkedHashMap<>(); // approved index or -1
-    int anchor = -1;
-    for (int i = 0; i < before.size(); i++) {
-      if (!matchedApproved.contains(i)) {
-        deletedAfter.computeIfAbsent(anchor, key -> new ArrayList<>()).add(i);
-      } else if (inPlace.contains(i)) {
-        anchor = i;
-      }
-    }
+    int[] pairOf = new int[version.size()]; // the approved index of each module, -1 for none
+    boolean[] byText = new boolean[version.size()];
+    match(before, version, pairOf, byText);
+    boolean[] inPlace = inPlace(pairOf, before.size());
+    Map<Integer, List<Integer>> deletedAfter = deletedAfter(pairOf, inPlace);
 
     List<ModuleDiff> modules = new ArrayList<>();
     addDeleted(modules, before, deletedAfter.get(-1));
     for (int j = 0; j < version.size(); j++) {
       ModuleText module = version.get(j);
       ReuseCheck reuse = reuse(module, preApproved);
-      Integer i = approvedIndexOf.get(j);
-      if (i == null) {
-        ModuleChange change = approved == null ? ModuleChange.NEW : ModuleChange.INSERTED;
+      int i = pairOf[j];
+      if (i < 0) {
         modules.add(
             new ModuleDiff(
                 module.moduleId(),
-                change,
+                approved == null ? ModuleChange.NEW : ModuleChange.INSERTED,
                 null,
                 false,
                 j + 1,
@@ -149,32 +86,107 @@ public final class ModuleDiffer {
                 reuse.status() != ReuseStatus.UNCHANGED));
         continue;
       }
-      ModuleText old = before.get(i);
-      String oldText = WordDiff.nfc(old.text());
+      String oldText = WordDiff.nfc(before.get(i).text());
       String text = WordDiff.nfc(module.text());
       boolean same = oldText.equals(text);
-      boolean moved = !inPlace.contains(i);
       ModuleChange change =
           same
-              ? (moved ? ModuleChange.MOVED : ModuleChange.UNCHANGED)
-              : (moved ? ModuleChange.MOVED_AND_CHANGED : ModuleChange.CHANGED);
+              ? (inPlace[i] ? ModuleChange.UNCHANGED : ModuleChange.MOVED)
+              : (inPlace[i] ? ModuleChange.CHANGED : ModuleChange.MOVED_AND_CHANGED);
       modules.add(
           new ModuleDiff(
               module.moduleId(),
               change,
-              old.moduleId(),
-              matchedByText.contains(j),
+              before.get(i).moduleId(),
+              byText[j],
               j + 1,
               i + 1,
               text,
               same ? List.of() : WordDiff.between(oldText, text),
               reuse,
               change != ModuleChange.UNCHANGED && reuse.status() != ReuseStatus.UNCHANGED));
-      if (inPlace.contains(i)) {
+      if (inPlace[i]) {
         addDeleted(modules, before, deletedAfter.get(i));
       }
     }
     return result(approved == null, modules);
+  }
+
+  /**
+   * Pairs each module of the version with one of the approved version: by id, then, among the
+   * modules left unpaired on both sides, by exact text in order.
+   */
+  private static void match(
+      List<ModuleText> approved, List<ModuleText> version, int[] pairOf, boolean[] byText) {
+    Map<String, Integer> approvedById = new HashMap<>();
+    for (int i = 0; i < approved.size(); i++) {
+      approvedById.put(approved.get(i).moduleId(), i);
+    }
+    Set<Integer> paired = new HashSet<>();
+    for (int j = 0; j < version.size(); j++) {
+      pairOf[j] = approvedById.getOrDefault(version.get(j).moduleId(), -1);
+      if (pairOf[j] >= 0) {
+        paired.add(pairOf[j]);
+      }
+    }
+    Map<String, Deque<Integer>> leftByText = new HashMap<>();
+    for (int i = 0; i < approved.size(); i++) {
+      if (!paired.contains(i)) {
+        leftByText
+            .computeIfAbsent(WordDiff.nfc(approved.get(i).text()), text -> new ArrayDeque<>())
+            .add(i);
+      }
+    }
+    for (int j = 0; j < version.size(); j++) {
+      Deque<Integer> sameText = leftByText.get(WordDiff.nfc(version.get(j).text()));
+      if (pairOf[j] < 0 && sameText != null && !sameText.isEmpty()) {
+        pairOf[j] = sameText.poll();
+        byText[j] = true;
+      }
+    }
+  }
+
+  /**
+   * Which approved modules stayed in place: those on a longest common subsequence of the paired
+   * modules in approved order and in the version's order. Indexed by approved index.
+   */
+  private static boolean[] inPlace(int[] pairOf, int approvedSize) {
+    int[] inVersionOrder = Arrays.stream(pairOf).filter(i -> i >= 0).toArray();
+    int[] inApprovedOrder = Arrays.stream(inVersionOrder).sorted().toArray();
+    boolean[] inPlace = new boolean[approvedSize];
+    int a = 0;
+    for (Myers.Op op : Myers.diff(inApprovedOrder, inVersionOrder)) {
+      if (op == Myers.Op.EQUAL) {
+        inPlace[inApprovedOrder[a]] = true;
+      }
+      if (op != Myers.Op.INSERT) {
+        a++;
+      }
+    }
+    return inPlace;
+  }
+
+  /**
+   * The unpaired approved modules, each under the nearest approved module before it that stayed in
+   * place (-1: none, at the top), in approved order.
+   */
+  private static Map<Integer, List<Integer>> deletedAfter(int[] pairOf, boolean[] inPlace) {
+    boolean[] paired = new boolean[inPlace.length];
+    for (int i : pairOf) {
+      if (i >= 0) {
+        paired[i] = true;
+      }
+    }
+    Map<Integer, List<Integer>> deletedAfter = new HashMap<>();
+    int anchor = -1;
+    for (int i = 0; i < inPlace.length; i++) {
+      if (!paired[i]) {
+        deletedAfter.computeIfAbsent(anchor, key -> new ArrayList<>()).add(i);
+      } else if (inPlace[i]) {
+        anchor = i;
+      }
+    }
+    return deletedAfter;
   }
 
   private static void addDeleted(

@@ -2,8 +2,8 @@ package io.gxpflow.mlr.diff;
 
 /**
  * One module of a content version as the diff needs it: its id (unique within the version), its
- * text, and the id of the pre-approved module it was taken from, or null. The content model of
- * mlr-review maps its modules onto this.
+ * text, and the id of the pre-approved module it was taken from, or null (a blank id too). The
+ * content model of mlr-review maps its modules onto this.
  */
 public record ModuleText(String moduleId, String text, String sourceModuleId) {
 
@@ -13,6 +13,10 @@ public record ModuleText(String moduleId, String text, String sourceModuleId) {
     }
     if (text == null) {
       throw new IllegalArgumentException("module " + moduleId + " has no text");
+    }
+    // an empty source from a form field is no source
+    if (sourceModuleId != null && sourceModuleId.isBlank()) {
+      sourceModuleId = null;
     }
   }
 

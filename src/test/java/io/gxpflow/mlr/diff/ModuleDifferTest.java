@@ -322,6 +322,15 @@ class ModuleDifferTest {
   }
 
   @Test
+  void aBlankSourceIsNoSource() {
+    VersionDiff diff =
+        ModuleDiffer.firstVersion(List.of(new ModuleText("a", "Alpha.", " ")), NO_LIBRARY);
+
+    assertThat(diff.modules().get(0).reuse()).isEqualTo(ReuseCheck.NOT_REUSED);
+    assertThat(diff.reuse()).isEqualTo(new ReuseRate(1, 0, 0, 0, 0.0));
+  }
+
+  @Test
   void aChangedReuseTheLastVersionApprovedAsItIsNeedsNoNewReview() {
     Map<String, String> library = Map.of("lib-claim", "Reduces pain by 50% in adults.");
     ModuleText edited = new ModuleText("claim", "Reduces pain by 40% in adults.", "lib-claim");
@@ -425,6 +434,8 @@ class ModuleDifferTest {
     assertThatThrownBy(() -> ModuleDiffer.compare(twice, List.of(), NO_LIBRARY))
         .hasMessageContaining("last approved version");
     assertThatThrownBy(() -> ModuleDiffer.compare(null, List.of(), NO_LIBRARY))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ModuleDiffer.firstVersion(List.of(), null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> of(" ", "text")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> of("a", null)).isInstanceOf(IllegalArgumentException.class);
