@@ -4,6 +4,6 @@
  * word diff inside a changed module, and the reuse rate. Plain Java without engine or Spring: the
  * inputs are {@link io.gxpflow.mlr.diff.ModuleText} lists, the result a {@link
  * io.gxpflow.mlr.diff.VersionDiff} that the REST API returns as JSON. Rules and decisions:
- * docs/processes/mlr-review-diff.md.
+ * docs/processes/mlr-review.md, "Review what changed".
  */
 package io.gxpflow.mlr.diff;
