@@ -1,8 +1,8 @@
 /*
  * GxP Flow's Tasklist configuration: Camunda's default (shortcuts) plus the electronic signature
  * plugin (Sign tab), the deviation requests plugin (Requests tab), the switch for one's own email
- * notifications and "Out of office" with a deputy (top bar). What the plugins share to call /api is in
- * scripts/gxp-shared/api.js.
+ * notifications and "Out of office" with a deputy (top bar). What the plugins share (calling /api, building markup) is in
+ * scripts/gxp-shared/.
  * This file replaces app/tasklist/scripts/config.js of the Camunda webjar (the application's classes come
  * first on the classpath).
  */

@@ -4,14 +4,9 @@
  * forbids it (docs/security/working-tasks.md). It reads and writes /api/me/deputy as the logged-in user.
  */
 import {callApi} from '../gxp-shared/api.js';
+import {element} from '../gxp-shared/dom.js';
 
 const DEPUTY = '/api/me/deputy';
-
-function element(tag, properties = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), properties);
-  node.append(...children);
-  return node;
-}
 
 function day(instant) {
   return new Date(instant).toLocaleDateString(undefined, {year: 'numeric', month: 'short', day: 'numeric'});
@@ -19,25 +14,25 @@ function day(instant) {
 
 function render(node, api) {
   node.innerHTML = '';
-  const wrapper = element('span', {className: 'gxp-deputy'});
+  const wrapper = element('span', {class: 'gxp-deputy'});
   wrapper.style.cssText = 'position: relative; display: inline-block; margin: 0 12px; line-height: 40px';
-  const toggle = element('a', {href: '', id: 'gxp-deputy-toggle', textContent: 'Out of office'});
+  const toggle = element('a', {href: '', id: 'gxp-deputy-toggle'}, 'Out of office');
   const panel = element('div', {id: 'gxp-deputy-panel'});
   panel.style.cssText = 'display: none; position: absolute; right: 0; top: 40px; z-index: 2000; width: 320px;'
     + ' padding: 12px; background: #fff; border: 1px solid #ccc; box-shadow: 0 2px 6px rgba(0,0,0,.2);'
     + ' line-height: 1.5; color: #333';
-  const deputy = element('select', {id: 'gxp-deputy-select', className: 'form-control'});
-  const back = element('input', {id: 'gxp-deputy-until', type: 'date', className: 'form-control'});
-  const save = element('button', {type: 'button', className: 'btn btn-primary', textContent: 'Save'});
-  const end = element('button', {type: 'button', className: 'btn btn-default', textContent: 'I am back'});
+  const deputy = element('select', {id: 'gxp-deputy-select', class: 'form-control'});
+  const back = element('input', {id: 'gxp-deputy-until', type: 'date', class: 'form-control'});
+  const save = element('button', {type: 'button', class: 'btn btn-primary'}, 'Save');
+  const end = element('button', {type: 'button', class: 'btn btn-default'}, 'I am back');
   end.style.marginLeft = '8px';
   const status = element('p', {id: 'gxp-deputy-status'});
   status.style.marginTop = '8px';
   panel.append(
-    element('p', {textContent: 'Tasks assigned to you while you are away go to your deputy, '
-      + 'unless segregation of duties forbids it.'}),
-    element('label', {htmlFor: deputy.id, textContent: 'Deputy'}), deputy,
-    element('label', {htmlFor: back.id, textContent: 'Back on'}), back,
+    element('p', {}, 'Tasks assigned to you while you are away go to your deputy, '
+      + 'unless segregation of duties forbids it.'),
+    element('label', {for: deputy.id}, 'Deputy'), deputy,
+    element('label', {for: back.id}, 'Back on'), back,
     element('div', {}, save, end), status);
   wrapper.append(toggle, panel);
   node.append(wrapper);
@@ -59,8 +54,8 @@ function render(node, api) {
     callApi('GET', DEPUTY, undefined, api)])
     .then(([candidates, current]) => {
       candidates.forEach(c => names.set(c.id, c.name));
-      deputy.replaceChildren(element('option', {value: '', textContent: 'Choose your deputy'}),
-        ...candidates.map(c => element('option', {value: c.id, textContent: `${c.name} (${c.id})`})));
+      deputy.replaceChildren(element('option', {value: ''}, 'Choose your deputy'),
+        ...candidates.map(c => element('option', {value: c.id}, `${c.name} (${c.id})`)));
       if (candidates.length === 0) {
         node.innerHTML = ''; // people who work no tasks need no deputy
         return;

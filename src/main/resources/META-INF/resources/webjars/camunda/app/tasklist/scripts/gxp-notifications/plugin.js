@@ -3,28 +3,12 @@
  * overdue; docs/notifications.md). It reads and writes GET/PUT /api/notifications/settings as the logged-in user,
  * with the webapp session and its CSRF token; the server decides and its refusal is shown as it is.
  */
+import {callApi} from '../gxp-shared/api.js';
+
 const SETTINGS = '/api/notifications/settings';
 
-function csrfToken(api) {
-  if (api && api.CSRFToken) {
-    return api.CSRFToken;
-  }
-  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-async function settings(method, body, api) {
-  const response = await fetch(SETTINGS, {
-    method,
-    credentials: 'same-origin',
-    headers: {Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken(api)},
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  const answer = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new Error(answer.detail || answer.title || 'HTTP ' + response.status);
-  }
-  return answer;
+function settings(method, body, api) {
+  return callApi(method, SETTINGS, body, api);
 }
 
 function render(node, api) {

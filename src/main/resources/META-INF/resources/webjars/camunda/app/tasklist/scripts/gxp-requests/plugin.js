@@ -8,33 +8,15 @@
  * acceptance, or the problem detail's sentences (detail and field errors), whatever it is. Which form a user
  * sees follows the API's groups (WHO_MAY_ASK); the server remains the one that enforces them.
  */
+import {csrfToken} from '../gxp-shared/api.js';
+import {element} from '../gxp-shared/dom.js';
+
 const PROCESS = 'deviation-capa';
 const ENGINE = '/camunda/api/engine/engine/default';
 const WHO_MAY_ASK = {
   extension: ['investigators', 'qa', 'camunda-admin'],
   cancellation: ['production', 'investigators', 'qa', 'camunda-admin']
 };
-
-function csrfToken(api) {
-  if (api && api.CSRFToken) {
-    return api.CSRFToken;
-  }
-  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value === true) {
-      node.setAttribute(name, '');
-    } else if (value !== false && value !== null && value !== undefined) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.forEach(child => node.append(child));
-  return node;
-}
 
 async function json(url) {
   const response = await fetch(url, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});

@@ -13,6 +13,9 @@
  * tab), and this tab starts from those values, else from the task's current ones. After signing, the saved
  * values are removed and Tasklist's list is refreshed, so the signed task leaves it.
  */
+import {csrfToken} from '../gxp-shared/api.js';
+import {element} from '../gxp-shared/dom.js';
+
 const API = '/api/tasks/';
 const SAVED = 'camunda-form:';
 
@@ -51,27 +54,6 @@ function refreshTasklist() {
   if (injector) {
     injector.get('$rootScope').$broadcast('refresh');
   }
-}
-
-function csrfToken(api) {
-  if (api && api.CSRFToken) {
-    return api.CSRFToken;
-  }
-  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
-}
-
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value === true) {
-      node.setAttribute(name, '');
-    } else if (value !== false && value !== null && value !== undefined) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.forEach(child => node.append(child));
-  return node;
 }
 
 function fieldInput(field) {
