@@ -32,6 +32,13 @@ public final class AuditEventTypes {
   public static final String BATCH_MESSAGE_SENT = "BATCH_MESSAGE_SENT";
   public static final String RELEASE_CHECKS_JUDGED = "RELEASE_CHECKS_JUDGED";
   public static final String CHANGE_REQUESTED = "CHANGE_REQUESTED";
+  // mlr-review: content versions, their pre-check, reviewers' module comments, the claims library
+  public static final String MLR_CONTENT_SUBMITTED = "MLR_CONTENT_SUBMITTED";
+  public static final String MLR_CONTENT_STATUS_CHANGED = "MLR_CONTENT_STATUS_CHANGED";
+  public static final String MLR_PRECHECK_COMPLETED = "MLR_PRECHECK_COMPLETED";
+  public static final String MLR_MODULE_COMMENT_ADDED = "MLR_MODULE_COMMENT_ADDED";
+  public static final String MLR_CLAIM_ADDED = "MLR_CLAIM_ADDED";
+  public static final String MLR_CLAIM_WITHDRAWN = "MLR_CLAIM_WITHDRAWN";
   // the people working a task: who said what when, which file (name, size, SHA-256) was attached
   public static final String COMMENT_ADDED = "COMMENT_ADDED";
   public static final String ATTACHMENT_ADDED = "ATTACHMENT_ADDED";
