@@ -40,7 +40,8 @@ public final class MlrVariables {
   public static final ProcessVariable<Integer> FINDING_COUNT = integer("findingCount");
   public static final ProcessVariable<String> FINDINGS_SUMMARY = text("findingsSummary");
   public static final ProcessVariable<Integer> MODULES_TO_REVIEW = integer("modulesToReview");
-  public static final ProcessVariable<String> REUSE_RATE = text("reuseRate");
+  public static final ProcessVariable<Integer> MODULE_COUNT = integer("moduleCount");
+  public static final ProcessVariable<Integer> REUSED_UNCHANGED = integer("reusedUnchangedModules");
 
   // triage and routing
   public static final ProcessVariable<Boolean> EXPEDITED = flag("expedited");
