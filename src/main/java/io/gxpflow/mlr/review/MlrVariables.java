@@ -59,7 +59,7 @@ public final class MlrVariables {
 
   // consolidation and the round limit
   public static final ProcessVariable<String> CONSOLIDATED_FEEDBACK = text("consolidatedFeedback");
-  public static final ProcessVariable<Boolean> CONTINUE_REVIEW = flag("continueReview");
+  public static final ProcessVariable<String> ROUND_LIMIT_DECISION = text("roundLimitDecision");
   public static final ProcessVariable<String> ROUND_LIMIT_REASON = text("roundLimitReason");
 
   // approval, release, distribution
