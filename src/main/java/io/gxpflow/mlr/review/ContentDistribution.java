@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * a review that never got there, cancelled.
  */
 @Configuration(proxyBeanMethods = false)
-public class Distribution {
+public class ContentDistribution {
 
   /** Periodic review this many days before the expiry date. */
   static final int PERIODIC_REVIEW_DAYS = 30;
