@@ -22,6 +22,11 @@ public record MlrKpiWindow(LocalDate from, LocalDate to) {
 
   public static final MlrKpiWindow ALL = new MlrKpiWindow(null, null);
 
+  /** The days a window may name: four-digit years (the day after the last is still a day). */
+  static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+
+  static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+
   public MlrKpiWindow {
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("to " + to + " is before from " + from);
@@ -37,8 +42,8 @@ public record MlrKpiWindow(LocalDate from, LocalDate to) {
 
   /**
    * The window of the query parameters; a blank one is absent. Anything but a date ({@code
-   * 2026-11-30}), or {@code to} before {@code from}, is refused with {@code 400
-   * urn:gxpflow:problem:invalid-request} naming the parameter.
+   * 2026-11-30}) of the years 0001 to 9999, or {@code to} before {@code from}, is refused with
+   * {@code 400 urn:gxpflow:problem:invalid-request} naming the parameter.
    */
   public static MlrKpiWindow parse(String from, String to) {
     List<FieldViolation> violations = new ArrayList<>();
@@ -66,7 +71,12 @@ public record MlrKpiWindow(LocalDate from, LocalDate to) {
       return null;
     }
     try {
-      return LocalDate.parse(value.strip());
+      LocalDate date = LocalDate.parse(value.strip());
+      if (date.isBefore(FIRST) || date.isAfter(LAST)) {
+        violations.add(new FieldViolation(field, "must be a day of the years 0001 to 9999"));
+        return null;
+      }
+      return date;
     } catch (DateTimeParseException e) {
       violations.add(new FieldViolation(field, "must be a date, YYYY-MM-DD (e.g. 2026-11-30)"));
       return null;
