@@ -1,6 +1,7 @@
 package io.gxpflow.mlr.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.Mockito.mock;
 
 import io.gxpflow.compliance.RunAsSystem;
@@ -133,11 +134,11 @@ class MlrKpiServiceTest {
     assertThat(facts)
         .extracting(MlrFacts::itemId, MlrFacts::approvedAt, MlrFacts::renewal)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("MLR-A", at(4), false),
-            org.assertj.core.groups.Tuple.tuple("MLR-B", at(10), false),
-            org.assertj.core.groups.Tuple.tuple("MLR-C", at(2), false),
-            org.assertj.core.groups.Tuple.tuple("MLR-C", at(34), true),
-            org.assertj.core.groups.Tuple.tuple("MLR-E", at(3), false));
+            tuple("MLR-A", at(4), false),
+            tuple("MLR-B", at(10), false),
+            tuple("MLR-C", at(2), false),
+            tuple("MLR-C", at(34), true),
+            tuple("MLR-E", at(3), false));
     MlrFacts factsB = only(facts, "MLR-B", false);
     assertThat(factsB.cycleStartedAt()).isEqualTo(at(0));
     assertThat(factsB.reviewRound()).isEqualTo(2);
