@@ -87,31 +87,13 @@ public class MlrKpiService {
             renewal
                 ? lastBetween(completedEnds(periodicReviews.get(id)), previous, approvedAt)
                 : instant(instance.getStartTime());
-        Instant from = cycleStart;
         List<Review> cycleReviews = new ArrayList<>();
         REVIEWS.forEach(
-            (group, activity) -> {
-              for (HistoricActivityInstance review :
-                  reviews.get(group).getOrDefault(id, List.of())) {
-                Instant start = review.getStartTime().toInstant();
-                if (completed(review)
-                    && !start.isBefore(from)
-                    && !review.getEndTime().toInstant().isAfter(approvedAt)) {
-                  cycleReviews.add(
-                      new Review(
-                          group,
-                          start,
-                          review.getEndTime().toInstant(),
-                          instant(valueAt(dues.get(id), start))));
-                }
-              }
-            });
-        int revised =
-            (int)
-                revisions.getOrDefault(id, List.of()).stream()
-                    .map(revision -> revision.getStartTime().toInstant())
-                    .filter(start -> !start.isBefore(from) && !start.isAfter(approvedAt))
-                    .count();
+            (group, activity) ->
+                cycleReviews.addAll(
+                    reviewsIn(
+                        group, reviews.get(group).get(id), dues.get(id), cycleStart, approvedAt)));
+        int revised = startedIn(revisions.get(id), cycleStart, approvedAt);
         facts.add(
             new MlrFacts(
                 id,
@@ -128,6 +110,42 @@ public class MlrKpiService {
       }
     }
     return facts;
+  }
+
+  /**
+   * The completed reviews of one group started in the cycle and completed by its signature, each
+   * with the {@code reviewDueAt} in force when it was created.
+   */
+  private static List<Review> reviewsIn(
+      String group,
+      List<HistoricActivityInstance> reviews,
+      List<HistoricVariableUpdate> dues,
+      Instant cycleStart,
+      Instant approvedAt) {
+    List<Review> inCycle = new ArrayList<>();
+    for (HistoricActivityInstance review :
+        reviews == null ? List.<HistoricActivityInstance>of() : reviews) {
+      if (completed(review)) {
+        Instant start = review.getStartTime().toInstant();
+        Instant end = review.getEndTime().toInstant();
+        if (!start.isBefore(cycleStart) && !end.isAfter(approvedAt)) {
+          inCycle.add(new Review(group, start, end, instant(valueAt(dues, start))));
+        }
+      }
+    }
+    return inCycle;
+  }
+
+  /** How many of the activity instances started in the cycle, up to the signature. */
+  private static int startedIn(
+      List<HistoricActivityInstance> activities, Instant cycleStart, Instant approvedAt) {
+    return activities == null
+        ? 0
+        : (int)
+            activities.stream()
+                .map(activity -> activity.getStartTime().toInstant())
+                .filter(start -> !start.isBefore(cycleStart) && !start.isAfter(approvedAt))
+                .count();
   }
 
   /** Completed, not cancelled (a task a withdrawal or deletion ended decided nothing). */
