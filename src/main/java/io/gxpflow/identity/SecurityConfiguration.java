@@ -96,6 +96,16 @@ public class SecurityConfiguration {
                         group(GxpGroup.PROCESS_OWNERS),
                         group(GxpGroup.OPS),
                         group(GxpGroup.CAMUNDA_ADMIN))
+                    // MLR review KPIs: as the batch KPIs, and the coordinators who run the
+                    // reviews
+                    .requestMatchers(paths("/api/kpi/mlr"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.QA),
+                        group(GxpGroup.QP),
+                        group(GxpGroup.PROCESS_OWNERS),
+                        group(GxpGroup.OPS),
+                        group(GxpGroup.MLR_COORDINATORS),
+                        group(GxpGroup.CAMUNDA_ADMIN))
                     .requestMatchers(paths("/api/kpi/**"))
                     .hasAnyAuthority(
                         group(GxpGroup.QA),

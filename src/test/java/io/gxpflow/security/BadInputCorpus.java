@@ -233,6 +233,14 @@ final class BadInputCorpus {
     add("kpi by DELETE", "quinn", HttpMethod.DELETE, "/api/kpi/deviations", null, null);
     add("batch kpi by POST", "petra", HttpMethod.POST, "/api/kpi/batches", null, "{}");
     add("batch kpi by DELETE", "petra", HttpMethod.DELETE, "/api/kpi/batches", null, null);
+    add("mlr kpi by POST", "carl", HttpMethod.POST, "/api/kpi/mlr", null, "{}");
+    add("mlr kpi by DELETE", "carl", HttpMethod.DELETE, "/api/kpi/mlr", null, null);
+    get("mlr kpi from no date", "carl", "/api/kpi/mlr?from=yesterday");
+    get("mlr kpi from a day that does not exist", "carl", "/api/kpi/mlr?from=2026-11-31");
+    get("mlr kpi to a date-time", "carl", "/api/kpi/mlr?to=2026-11-30T00:00:00Z");
+    get("mlr kpi to before from", "carl", "/api/kpi/mlr?from=2026-11-30&to=2026-11-01");
+    get("mlr kpi from twice", "carl", "/api/kpi/mlr?from=2026-11-01&from=2026-11-02");
+    get("mlr kpi from in year 10000", "carl", "/api/kpi/mlr?from=10000-01-01");
     add(
         "signatures by DELETE",
         "quinn",

@@ -1,9 +1,12 @@
 package io.gxpflow.batchrelease.kpi;
 
 import static io.gxpflow.batchrelease.kpi.BatchKpiNames.*;
+import static io.gxpflow.compliance.history.ProcessHistory.instant;
+import static io.gxpflow.compliance.history.ProcessHistory.string;
 
 import io.gxpflow.batchrelease.kpi.BatchFacts.Hold;
 import io.gxpflow.compliance.RunAsSystem;
+import io.gxpflow.compliance.history.ProcessHistory;
 import io.gxpflow.compliance.variables.ProcessVariable;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,26 +16,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads the facts of every {@code batch-release} instance, all versions of the definition, from
  * Camunda's history (history level full) and computes the KPIs with {@link BatchKpis}.
  *
- * <p>Never one query per instance: the historic process instances of the key; their process-scope
- * historic variables, batched by {@value #BATCH_SIZE} process instances; and per version of the
- * definition the historic activity instances of {@code OnHold}, of the QP certification and of the
- * two end events (the activity instance query has no filter by a list of process instances).
+ * <p>Never one query per instance ({@link ProcessHistory}): the historic process instances of the
+ * key; their process-scope historic variables, batched; and per version of the definition the
+ * historic activity instances of {@code OnHold}, of the QP certification and of the two end events
+ * (the activity instance query has no filter by a list of process instances).
  *
  * <p>The numbers are aggregates over all batches: they are read as the engine, without the caller's
  * Camunda authorizations. Who may read them is decided in SecurityConfiguration ({@code
@@ -40,8 +40,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class BatchKpiService {
-
-  static final int BATCH_SIZE = 500;
 
   private static final String[] VARIABLES =
       Stream.of(BATCH_RECORD_COMPLETED_AT, REVIEW_DEPTH, RELEASE_DECISION)
@@ -69,87 +67,48 @@ public class BatchKpiService {
   }
 
   private List<BatchFacts> readFacts() {
-    List<HistoricProcessInstance> instances =
-        history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list();
-
-    Set<String> definitions = new LinkedHashSet<>();
-    instances.forEach(instance -> definitions.add(instance.getProcessDefinitionId()));
-    Map<String, List<Hold>> holds = new HashMap<>();
-    Map<String, Instant> certified = new HashMap<>();
+    ProcessHistory read = ProcessHistory.of(history, PROCESS_KEY);
+    Map<String, Map<String, Object>> variables = read.variables(VARIABLES);
+    Map<String, List<HistoricActivityInstance>> holds = read.activities(ON_HOLD_ACTIVITY);
+    Map<String, List<HistoricActivityInstance>> certifications = read.activities(QP_CERTIFICATION);
+    // the end event reached, not the instance's end activity: an instance may end in several
     Map<String, String> endEvents = new HashMap<>();
-    for (String definition : definitions) {
-      for (HistoricActivityInstance hold : activities(definition, ON_HOLD_ACTIVITY)) {
-        holds
-            .computeIfAbsent(hold.getProcessInstanceId(), id -> new ArrayList<>())
-            .add(new Hold(instant(hold.getStartTime()), instant(hold.getEndTime())));
-      }
-      for (HistoricActivityInstance certification : activities(definition, QP_CERTIFICATION)) {
-        // a certification cancelled (e.g. by a hold or the instance's deletion) decided nothing
-        if (certification.getEndTime() != null && !certification.isCanceled()) {
-          certified.merge(
-              certification.getProcessInstanceId(),
-              certification.getEndTime().toInstant(),
-              (one, other) -> one.isAfter(other) ? one : other);
-        }
-      }
-      // the end event reached, not the instance's end activity: an instance may end in several
-      for (String end : List.of(END_RELEASED, END_REJECTED)) {
-        for (HistoricActivityInstance reached : activities(definition, end)) {
-          endEvents.put(reached.getProcessInstanceId(), end);
-        }
-      }
+    for (String end : List.of(END_RELEASED, END_REJECTED)) {
+      read.activities(end).keySet().forEach(instance -> endEvents.put(instance, end));
     }
 
-    List<BatchFacts> facts = new ArrayList<>(instances.size());
-    for (int from = 0; from < instances.size(); from += BATCH_SIZE) {
-      List<HistoricProcessInstance> batch =
-          instances.subList(from, Math.min(from + BATCH_SIZE, instances.size()));
-      String[] ids = batch.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
-
-      Map<String, Map<String, Object>> variables = new HashMap<>();
-      for (HistoricVariableInstance variable :
-          history
-              .createHistoricVariableInstanceQuery()
-              .processInstanceIdIn(ids)
-              .variableNameIn(VARIABLES)
-              .disableBinaryFetching()
-              .disableCustomObjectDeserialization()
-              .list()) {
-        // a variable of the process instance itself: not task-local, not local to a sub-scope
-        if (variable.getTaskId() == null
-            && variable.getProcessInstanceId() != null
-            && variable.getProcessInstanceId().equals(variable.getExecutionId())) {
-          variables
-              .computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-              .put(variable.getName(), variable.getValue());
-        }
-      }
-
-      for (HistoricProcessInstance instance : batch) {
-        Map<String, Object> values = variables.getOrDefault(instance.getId(), Map.of());
-        facts.add(
-            new BatchFacts(
-                instance.getId(),
-                instance.getBusinessKey(),
-                instant(instance.getStartTime()),
-                timestamp(values.get(BATCH_RECORD_COMPLETED_AT.name())),
-                instant(instance.getEndTime()),
-                endEvents.get(instance.getId()),
-                string(values.get(RELEASE_DECISION.name())),
-                string(values.get(REVIEW_DEPTH.name())),
-                certified.get(instance.getId()),
-                holds.getOrDefault(instance.getId(), List.of())));
-      }
+    List<BatchFacts> facts = new ArrayList<>(read.instances().size());
+    for (HistoricProcessInstance instance : read.instances()) {
+      String id = instance.getId();
+      Map<String, Object> values = variables.getOrDefault(id, Map.of());
+      facts.add(
+          new BatchFacts(
+              id,
+              instance.getBusinessKey(),
+              instant(instance.getStartTime()),
+              timestamp(values.get(BATCH_RECORD_COMPLETED_AT.name())),
+              instant(instance.getEndTime()),
+              endEvents.get(id),
+              string(values.get(RELEASE_DECISION.name())),
+              string(values.get(REVIEW_DEPTH.name())),
+              lastCertified(certifications.getOrDefault(id, List.of())),
+              holds.getOrDefault(id, List.of()).stream()
+                  .map(hold -> new Hold(instant(hold.getStartTime()), instant(hold.getEndTime())))
+                  .toList()));
     }
     return facts;
   }
 
-  private List<HistoricActivityInstance> activities(String processDefinitionId, String activityId) {
-    return history
-        .createHistoricActivityInstanceQuery()
-        .processDefinitionId(processDefinitionId)
-        .activityId(activityId)
-        .list();
+  /**
+   * The end of the last completed certification; one cancelled (e.g. by a hold or the instance's
+   * deletion) decided nothing.
+   */
+  private static Instant lastCertified(List<HistoricActivityInstance> certifications) {
+    return certifications.stream()
+        .filter(certification -> certification.getEndTime() != null && !certification.isCanceled())
+        .map(certification -> certification.getEndTime().toInstant())
+        .max(Instant::compareTo)
+        .orElse(null);
   }
 
   /**
@@ -168,13 +127,5 @@ public class BatchKpiService {
       }
     }
     return null;
-  }
-
-  private static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
-  }
-
-  private static String string(Object value) {
-    return value instanceof String text ? text : null;
   }
 }
