@@ -231,6 +231,7 @@ function commentForm(taskId, moduleId, index, list, api) {
     event.preventDefault();
     submit.disabled = true;
     message.className = 'gxp-review-message';
+    message.setAttribute('role', 'status');
     message.textContent = '';
     try {
       const stored = await callApi('POST', API + encodeURIComponent(taskId) + '/comments',
