@@ -166,6 +166,9 @@ class ReviewApiIT {
     // a candidate who has not claimed the task reads it but may not comment yet
     assertThat(review.path("mayComment").asBoolean()).isFalse();
     assertThat(review.path("comments").isEmpty()).isTrue();
+    // QA, who oversees every open task, reads it too, and comments on none
+    assertThat(okJson(http.get("quinn", reviewPath(medical))).path("mayComment").asBoolean())
+        .isFalse();
   }
 
   @Test
@@ -190,6 +193,29 @@ class ReviewApiIT {
     assertThat(firstReview.path("diff").path("firstVersion").asBoolean()).isTrue();
     assertThat(firstReview.path("diff").path("modules").findValuesAsText("change"))
         .containsOnly("NEW");
+  }
+
+  @Test
+  void aVersionApprovedItselfIsComparedWithWhatWasApprovedBeforeIt() {
+    // e.g. the periodic review renews version 2: the base is not version 2 itself
+    contents.put(version(1, approvedModules()), ContentStatus.REPLACED);
+    contents.put(version(2, revisedModules()), ContentStatus.APPROVED);
+    JsonNode renewal =
+        okJson(http.get("mark", reviewPath(task(start(2, 1), "Task_MedicalReview"))));
+
+    assertThat(renewal.path("against").path("version").asInt()).isEqualTo(1);
+    assertThat(renewal.path("against").path("kind").asText()).isEqualTo("APPROVED");
+    assertThat(renewal.path("diff").path("modules").findValuesAsText("change"))
+        .containsExactly("UNCHANGED", "CHANGED", "DELETED", "UNCHANGED", "INSERTED");
+
+    String other = "MLR-IT-" + UUID.randomUUID().toString().substring(0, 8);
+    contents.put(version(other, 1, approvedModules()), ContentStatus.SUPERSEDED);
+    contents.put(version(other, 2, revisedModules()), ContentStatus.APPROVED);
+    JsonNode firstApproved =
+        okJson(http.get("mark", reviewPath(task(start(other, 2, 1), "Task_MedicalReview"))));
+
+    assertThat(firstApproved.path("against").path("version").asInt()).isEqualTo(1);
+    assertThat(firstApproved.path("against").path("kind").asText()).isEqualTo("PREVIOUS");
   }
 
   @Test
@@ -260,6 +286,21 @@ class ReviewApiIT {
 
     assertProblem(
         http.get("mark", reviewPath(task(instance, "Task_MedicalReview"))),
+        HttpStatus.CONFLICT,
+        "version-not-found");
+
+    // an instance without a version at all (started before its content was stored)
+    String bare =
+        runtimeService
+            .startProcessInstanceByKey(
+                "mlr-review", "MLR-IT-" + UUID.randomUUID().toString().substring(0, 8))
+            .getId();
+    Task medical = task(bare, "Task_MedicalReview");
+    String reviewer = reviewer("mlr-medical");
+    taskService.setAssignee(medical.getId(), reviewer);
+    assertProblem(http.get("mark", reviewPath(medical)), HttpStatus.CONFLICT, "version-not-found");
+    assertProblem(
+        http.post(reviewer, commentsPath(medical), commentJson("efficacy", true, "x")),
         HttpStatus.CONFLICT,
         "version-not-found");
   }

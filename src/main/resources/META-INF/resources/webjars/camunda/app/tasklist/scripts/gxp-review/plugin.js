@@ -96,6 +96,7 @@ async function showTabOnlyForReviews() {
     }
   } catch (e) {
     header.hidden = false; // cannot tell: the tab itself will say whether it applies
+    header.dataset.gxpTask = taskId; // and not asked again on every change of the page
   } finally {
     checking = false;
     if (currentTaskId() !== taskId) {
