@@ -100,10 +100,13 @@ function review(overrides = {}) {
     content: { title: 'Relief email', product: 'Painfree', markets: ['US'], channel: 'email', audience: 'HCP',
       status: 'IN_REVIEW', contentHash: 'abc' },
     precheck: { round: 1, checkedAt: '2026-11-02T09:00:00Z', score: 70, blocked: false, findings: [
-      { rule: 'prohibited-phrase', severity: 'MAJOR', moduleId: 'efficacy', start: 32, end: 38,
+      { rule: 'prohibited-phrase', severity: 'MAJOR', moduleId: 'efficacy', start: 35, end: 41,
         before: 'Reduces pain by 40% in adults, ', excerpt: 'safest', after: ' choice.', message: '"safest" is absolute' },
       { rule: 'fair-balance-missing', severity: 'BLOCKING', moduleId: null, start: null, end: null, before: null,
-        excerpt: null, after: null, message: 'No safety information' }] },
+        excerpt: null, after: null, message: 'No safety information' },
+      // a span that does not fit the text as drawn (say, normalised differently) is listed but not marked in it
+      { rule: 'product-other-named', severity: 'MINOR', moduleId: 'headline', start: 3, end: 9, before: '',
+        excerpt: 'Relief', after: ' in 30 minutes.', message: 'Off by three' }] },
     against: { version: 2, kind: 'APPROVED' },
     diff: {
       firstVersion: false, toReview: 3,
@@ -179,8 +182,14 @@ test('the word diff, collapsed approved modules, the marked finding and text tha
   assert.match(dosing.textContent, /pre-approved module lib-dosing and changed/);
   assert.deepEqual(dosing.all('del').map(e => e.textContent), ['daily']);
 
-  const marks = node.all('mark');
-  assert.deepEqual(marks.map(m => m.textContent), ['safest']);
+  // the span in the findings list, and in the module's text inside the inserted run
+  assert.deepEqual(node.all('blockquote').flatMap(q => q.all('mark')).map(m => m.textContent),
+    ['safest', 'Relief']);
+  const inModule = efficacy.all('mark');
+  assert.deepEqual(inModule.map(m => m.textContent), ['safest']);
+  assert.equal(inModule[0].parentNode.tagName, 'INS');
+  assert.match(inModule[0].getAttribute('title'), /major, prohibited-phrase/);
+  assert.equal(headline.all('mark').length, 0);
   assert.match(node.textContent, /whole item/);
   // every module that can be commented has its form (the deleted one too), labelled
   assert.equal(node.all('form').length, 4);

@@ -134,16 +134,46 @@ function when(instant) {
   return isNaN(date) ? String(instant) : date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
-/** The word diff as it comes: deleted runs struck through (red), inserted ones underlined (green). */
-function words(segments) {
+/**
+ * The findings' spans in a module's text (UTF-16 offsets, as JavaScript counts), each only where the text there is
+ * the finding's excerpt: a text the server normalised differently is left unmarked rather than marked wrongly.
+ */
+function spansIn(review, moduleId, text) {
+  return ((review.precheck && review.precheck.findings) || [])
+    .filter(f => f.moduleId === moduleId && typeof f.start === 'number' && f.end > f.start
+      && text.substring(f.start, f.end) === f.excerpt)
+    .map(f => ({start: f.start, end: f.end, title: f.severity.toLowerCase() + ', ' + f.rule + ': ' + f.message}));
+}
+
+/** The part of a text that starts at offset `at` of the module's text, with the findings' spans in it marked. */
+function marked(text, at, spans) {
+  const cuts = new Set([0, text.length]);
+  spans.forEach(span => {
+    [span.start - at, span.end - at].filter(cut => cut > 0 && cut < text.length).forEach(cut => cuts.add(cut));
+  });
+  const sorted = Array.from(cuts).sort((a, b) => a - b);
+  const parts = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const part = text.substring(sorted[i], sorted[i + 1]);
+    const span = spans.find(s => s.start <= at + sorted[i] && at + sorted[i + 1] <= s.end);
+    parts.push(span ? element('mark', {class: 'gxp-review-span', title: span.title}, part) : part);
+  }
+  return parts;
+}
+
+/**
+ * The word diff as it comes: deleted runs struck through (red), inserted ones underlined (green); `spans` (in the
+ * new text) marked in the kept and inserted runs.
+ */
+function words(segments, spans = []) {
+  let at = 0;
   return element('p', {class: 'gxp-review-text gxp-review-words'}, ...segments.map(segment => {
     if (segment.kind === 'DELETED') {
       return element('del', {class: 'gxp-review-del'}, segment.text);
     }
-    if (segment.kind === 'INSERTED') {
-      return element('ins', {class: 'gxp-review-ins'}, segment.text);
-    }
-    return segment.text;
+    const parts = marked(segment.text, at, spans);
+    at += segment.text.length;
+    return segment.kind === 'INSERTED' ? element('ins', {class: 'gxp-review-ins'}, ...parts) : element('span', {}, ...parts);
   }));
 }
 
@@ -286,17 +316,20 @@ function changeLine(module, review) {
   return parts.length ? element('p', {class: 'gxp-review-change-note'}, parts.join(' ')) : null;
 }
 
-function moduleBody(module) {
+function moduleBody(module, review) {
+  if (module.change === 'DELETED') {
+    return element('p', {class: 'gxp-review-text'}, element('del', {class: 'gxp-review-del'}, module.text));
+  }
+  const spans = spansIn(review, module.moduleId, module.text);
   switch (module.change) {
     case 'CHANGED':
     case 'MOVED_AND_CHANGED':
-      return words(module.words);
+      return words(module.words, spans);
     case 'INSERTED':
-      return element('p', {class: 'gxp-review-text'}, element('ins', {class: 'gxp-review-ins'}, module.text));
-    case 'DELETED':
-      return element('p', {class: 'gxp-review-text'}, element('del', {class: 'gxp-review-del'}, module.text));
+      return element('p', {class: 'gxp-review-text'},
+        element('ins', {class: 'gxp-review-ins'}, ...marked(module.text, 0, spans)));
     default:
-      return element('p', {class: 'gxp-review-text'}, module.text);
+      return element('p', {class: 'gxp-review-text'}, ...marked(module.text, 0, spans));
   }
 }
 
@@ -321,7 +354,7 @@ function moduleSection(module, index, review, taskId, api, previousByModule) {
   const list = element('ul', {class: 'list-unstyled gxp-review-comments', 'aria-label': 'Comments on ' + module.moduleId},
     ...comments.map(c => commentItem(c)));
   list.hidden = comments.length === 0;
-  const content = [changeLine(module, review), moduleBody(module)].filter(Boolean);
+  const content = [changeLine(module, review), moduleBody(module, review)].filter(Boolean);
   if (module.reuse && module.reuse.status === 'CHANGED') {
     content.push(words(module.reuse.words));
   }
