@@ -48,6 +48,9 @@ public enum ProblemType {
   BUSINESS_KEY_IN_USE("business-key-in-use", "Business key in use"),
   NO_PROCESS_ACCEPTS_EVENT("no-process-accepts-event", "No process accepts this event"),
   DEVIATION_REQUEST("deviation-request", "Deviation request refused"),
+  // mlr-review's Review tab: a task not the caller's to see, not an MLR task, or not theirs to
+  // comment on (property "reason")
+  MLR_REVIEW_TASK("mlr-review-task", "Review refused"),
   CONCURRENT_CHANGE("concurrent-change", "Changed by someone else"),
 
   // answers named after their HTTP status, where nothing more specific applies

@@ -1,6 +1,6 @@
 /*
  * GxP Flow's Tasklist configuration: Camunda's default (shortcuts) plus the electronic signature
- * plugin (Sign tab), the deviation requests plugin (Requests tab), the switch for one's own email
+ * plugin (Sign tab), the MLR review plugin (Review tab), the deviation requests plugin (Requests tab), the switch for one's own email
  * notifications and "Out of office" with a deputy (top bar). What the plugins share (calling /api, building markup) is in
  * scripts/gxp-shared/.
  * This file replaces app/tasklist/scripts/config.js of the Camunda webjar (the application's classes come
@@ -9,6 +9,7 @@
 export default {
   customScripts: [
     'scripts/gxp-signature/plugin',
+    'scripts/gxp-review/plugin',
     'scripts/gxp-requests/plugin',
     'scripts/gxp-notifications/plugin',
     'scripts/gxp-deputy/plugin'
