@@ -11,27 +11,20 @@ import io.gxpflow.mlr.api.ReviewView.Against;
 import io.gxpflow.mlr.api.ReviewView.FindingView;
 import io.gxpflow.mlr.content.ClaimsRepository;
 import io.gxpflow.mlr.content.CommentRepository;
-import io.gxpflow.mlr.content.ContentModule;
 import io.gxpflow.mlr.content.ContentRepository;
-import io.gxpflow.mlr.content.ContentStatus;
 import io.gxpflow.mlr.content.ContentVersion;
 import io.gxpflow.mlr.content.ModuleComment;
 import io.gxpflow.mlr.content.StoredVersion;
 import io.gxpflow.mlr.diff.ModuleDiff;
-import io.gxpflow.mlr.diff.ModuleDiffer;
-import io.gxpflow.mlr.diff.ModuleText;
 import io.gxpflow.mlr.diff.VersionDiff;
 import io.gxpflow.mlr.precheck.Finding;
 import io.gxpflow.mlr.precheck.FindingsRepository;
 import io.gxpflow.mlr.precheck.FindingsRepository.PrecheckRun;
-import java.util.Comparator;
-import java.util.EnumSet;
+import io.gxpflow.mlr.review.WhatChanged;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -63,9 +56,6 @@ public class ReviewTasks {
   /** Characters shown either side of a finding's span. */
   static final int CONTEXT = 60;
 
-  private static final Set<ContentStatus> WAS_APPROVED =
-      EnumSet.of(ContentStatus.APPROVED, ContentStatus.REPLACED, ContentStatus.WITHDRAWN);
-
   private final ProcessEngine engine;
   private final RunAsSystem asSystem;
   private final ContentRepository contents;
@@ -96,9 +86,10 @@ public class ReviewTasks {
     ReviewTask task = reviewTask(userId, taskId);
     StoredVersion stored = task.stored();
     ContentVersion content = stored.content();
-    Optional<StoredVersion> base = base(content);
-    Map<String, String> preApproved = preApprovedTexts(content);
-    VersionDiff diff = diff(content, base, preApproved);
+    WhatChanged changed = WhatChanged.of(contents, content);
+    Optional<StoredVersion> base = changed.base();
+    Map<String, String> preApproved = WhatChanged.preApprovedTexts(content);
+    VersionDiff diff = changed.diff();
     Map<String, String> moduleTypes = new LinkedHashMap<>();
     content.modules().forEach(module -> moduleTypes.put(module.id(), module.type().name()));
     String key = task.task().getTaskDefinitionKey();
@@ -126,7 +117,7 @@ public class ReviewTasks {
                 b ->
                     new Against(
                         b.content().version(),
-                        WAS_APPROVED.contains(b.status())
+                        changed.baseKind() == WhatChanged.BaseKind.APPROVED
                             ? Against.Kind.APPROVED
                             : Against.Kind.PREVIOUS))
             .orElse(null),
@@ -168,8 +159,7 @@ public class ReviewTasks {
                   : " (" + task.task().getAssignee() + ")"));
     }
     ContentVersion content = task.stored().content();
-    VersionDiff diff =
-        diff(content, base(content), preApprovedTexts(content)); // DELETED modules too
+    VersionDiff diff = WhatChanged.of(contents, content).diff(); // DELETED modules too
     if (diff.modules().stream().map(ModuleDiff::moduleId).noneMatch(moduleId::equals)) {
       throw new ErrorResponseException(
           HttpStatus.BAD_REQUEST,
@@ -263,53 +253,6 @@ public class ReviewTasks {
     }
     Integer round = REVIEW_ROUND.from(variables);
     return new ReviewTask(task, stored.get(), round == null ? 1 : round);
-  }
-
-  /**
-   * The last approved version before this one; else the version before it; else none (a first
-   * version). A version that was itself approved is compared with what was approved before it.
-   */
-  private Optional<StoredVersion> base(ContentVersion content) {
-    Optional<StoredVersion> lastApproved =
-        contents
-            .lastApproved(content.itemId())
-            .filter(approved -> approved.content().version() < content.version());
-    if (lastApproved.isEmpty()) {
-      lastApproved =
-          contents.versions(content.itemId()).stream()
-              .filter(v -> v.content().version() < content.version())
-              .filter(v -> WAS_APPROVED.contains(v.status()))
-              .max(Comparator.comparingInt(v -> v.content().version()));
-    }
-    if (lastApproved.isPresent()) {
-      return lastApproved;
-    }
-    return content.version() > 1
-        ? contents.find(content.itemId(), content.version() - 1)
-        : Optional.empty();
-  }
-
-  private Map<String, String> preApprovedTexts(ContentVersion content) {
-    List<String> sources =
-        content.modules().stream()
-            .map(ContentModule::preApprovedModuleId)
-            .filter(Objects::nonNull)
-            .distinct()
-            .toList();
-    return sources.isEmpty() ? Map.of() : Map.copyOf(claims.preApprovedTexts(sources));
-  }
-
-  private static VersionDiff diff(
-      ContentVersion content, Optional<StoredVersion> base, Map<String, String> preApproved) {
-    List<ModuleText> modules = texts(content);
-    return base.map(b -> ModuleDiffer.compare(texts(b.content()), modules, preApproved))
-        .orElseGet(() -> ModuleDiffer.firstVersion(modules, preApproved));
-  }
-
-  private static List<ModuleText> texts(ContentVersion content) {
-    return content.modules().stream()
-        .map(module -> new ModuleText(module.id(), module.text(), module.preApprovedModuleId()))
-        .toList();
   }
 
   /** The latest pre-check run of this version, its findings with the text around each span. */
