@@ -48,6 +48,7 @@ public enum ProblemType {
   BUSINESS_KEY_IN_USE("business-key-in-use", "Business key in use"),
   NO_PROCESS_ACCEPTS_EVENT("no-process-accepts-event", "No process accepts this event"),
   DEVIATION_REQUEST("deviation-request", "Deviation request refused"),
+  MLR_REQUEST("mlr-request", "MLR request refused"),
   CONCURRENT_CHANGE("concurrent-change", "Changed by someone else"),
 
   // answers named after their HTTP status, where nothing more specific applies

@@ -169,10 +169,16 @@ public class JdbcClaimsRepository implements ClaimsRepository {
   }
 
   /**
-   * Withdraws an active claim: it leaves the library the pre-check reads. Empty when there is no
-   * such claim; the claim as it was when it is withdrawn already (nothing changes then).
+   * A withdrawal's outcome: the claim, and whether this call withdrew it (false: it was already).
    */
-  public Optional<StoredClaim> withdraw(String claimId, String reason, String withdrawnBy) {
+  public record Withdrawal(StoredClaim claim, boolean withdrawnNow) {}
+
+  /**
+   * Withdraws an active claim: it leaves the library the pre-check reads. Empty when there is no
+   * such claim; {@code withdrawnNow} false when it was withdrawn already (nothing changes then).
+   * The claim's row is locked, so of two withdrawals at the same moment one withdraws.
+   */
+  public Optional<Withdrawal> withdraw(String claimId, String reason, String withdrawnBy) {
     return transaction.execute(
         status -> {
           List<String> current =
@@ -184,7 +190,7 @@ public class JdbcClaimsRepository implements ClaimsRepository {
             return Optional.empty();
           }
           if (!ACTIVE.equals(current.get(0))) {
-            return find(claimId);
+            return find(claimId).map(claim -> new Withdrawal(claim, false));
           }
           jdbc.update(
               "UPDATE gxp_mlr_claim SET status = ?, withdrawn_by = ?, withdrawn_at = ?,"
@@ -197,9 +203,19 @@ public class JdbcClaimsRepository implements ClaimsRepository {
           Map<String, Object> details = new LinkedHashMap<>();
           details.put("claimId", claimId);
           details.put("reason", reason);
+          // the approved items it takes down with it (the API then tells their reviews)
+          details.put(
+              "approvedItems",
+              jdbc.queryForList(
+                  "SELECT DISTINCT v.item_id FROM gxp_mlr_content_version v JOIN"
+                      + " gxp_mlr_module_claim c ON c.item_id = v.item_id AND c.version_no ="
+                      + " v.version_no WHERE v.status = 'APPROVED' AND c.claim_id = ?"
+                      + " ORDER BY v.item_id",
+                  String.class,
+                  claimId));
           auditTrail.record(
               AuditEvent.of(AuditEventTypes.MLR_CLAIM_WITHDRAWN, withdrawnBy, details));
-          return find(claimId);
+          return find(claimId).map(claim -> new Withdrawal(claim, true));
         });
   }
 

@@ -494,6 +494,29 @@ public class JdbcContentRepository implements ContentRepository {
         claimId);
   }
 
+  /** What a version's status columns hold beyond {@link StoredVersion}: why, since when. */
+  public record StatusDetails(
+      int version, String statusReason, Instant statusChangedAt, Instant approvedAt) {}
+
+  /** The status details of every version of the item, by version. */
+  public Map<Integer, StatusDetails> statusDetails(String itemId) {
+    Map<Integer, StatusDetails> details = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT version_no, status_reason, status_changed_at, approved_at"
+            + " FROM gxp_mlr_content_version WHERE item_id = ? ORDER BY version_no",
+        rs -> {
+          details.put(
+              rs.getInt("version_no"),
+              new StatusDetails(
+                  rs.getInt("version_no"),
+                  rs.getString("status_reason"),
+                  StoreTime.instant(rs, "status_changed_at"),
+                  StoreTime.instant(rs, "approved_at")));
+        },
+        itemId);
+    return details;
+  }
+
   private void requireStatus(String itemId, int version, ContentStatus expected) {
     ContentStatus actual =
         find(itemId, version)
