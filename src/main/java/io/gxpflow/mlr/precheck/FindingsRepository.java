@@ -1,5 +1,6 @@
 package io.gxpflow.mlr.precheck;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,5 +15,5 @@ public interface FindingsRepository {
   List<PrecheckRun> runs(String itemId);
 
   record PrecheckRun(
-      String itemId, int version, int round, java.time.Instant checkedAt, PrecheckResult result) {}
+      String itemId, int version, int round, Instant checkedAt, PrecheckResult result) {}
 }
