@@ -110,7 +110,8 @@ public class JdbcContentRepository implements ContentRepository {
     if (itemId == null) {
       itemId = newItemId != null ? reserve(newItemId) : nextItemId(now);
       jdbc.update(
-          "INSERT INTO gxp_mlr_item (item_id, created_by, created_at) VALUES (?, ?, ?)",
+          "INSERT INTO gxp_mlr_item (item_id, latest_version, created_by, created_at)"
+              + " VALUES (?, 1, ?, ?)",
           itemId,
           submittedBy,
           StoreTime.column(now));
@@ -122,6 +123,7 @@ public class JdbcContentRepository implements ContentRepository {
               Integer.class,
               itemId);
       version = last == null ? 1 : last + 1;
+      jdbc.update("UPDATE gxp_mlr_item SET latest_version = ? WHERE item_id = ?", version, itemId);
       superseded =
           jdbc.queryForList(
               "SELECT version_no FROM gxp_mlr_content_version WHERE item_id = ? AND status = ?"
