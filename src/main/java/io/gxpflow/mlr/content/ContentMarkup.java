@@ -2,6 +2,7 @@ package io.gxpflow.mlr.content;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,22 +185,34 @@ public final class ContentMarkup {
   }
 
   /**
-   * The text with each claim's words written as a link, at the first place after the claim before
-   * it where the words stand (a claim whose words are not in the text is left out: the store
-   * refuses such a module).
+   * The text with each claim's words written as a link: at the first place after the claim before
+   * it where the words stand, else at the first place they stand that no other link takes (a claim
+   * whose words are nowhere free in the text is left out: the store refuses such a module). Links
+   * are written in text order, which is the order parse gives the claims back in.
    */
   private static String withLinks(String text, List<ClaimUse> claims) {
     record Placed(int start, int end, ClaimUse claim) {}
     List<Placed> placed = new ArrayList<>();
     int from = 0;
     for (ClaimUse claim : claims) {
-      int at = text.indexOf(claim.textUsed(), from);
-      if (at < 0 || claim.textUsed().isEmpty()) {
+      String words = claim.textUsed();
+      if (words.isEmpty()) {
         continue;
       }
-      placed.add(new Placed(at, at + claim.textUsed().length(), claim));
-      from = at + claim.textUsed().length();
+      int at =
+          free(
+              text, words, from, placed.stream().map(p -> new int[] {p.start(), p.end()}).toList());
+      if (at < 0) {
+        at =
+            free(text, words, 0, placed.stream().map(p -> new int[] {p.start(), p.end()}).toList());
+      }
+      if (at < 0) {
+        continue;
+      }
+      placed.add(new Placed(at, at + words.length(), claim));
+      from = at + words.length();
     }
+    placed.sort(Comparator.comparingInt(Placed::start));
     StringBuilder out = new StringBuilder();
     int done = 0;
     for (Placed place : placed) {
@@ -212,6 +225,18 @@ public final class ContentMarkup {
       done = place.end();
     }
     return out.append(text.substring(done)).toString();
+  }
+
+  /** The first place at or after {@code from} where {@code words} stand clear of {@code taken}. */
+  private static int free(String text, String words, int from, List<int[]> taken) {
+    for (int at = text.indexOf(words, from); at >= 0; at = text.indexOf(words, at + 1)) {
+      int start = at;
+      int end = at + words.length();
+      if (taken.stream().noneMatch(t -> start < t[1] && t[0] < end)) {
+        return at;
+      }
+    }
+    return -1;
   }
 
   private record Header(String id, ModuleType type, String preApprovedModuleId, int line) {}

@@ -225,6 +225,33 @@ class ContentMarkupTest {
   }
 
   @Test
+  void claimsGivenOutOfTextOrderAreAllWrittenAndReadBackInTextOrder() {
+    // A goes after B (the claim before it), C takes the first free place
+    ModuleDraft module =
+        new ModuleDraft(
+            "m",
+            ModuleType.BODY,
+            "First claim. Second claim. First claim.",
+            List.of(
+                new ClaimUse("B", "Second claim."),
+                new ClaimUse("A", "First claim."),
+                new ClaimUse("C", "First claim."),
+                new ClaimUse("D", "Not in the text.")),
+            null);
+
+    String markup = ContentMarkup.render(List.of(module));
+
+    assertThat(markup)
+        .isEqualTo(
+            "## m\n[First claim.](claim:C) [Second claim.](claim:B) [First claim.](claim:A)\n");
+    assertThat(ContentMarkup.parse(markup).modules().get(0).claims())
+        .containsExactly(
+            new ClaimUse("C", "First claim."),
+            new ClaimUse("B", "Second claim."),
+            new ClaimUse("A", "First claim."));
+  }
+
+  @Test
   void theExampleRendersAsWritten() {
     assertThat(ContentMarkup.render(ContentMarkup.parse(EXAMPLE).modules())).isEqualTo(EXAMPLE);
   }
