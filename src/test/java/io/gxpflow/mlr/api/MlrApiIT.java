@@ -32,6 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -259,6 +265,39 @@ class MlrApiIT {
     ResponseEntity<String> revised = submit("alice", submission(itemId, "CLM-AMX-04"));
     assertThat(revised.getStatusCode().value()).as(revised.getBody()).isEqualTo(201);
     assertThat(json(revised).path("version").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void ofTwoRevisionsSentAtTheSameMomentOneStartsTheReviewAndTheOtherStoresNothing()
+      throws Exception {
+    String itemId = json(submit("alice", submission(null, "CLM-AMX-04"))).path("itemId").asText();
+    runtimeService.deleteProcessInstance(
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(itemId)
+            .singleResult()
+            .getId(),
+        "test");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      Callable<Integer> revise =
+          () -> {
+            go.await();
+            return submit("alice", submission(itemId, "CLM-AMX-04")).getStatusCode().value();
+          };
+      Future<Integer> one = pool.submit(revise);
+      Future<Integer> two = pool.submit(revise);
+      go.countDown();
+      assertThat(List.of(one.get(60, TimeUnit.SECONDS), two.get(60, TimeUnit.SECONDS)))
+          .containsExactlyInAnyOrder(201, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(content.versions(itemId)).hasSize(2);
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(itemId).count())
+        .isEqualTo(1);
   }
 
   @Test
