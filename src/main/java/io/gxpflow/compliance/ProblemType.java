@@ -51,6 +51,7 @@ public enum ProblemType {
   // mlr-review's Review tab: a task not the caller's to see, not an MLR task, or not theirs to
   // comment on (property "reason")
   MLR_REVIEW_TASK("mlr-review-task", "Review refused"),
+  MLR_REQUEST("mlr-request", "MLR request refused"),
   CONCURRENT_CHANGE("concurrent-change", "Changed by someone else"),
 
   // answers named after their HTTP status, where nothing more specific applies

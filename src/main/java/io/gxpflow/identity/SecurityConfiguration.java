@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -132,6 +133,34 @@ public class SecurityConfiguration {
                             .filter(GxpGroup::isPeople)
                             .map(SecurityConfiguration::group)
                             .toArray(String[]::new))
+                    // mlr-review's claims library: read by authors and reviewers, kept by the
+                    // coordinators
+                    .requestMatchers(paths(HttpMethod.GET, "/api/mlr/claims", "/api/mlr/claims/*"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.CONTENT_AUTHORS),
+                        group(GxpGroup.MLR_COORDINATORS),
+                        group(GxpGroup.MLR_MEDICAL),
+                        group(GxpGroup.MLR_LEGAL),
+                        group(GxpGroup.MLR_REGULATORY),
+                        group(GxpGroup.CAMUNDA_ADMIN))
+                    .requestMatchers(
+                        paths(HttpMethod.POST, "/api/mlr/claims", "/api/mlr/claims/*/withdrawal"))
+                    .hasAnyAuthority(group(GxpGroup.MLR_COORDINATORS))
+                    // content is submitted by its authors, who are recorded as such
+                    .requestMatchers(paths(HttpMethod.POST, "/api/mlr/submissions"))
+                    .hasAnyAuthority(group(GxpGroup.CONTENT_AUTHORS))
+                    // items, versions and findings: the people of mlr-review, QA and process
+                    // owners
+                    .requestMatchers(paths(HttpMethod.GET, "/api/mlr/items/**"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.CONTENT_AUTHORS),
+                        group(GxpGroup.MLR_COORDINATORS),
+                        group(GxpGroup.MLR_MEDICAL),
+                        group(GxpGroup.MLR_LEGAL),
+                        group(GxpGroup.MLR_REGULATORY),
+                        group(GxpGroup.QA),
+                        group(GxpGroup.PROCESS_OWNERS),
+                        group(GxpGroup.CAMUNDA_ADMIN))
                     .requestMatchers(paths("/api/sim/**"))
                     .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
                     .anyRequest()
@@ -200,6 +229,14 @@ public class SecurityConfiguration {
    * Path patterns on the full request path: {@code /engine-rest} is a Jersey servlet, not Spring
    * MVC, so the MVC-aware default matchers would not see it.
    */
+  private static RequestMatcher paths(HttpMethod method, String... patterns) {
+    return new OrRequestMatcher(
+        Arrays.stream(patterns)
+            .<RequestMatcher>map(
+                pattern -> PathPatternRequestMatcher.withDefaults().matcher(method, pattern))
+            .toList());
+  }
+
   private static RequestMatcher paths(String... patterns) {
     return new OrRequestMatcher(
         Arrays.stream(patterns)

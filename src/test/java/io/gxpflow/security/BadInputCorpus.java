@@ -48,6 +48,7 @@ final class BadInputCorpus {
     corpus.deployments();
     corpus.queries();
     corpus.notificationSettings();
+    corpus.mlrContent();
     return corpus.requests;
   }
 
@@ -475,6 +476,150 @@ final class BadInputCorpus {
         "{\"enabled\": false}");
     add("notification settings by POST", "ivan", HttpMethod.POST, settings, null, "{}");
     add("notifications by DELETE", "ivan", HttpMethod.DELETE, "/api/notifications", null, null);
+  }
+
+  /**
+   * mlr-review's API: submissions (content-authors), the claims library (mlr-coordinators), items.
+   * None of them may store a version, a claim or start a review.
+   */
+  private void mlrContent() {
+    String submissions = "/api/mlr/submissions";
+    String module =
+        "{\"id\": \"efficacy\", \"text\": \"Treatment usually lasts 5 days.\","
+            + " \"claims\": [{\"claimId\": \"CLM-AMX-04\", \"words\":"
+            + " \"Treatment usually lasts 5 days.\"}]}";
+    Map<String, String> submissionBodies = new LinkedHashMap<>();
+    submissionBodies.put("broken", "{");
+    submissionBodies.put("an array", "[]");
+    submissionBodies.put("deep", DEEP_JSON);
+    submissionBodies.put("empty", "{}");
+    submissionBodies.put("without title", submission("\"title\": null", module));
+    submissionBodies.put("markets a string", submission("\"markets\": \"CH\"", module));
+    submissionBodies.put("market of 3 letters", submission("\"markets\": [\"CHE\"]", module));
+    submissionBodies.put("channel fax", submission("\"channel\": \"fax\"", module));
+    submissionBodies.put("audience lower case", submission("\"audience\": \"hcp\"", module));
+    submissionBodies.put(
+        "item id of another shape", submission("\"itemId\": \"DEV-2026-0001\"", module));
+    submissionBodies.put(
+        "item id that does not exist", submission("\"itemId\": \"MLR-1999-0999\"", module));
+    submissionBodies.put("no modules", submission("\"modules\": []", null));
+    submissionBodies.put("modules an object", submission("\"modules\": {\"id\": \"a\"}", null));
+    submissionBodies.put(
+        "module id with a slash", submission(null, module.replace("efficacy", "a/b")));
+    submissionBodies.put(
+        "module type FOOTER",
+        submission(null, module.replace("{\"id\"", "{\"type\": \"FOOTER\", \"id\"")));
+    submissionBodies.put("module id twice", submission(null, module + ", " + module));
+    submissionBodies.put(
+        "claim words not in the text",
+        submission(
+            null,
+            module.replace("\"Treatment usually lasts 5 days.\"}", "\"Cures everything.\"}")));
+    submissionBodies.put("claim id blank", submission(null, module.replace("CLM-AMX-04", " ")));
+    submissionBodies.put(
+        "unknown pre-approved module",
+        submission(
+            null, module.replace("{\"id\"", "{\"preApprovedModuleId\": \"PM-NOWHERE\", \"id\"")));
+    submissionBodies.put(
+        "module text of 20001 characters",
+        submission(null, "{\"id\": \"a\", \"text\": \"" + "t".repeat(20001) + "\"}"));
+    submissionBodies.put(
+        "101 modules",
+        submission(
+            "\"modules\": " + Collections.nCopies(101, "{\"id\": \"a\", \"text\": \"t\"}"), null));
+    submissionBodies.forEach(
+        (name, body) -> post("mlr submission " + name, "alice", submissions, body));
+    add(
+        "mlr submission as text/plain",
+        "alice",
+        HttpMethod.POST,
+        submissions,
+        "text/plain",
+        submission(null, module));
+    add("mlr submissions by GET", "alice", HttpMethod.GET, submissions, null, null);
+    add("mlr submissions by DELETE", "alice", HttpMethod.DELETE, submissions, null, null);
+
+    String claims = "/api/mlr/claims";
+    String reference = "{\"source\": \"Data on file\", \"expiresOn\": \"2030-12-31\"}";
+    Map<String, String> claimBodies = new LinkedHashMap<>();
+    claimBodies.put("broken", "{");
+    claimBodies.put("an array", "[]");
+    claimBodies.put("without references", claim("CLM-BAD-1", "Amoxicillin", "[]", "[\"CH\"]"));
+    claimBodies.put(
+        "without markets", claim("CLM-BAD-2", "Amoxicillin", "[" + reference + "]", "[]"));
+    claimBodies.put(
+        "id with a space", claim("CLM BAD", "Amoxicillin", "[" + reference + "]", "[\"CH\"]"));
+    claimBodies.put(
+        "unknown product", claim("CLM-BAD-3", "Aspirin", "[" + reference + "]", "[\"CH\"]"));
+    claimBodies.put(
+        "reference on 30 February",
+        claim(
+            "CLM-BAD-4",
+            "Amoxicillin",
+            "[" + reference.replace("2030-12-31", "2030-02-30") + "]",
+            "[\"CH\"]"));
+    claimBodies.put(
+        "reference date in words",
+        claim(
+            "CLM-BAD-5",
+            "Amoxicillin",
+            "[" + reference.replace("2030-12-31", "next year") + "]",
+            "[\"CH\"]"));
+    claimBodies.put("id in use", claim("CLM-001", "Cardiozen", "[" + reference + "]", "[\"CH\"]"));
+    claimBodies.forEach((name, body) -> post("mlr claim " + name, "carl", claims, body));
+    add("mlr claims by DELETE", "carl", HttpMethod.DELETE, claims, null, null);
+    post("mlr claim withdrawal without reason", "carl", claims + "/CLM-001/withdrawal", "{}");
+    post(
+        "mlr claim withdrawal with blank reason",
+        "carl",
+        claims + "/CLM-001/withdrawal",
+        "{\"reason\": \" \"}");
+    post("mlr claim withdrawal body broken", "carl", claims + "/CLM-001/withdrawal", "{");
+    post(
+        "mlr claim withdrawal of no claim",
+        "carl",
+        claims + "/CLM-NOWHERE/withdrawal",
+        "{\"reason\": \"r\"}");
+    get("mlr claim that does not exist", "alice", claims + "/CLM-NOWHERE");
+
+    get("mlr item that does not exist", "quinn", "/api/mlr/items/MLR-1999-0001");
+    get("mlr version that is no number", "quinn", "/api/mlr/items/MLR-2026-0001/versions/one");
+    get("mlr version that does not exist", "quinn", "/api/mlr/items/MLR-2026-0001/versions/99");
+    get("mlr findings of no item", "quinn", "/api/mlr/items/MLR-1999-0001/findings");
+    add(
+        "mlr item by DELETE",
+        "quinn",
+        HttpMethod.DELETE,
+        "/api/mlr/items/MLR-2026-0001",
+        null,
+        null);
+  }
+
+  /** A valid submission with one field replaced (or added) and the modules given. */
+  private static String submission(String field, String modules) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("title", "\"title\": \"CAP dosing\"");
+    fields.put("product", "\"product\": \"Amoxicillin\"");
+    fields.put("markets", "\"markets\": [\"CH\"]");
+    fields.put("channel", "\"channel\": \"email\"");
+    fields.put("audience", "\"audience\": \"HCP\"");
+    fields.put("modules", "\"modules\": [" + modules + "]");
+    if (field != null) {
+      fields.put(field.substring(1, field.indexOf('"', 1)), field);
+    }
+    return "{" + String.join(", ", fields.values()) + "}";
+  }
+
+  private static String claim(String id, String product, String references, String markets) {
+    return "{\"id\": \""
+        + id
+        + "\", \"product\": \""
+        + product
+        + "\", \"approvedText\": \"An approved claim.\", \"references\": "
+        + references
+        + ", \"markets\": "
+        + markets
+        + "}";
   }
 
   private void queries() {

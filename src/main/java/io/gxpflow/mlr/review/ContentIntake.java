@@ -2,7 +2,11 @@ package io.gxpflow.mlr.review;
 
 import static io.gxpflow.mlr.review.MlrVariables.*;
 
+import io.gxpflow.compliance.EngineContext;
+import io.gxpflow.compliance.InvalidTaskInput;
+import io.gxpflow.compliance.validation.FieldViolation;
 import io.gxpflow.mlr.content.ContentRepository;
+import io.gxpflow.mlr.content.ContentStatus;
 import io.gxpflow.mlr.content.ContentVersion;
 import io.gxpflow.mlr.content.StoredVersion;
 import java.util.ArrayList;
@@ -34,28 +38,49 @@ public class ContentIntake implements ExecutionListener {
     if (CONTENT_TEXT.from(execution) != null) {
       stored = forms.submitNewItem(execution);
     } else {
-      String itemId = CONTENT_ID.from(execution);
-      Integer version = CONTENT_VERSION.from(execution);
-      stored =
-          content
-              .find(itemId, version == null ? 0 : version)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "mlr-review started for " + itemId + " v" + version + ", not stored"));
+      stored = submittedVersion(execution);
     }
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(stored.content().itemId());
     }
     current(execution, stored);
-    if (AUTHOR.from(execution) == null) {
-      AUTHOR.set(execution, stored.submittedBy());
-    }
+    // who submitted the stored version: never a value a client sent with the start
+    AUTHOR.set(execution, stored.submittedBy());
     REVIEW_ROUND.set(execution, 1);
     EXPEDITED.set(execution, false);
     REVISION_NEEDED.set(execution, false);
     PUBLISHED.set(execution, false);
     MANDATORY_COMMENTS.set(execution, 0);
+  }
+
+  /**
+   * The version {@code POST /api/mlr/submissions} stored before it started the review. A start that
+   * names a version may not review someone else's content, an old version, or an item under another
+   * key: the version must be the item's latest, awaiting review, submitted by whoever starts, with
+   * the item id as business key (so a second review of the item is refused as a business key in
+   * use).
+   */
+  private StoredVersion submittedVersion(DelegateExecution execution) {
+    String itemId = CONTENT_ID.from(execution);
+    Integer version = CONTENT_VERSION.from(execution);
+    List<StoredVersion> versions = itemId == null ? List.of() : content.versions(itemId);
+    StoredVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+    String problem = null;
+    if (latest == null || version == null || latest.content().version() != version) {
+      problem = "is not the latest stored version of the item";
+    } else if (latest.status() != ContentStatus.IN_REVIEW) {
+      problem = "is not awaiting review (" + latest.status() + ")";
+    } else if (!itemId.equals(execution.getProcessBusinessKey())) {
+      problem = "must be started with the item id as business key";
+    } else if (!latest.submittedBy().equals(EngineContext.actor())) {
+      problem = "was submitted by someone else";
+    }
+    if (problem != null) {
+      throw InvalidTaskInput.startForm(
+          execution.getProcessDefinitionId(),
+          List.of(new FieldViolation(CONTENT_VERSION.name(), problem)));
+    }
+    return latest;
   }
 
   /** The facts of the version now under review. */

@@ -4,6 +4,7 @@ import static io.gxpflow.mlr.review.MlrVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -243,9 +244,7 @@ class MlrReviewProcessTest {
   @Test
   void blockingFindingsGoBackToTheAuthorWhoseRevisionIsStoredAsTheNextVersion() {
     // from the Tasklist start form: the text is stored by the intake, the item gets its id
-    ProcessInstance item =
-        runtimeService()
-            .startProcessInstanceByKey("mlr-review", formStart("guaranteed", "rep-detail", "DE"));
+    ProcessInstance item = startFromForm("guaranteed", "rep-detail", "DE");
     assertThat(item.getBusinessKey()).isEqualTo("MLR-2026-0042");
     assertThat(content.find("MLR-2026-0042", 1).orElseThrow().submittedBy()).isEqualTo("alice");
     runJobs(item);
@@ -281,16 +280,63 @@ class MlrReviewProcessTest {
 
   @Test
   void contentTheStoreRefusesIsABadFormInputAndStartsNothing() {
-    assertThatThrownBy(
-            () ->
-                runtimeService()
-                    .startProcessInstanceByKey(
-                        "mlr-review", formStart("two modules named alike", "email", "DE")))
+    assertThatThrownBy(() -> startFromForm("two modules named alike", "email", "DE"))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining("\"Content\"")
         .hasMessageContaining("line 4: repeated");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
     assertThat(content.versions).isEmpty();
+  }
+
+  @Test
+  void aStartNamingAVersionMayOnlyReviewTheStartersOwnLatestVersionUnderItsItemId() {
+    ProcessInstance first = submitted(detailAid(), "DE");
+    Map<String, Object> again =
+        Map.of(CONTENT_ID.name(), "MLR-2026-0042", CONTENT_VERSION.name(), 1);
+    // someone else's content
+    assertThatThrownBy(
+            () ->
+                as(
+                    "mallory",
+                    () ->
+                        runtimeService()
+                            .startProcessInstanceByKey("mlr-review", "MLR-2026-0042", again)))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining("submitted by someone else");
+    // under another business key, so the running review would not stop it
+    assertThatThrownBy(
+            () ->
+                as(
+                    "alice",
+                    () -> runtimeService().startProcessInstanceByKey("mlr-review", "OTHER", again)))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining("item id as business key");
+    // an old version
+    content.submit(
+        "MLR-2026-0042",
+        content.find("MLR-2026-0042", 1).map(v -> draftOf(v.content())).orElseThrow(),
+        "alice");
+    assertThatThrownBy(
+            () ->
+                as(
+                    "alice",
+                    () ->
+                        runtimeService()
+                            .startProcessInstanceByKey("mlr-review", "MLR-2026-0042", again)))
+        .isInstanceOf(InvalidTaskInput.class)
+        .hasMessageContaining("not the latest stored version");
+    assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(1);
+    assertThat(first.getBusinessKey()).isEqualTo("MLR-2026-0042");
+  }
+
+  static io.gxpflow.mlr.content.ContentDraft draftOf(ContentVersion version) {
+    return new io.gxpflow.mlr.content.ContentDraft(
+        version.title(),
+        version.product(),
+        version.markets(),
+        version.channel(),
+        version.audience(),
+        detailAid());
   }
 
   @Test
@@ -534,9 +580,28 @@ class MlrReviewProcessTest {
     Map<String, Object> start = new HashMap<>();
     start.put(CONTENT_ID.name(), stored.content().itemId());
     start.put(CONTENT_VERSION.name(), 1);
-    start.put(AUTHOR.name(), "alice");
-    return runtimeService()
-        .startProcessInstanceByKey("mlr-review", stored.content().itemId(), start);
+    return as(
+        "alice",
+        () ->
+            runtimeService()
+                .startProcessInstanceByKey("mlr-review", stored.content().itemId(), start));
+  }
+
+  static <T> T as(String userId, java.util.function.Supplier<T> work) {
+    identityService().setAuthenticatedUserId(userId);
+    try {
+      return work.get();
+    } finally {
+      identityService().clearAuthentication();
+    }
+  }
+
+  static ProcessInstance startFromForm(String text, String channel, String market) {
+    return as(
+        "alice",
+        () ->
+            runtimeService()
+                .startProcessInstanceByKey("mlr-review", formStart(text, channel, market)));
   }
 
   static Map<String, Object> formStart(String text, String channel, String market) {
@@ -547,7 +612,6 @@ class MlrReviewProcessTest {
     start.put(CHANNEL.name(), channel);
     start.put(AUDIENCE.name(), "HCP");
     start.put(CONTENT_TEXT.name(), text);
-    start.put(AUTHOR.name(), "alice");
     return start;
   }
 
