@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContentWithdrawal {
 
-  public static final String MESSAGE = "ContentWithdrawn";
+  public static final String MESSAGE = MlrVariables.CONTENT_WITHDRAWN;
 
   private static final Logger LOG = LoggerFactory.getLogger(ContentWithdrawal.class);
 

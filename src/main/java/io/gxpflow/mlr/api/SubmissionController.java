@@ -148,16 +148,14 @@ public class SubmissionController {
                 identity.setAuthentication(caller);
                 try {
                   instance =
-                      runtime
-                          .createProcessInstanceByKey(JdbcContentRepository.PROCESS)
-                          .businessKey(itemId)
-                          .setVariables(
-                              Map.of(
-                                  MlrVariables.CONTENT_ID.name(),
-                                  itemId,
-                                  MlrVariables.CONTENT_VERSION.name(),
-                                  stored.content().version()))
-                          .execute();
+                      runtime.startProcessInstanceByMessage(
+                          MlrVariables.CONTENT_SUBMITTED,
+                          itemId,
+                          Map.of(
+                              MlrVariables.CONTENT_ID.name(),
+                              itemId,
+                              MlrVariables.CONTENT_VERSION.name(),
+                              stored.content().version()));
                 } finally {
                   identity.clearAuthentication();
                 }

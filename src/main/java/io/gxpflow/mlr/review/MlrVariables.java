@@ -17,6 +17,12 @@ import java.util.List;
  */
 public final class MlrVariables {
 
+  /** The message that starts a review of a version the submissions API stored. */
+  public static final String CONTENT_SUBMITTED = "ContentSubmitted";
+
+  /** The message that withdraws an item, at any time (correlated by the item id). */
+  public static final String CONTENT_WITHDRAWN = "ContentWithdrawn";
+
   // the item and the version under review (the business key is the item id)
   public static final ProcessVariable<String> CONTENT_ID = text("contentId");
   public static final ProcessVariable<Integer> CONTENT_VERSION = integer("contentVersion");

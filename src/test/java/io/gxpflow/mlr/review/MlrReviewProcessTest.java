@@ -300,7 +300,8 @@ class MlrReviewProcessTest {
                     "mallory",
                     () ->
                         runtimeService()
-                            .startProcessInstanceByKey("mlr-review", "MLR-2026-0042", again)))
+                            .startProcessInstanceByMessage(
+                                CONTENT_SUBMITTED, "MLR-2026-0042", again)))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining("submitted by someone else");
     // under another business key, so the running review would not stop it
@@ -308,7 +309,9 @@ class MlrReviewProcessTest {
             () ->
                 as(
                     "alice",
-                    () -> runtimeService().startProcessInstanceByKey("mlr-review", "OTHER", again)))
+                    () ->
+                        runtimeService()
+                            .startProcessInstanceByMessage(CONTENT_SUBMITTED, "OTHER", again)))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining("item id as business key");
     // an old version
@@ -322,7 +325,8 @@ class MlrReviewProcessTest {
                     "alice",
                     () ->
                         runtimeService()
-                            .startProcessInstanceByKey("mlr-review", "MLR-2026-0042", again)))
+                            .startProcessInstanceByMessage(
+                                CONTENT_SUBMITTED, "MLR-2026-0042", again)))
         .isInstanceOf(InvalidTaskInput.class)
         .hasMessageContaining("not the latest stored version");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(1);
@@ -584,7 +588,8 @@ class MlrReviewProcessTest {
         "alice",
         () ->
             runtimeService()
-                .startProcessInstanceByKey("mlr-review", stored.content().itemId(), start));
+                .startProcessInstanceByMessage(
+                    CONTENT_SUBMITTED, stored.content().itemId(), start));
   }
 
   static <T> T as(String userId, java.util.function.Supplier<T> work) {
