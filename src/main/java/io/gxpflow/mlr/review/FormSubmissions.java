@@ -4,6 +4,7 @@ import static io.gxpflow.mlr.review.MlrVariables.*;
 
 import io.gxpflow.compliance.EngineContext;
 import io.gxpflow.compliance.InvalidTaskInput;
+import io.gxpflow.compliance.tasks.SubmittedValues;
 import io.gxpflow.compliance.validation.FieldViolation;
 import io.gxpflow.mlr.content.Audience;
 import io.gxpflow.mlr.content.Channel;
@@ -13,8 +14,10 @@ import io.gxpflow.mlr.content.ContentRepository;
 import io.gxpflow.mlr.content.ContentVersion;
 import io.gxpflow.mlr.content.ModuleDraft;
 import io.gxpflow.mlr.content.StoredVersion;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -47,7 +50,7 @@ public class FormSubmissions {
           new ContentDraft(
               CONTENT_TITLE.from(execution),
               PRODUCT.from(execution),
-              new HashSet<>(MARKETS.from(execution)),
+              markets(execution),
               Channel.ofCode(CHANNEL.from(execution)),
               Audience.valueOf(AUDIENCE.from(execution)),
               modules);
@@ -55,6 +58,16 @@ public class FormSubmissions {
     } catch (ContentRefused refused) {
       throw InvalidTaskInput.startForm(definitionId, violations(refused));
     }
+  }
+
+  /** The start form's checklist: a JSON list as Tasklist sends it, or a list from Java. */
+  private static Set<String> markets(DelegateExecution execution) {
+    Object markets = SubmittedValues.plain(execution.getVariable(MARKETS.name()));
+    Set<String> codes = new HashSet<>();
+    if (markets instanceof Collection<?> values) {
+      values.forEach(value -> codes.add(String.valueOf(value)));
+    }
+    return codes;
   }
 
   /** The next version of the item under review, from the revision form. */

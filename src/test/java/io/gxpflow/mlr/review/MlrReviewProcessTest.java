@@ -613,7 +613,10 @@ class MlrReviewProcessTest {
     Map<String, Object> start = new HashMap<>();
     start.put(CONTENT_TITLE.name(), "Cardiozen detail aid");
     start.put(PRODUCT.name(), "Cardiozen");
-    start.put(MARKETS.name(), new ArrayList<>(List.of(market)));
+    // as Tasklist sends a checklist: a JSON variable
+    start.put(
+        MARKETS.name(),
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"" + market + "\"]").create());
     start.put(CHANNEL.name(), channel);
     start.put(AUDIENCE.name(), "HCP");
     start.put(CONTENT_TEXT.name(), text);
