@@ -24,13 +24,17 @@ import io.gxpflow.integration.crm.CrmPort;
 import io.gxpflow.integration.crm.CrmPort.ContentPublication;
 import io.gxpflow.integration.crm.CrmPort.Distribution;
 import io.gxpflow.integration.crm.CrmPort.Withdrawal;
+import io.gxpflow.integration.crm.PublishContentDelegate;
 import io.gxpflow.mlr.content.ApprovedProduct;
 import io.gxpflow.mlr.content.ApprovedProducts;
+import io.gxpflow.mlr.content.Audience;
+import io.gxpflow.mlr.content.Channel;
 import io.gxpflow.mlr.content.ClaimReference;
 import io.gxpflow.mlr.content.ClaimUse;
 import io.gxpflow.mlr.content.ClaimsLibrary;
 import io.gxpflow.mlr.content.ClaimsRepository;
 import io.gxpflow.mlr.content.CommentRepository;
+import io.gxpflow.mlr.content.ContentDraft;
 import io.gxpflow.mlr.content.ContentRefused;
 import io.gxpflow.mlr.content.ContentStatus;
 import io.gxpflow.mlr.content.ContentVersion;
@@ -51,6 +55,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -61,6 +66,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +146,7 @@ class MlrReviewProcessTest {
     Mocks.register("mlrExpired", distribution.mlrExpired());
     Mocks.register("mlrWithdrawContent", distribution.mlrWithdrawContent(crm, content));
     Mocks.register("mlrCancelled", distribution.mlrCancelled(content));
-    Mocks.register("crmPublishContent", new io.gxpflow.integration.crm.PublishContentDelegate(crm));
+    Mocks.register("crmPublishContent", new PublishContentDelegate(crm));
     Mocks.register("taskDue", new TaskDue());
   }
 
@@ -333,8 +339,8 @@ class MlrReviewProcessTest {
     assertThat(first.getBusinessKey()).isEqualTo("MLR-2026-0042");
   }
 
-  static io.gxpflow.mlr.content.ContentDraft draftOf(ContentVersion version) {
-    return new io.gxpflow.mlr.content.ContentDraft(
+  static ContentDraft draftOf(ContentVersion version) {
+    return new ContentDraft(
         version.title(),
         version.product(),
         version.markets(),
@@ -573,12 +579,12 @@ class MlrReviewProcessTest {
     var stored =
         content.submit(
             null,
-            new io.gxpflow.mlr.content.ContentDraft(
+            new ContentDraft(
                 channel.equals("email") ? "Cardiozen HCP email" : "Cardiozen detail aid",
                 "Cardiozen",
                 Set.of(market),
-                io.gxpflow.mlr.content.Channel.ofCode(channel),
-                io.gxpflow.mlr.content.Audience.HCP,
+                Channel.ofCode(channel),
+                Audience.HCP,
                 modules),
             "alice");
     Map<String, Object> start = new HashMap<>();
@@ -592,7 +598,7 @@ class MlrReviewProcessTest {
                     CONTENT_SUBMITTED, stored.content().itemId(), start));
   }
 
-  static <T> T as(String userId, java.util.function.Supplier<T> work) {
+  static <T> T as(String userId, Supplier<T> work) {
     identityService().setAuthenticatedUserId(userId);
     try {
       return work.get();
@@ -614,9 +620,7 @@ class MlrReviewProcessTest {
     start.put(CONTENT_TITLE.name(), "Cardiozen detail aid");
     start.put(PRODUCT.name(), "Cardiozen");
     // as Tasklist sends a checklist: a JSON variable
-    start.put(
-        MARKETS.name(),
-        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"" + market + "\"]").create());
+    start.put(MARKETS.name(), SpinValues.jsonValue("[\"" + market + "\"]").create());
     start.put(CHANNEL.name(), channel);
     start.put(AUDIENCE.name(), "HCP");
     start.put(CONTENT_TEXT.name(), text);
