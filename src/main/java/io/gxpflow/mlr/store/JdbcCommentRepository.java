@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link CommentRepository} in {@code gxp_mlr_module_comment} (insert-only), each comment audited
- * as {@code MLR_MODULE_COMMENT_ADDED} in the same transaction. A comment on a module the version
- * does not have is refused ({@link ContentRefused}, field {@code moduleId}).
+ * as {@code MLR_MODULE_COMMENT_ADDED} in the same transaction. A comment may be on a module of the
+ * version or of an earlier version of the item (a module the version deleted is reviewed too); one
+ * on a module the item never had up to that version is refused ({@link ContentRefused}, field
+ * {@code moduleId}).
  */
 @Component
 public class JdbcCommentRepository implements CommentRepository {
@@ -45,7 +47,7 @@ public class JdbcCommentRepository implements CommentRepository {
         status -> {
           Integer modules =
               jdbc.queryForObject(
-                  "SELECT COUNT(*) FROM gxp_mlr_content_module WHERE item_id = ? AND version_no = ?"
+                  "SELECT COUNT(*) FROM gxp_mlr_content_module WHERE item_id = ? AND version_no <= ?"
                       + " AND module_id = ?",
                   Integer.class,
                   comment.itemId(),
@@ -56,11 +58,11 @@ public class JdbcCommentRepository implements CommentRepository {
                 List.of(
                     new ContentRefused.Problem(
                         "moduleId",
-                        "version "
+                        "neither version "
                             + comment.version()
                             + " of "
                             + comment.itemId()
-                            + " has no module "
+                            + " nor an earlier one has a module "
                             + comment.moduleId())));
           }
           Instant now = StoreTime.now();

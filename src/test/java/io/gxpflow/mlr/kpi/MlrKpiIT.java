@@ -2,26 +2,23 @@ package io.gxpflow.mlr.kpi;
 
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gxpflow.support.Fixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gxpflow.mlr.store.MlrDemoData;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,35 +32,30 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * {@code GET /api/kpi/mlr} over HTTP, on items of the fixture model fixtures/kpi/mlr-kpi.bpmn (the
- * activity ids and variables of {@code mlr-review}) deployed for each test and removed with its
- * instances and their history afterwards. Numbers are checked as changes from a baseline of today's
- * window; the rules themselves in {@link MlrKpisTest} and, on an engine's history with its clock
- * moved, in {@link MlrKpiServiceTest}.
+ * {@code GET /api/kpi/mlr} over HTTP, on the real {@code mlr-review} model: an item submitted by
+ * alice through {@code POST /api/mlr/submissions}, pre-checked by the job executor, triaged by
+ * carl, reviewed by mark and lena and signed by mark in the Sign step (Part 11), all today. Numbers
+ * are checked as changes from a baseline of today's window (other tests' items stay in the shared
+ * database); the rules themselves in {@link MlrKpisTest} and, on the model's history with its clock
+ * moved (overdue reviews, rounds, renewal), in {@link MlrKpiServiceTest}.
  */
 @IntegrationTest
 class MlrKpiIT {
 
   static final String PATH = "/api/kpi/mlr";
 
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String APPROVED_FOR_DISTRIBUTION = "Approved for distribution";
+
   @Autowired TestRestTemplate rest;
-  @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   RestClientForUsers http;
-  Deployment deployment;
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeEach
-  void deployFixture() {
+  void client() {
     http = new RestClientForUsers(rest);
-    deployment = Fixtures.deploy(repositoryService, "fixtures/kpi/mlr-kpi.bpmn");
-  }
-
-  @AfterEach
-  void undeployFixture() {
-    Fixtures.undeploy(repositoryService, deployment);
   }
 
   @Test
@@ -72,13 +64,16 @@ class MlrKpiIT {
     String window = PATH + "?from=" + today + "&to=" + today;
     JsonNode before = kpis("carl", window);
 
-    // approved in round 1, 3 of 5 modules reused, medical and legal reviews, the legal one overdue
-    String item = start("A", 5, 3, "medical,legal", Instant.now().minus(Duration.ofHours(1)));
-    complete(item, "Task_MedicalReview");
-    complete(item, "Task_LegalReview");
-    complete(item, "Task_Approve");
+    // approved in round 1, 2 of 4 modules reused (the pre-approved dosing and safety texts, word
+    // for
+    // word), an email: medical and legal reviews, both in time
+    String item = submitted();
+    complete("carl", awaitTask(item, "Task_Triage"), Map.of("expedited", false));
+    complete("mark", awaitTask(item, "Task_MedicalReview"), Map.of("reviewDecision", "approve"));
+    complete("lena", awaitTask(item, "Task_LegalReview"), Map.of("reviewDecision", "approve"));
+    sign("mark", awaitTask(item, "Task_Approve"));
     // in review, never approved: not counted
-    start("B", 4, 0, "regulatory", Instant.now().plus(Duration.ofDays(5)));
+    awaitTask(submitted(), "Task_Triage");
 
     ResponseEntity<String> response = http.get("carl", window);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -94,12 +89,14 @@ class MlrKpiIT {
     assertThat(after.at("/cycleTime/benchmark").asInt()).isEqualTo(21);
     assertThat(after.at("/cycleTime/medianDays").isNumber()).isTrue();
     assertThat(delta(before, after, "/rounds/distribution/1")).isEqualTo(1);
-    assertThat(delta(before, after, "/reuse/reusedUnchangedModules")).isEqualTo(3);
-    assertThat(delta(before, after, "/reuse/moduleCount")).isEqualTo(5);
+    assertThat(delta(before, after, "/rounds/approvals")).isEqualTo(1);
+    assertThat(delta(before, after, "/reuse/reusedUnchangedModules")).isEqualTo(2);
+    assertThat(delta(before, after, "/reuse/moduleCount")).isEqualTo(4);
     assertThat(delta(before, after, "/firstTimeRight/firstTimeRight")).isEqualTo(1);
     assertThat(delta(before, after, "/reviewGroups/medical/reviews")).isEqualTo(1);
-    assertThat(delta(before, after, "/reviewGroups/medical/overdue")).isEqualTo(1);
-    assertThat(delta(before, after, "/reviewGroups/legal/overdue")).isEqualTo(1);
+    assertThat(delta(before, after, "/reviewGroups/legal/reviews")).isEqualTo(1);
+    assertThat(delta(before, after, "/reviewGroups/medical/overdue")).isZero();
+    assertThat(delta(before, after, "/reviewGroups/legal/overdue")).isZero();
     assertThat(delta(before, after, "/reviewGroups/regulatory/reviews")).isZero();
 
     // a window that ended yesterday does not count today's approval
@@ -218,38 +215,106 @@ class MlrKpiIT {
     return after.at(pointer).asLong() - before.at(pointer).asLong();
   }
 
-  /** An item as intake, pre-check and routing leave it: round 1, not blocked. */
-  private String start(String name, int modules, int reused, String reviews, Instant reviewDueAt) {
-    Map<String, Object> variables =
-        Map.of(
-            "reviewRound",
-            1,
-            "moduleCount",
-            modules,
-            "reusedUnchangedModules",
-            reused,
-            "reviews",
-            reviews,
-            "precheckBlocked",
-            false,
-            "reviewDueAt",
-            Date.from(reviewDueAt),
-            "revisionNeeded",
-            false,
-            "renew",
-            false);
-    return runtimeService
-        .startProcessInstanceByKey("mlr-review", "MLR-IT-" + run + "-" + name, variables)
-        .getId();
+  /** alice's email for GB through POST /api/mlr/submissions: the process instance it started. */
+  private String submitted() {
+    Map<String, Object> submission = new LinkedHashMap<>();
+    submission.put("title", "Amoxicillin in CAP " + run);
+    submission.put("product", "Amoxicillin");
+    submission.put("markets", List.of("GB"));
+    submission.put("channel", "email");
+    submission.put("audience", "HCP");
+    submission.put(
+        "modules",
+        List.of(
+            Map.of("id", "efficacy", "text", "Amoxicillin for community-acquired pneumonia."),
+            Map.of(
+                "id",
+                "dosing",
+                "text",
+                preApprovedText("PM-AMX-DOSING"),
+                "preApprovedModuleId",
+                "PM-AMX-DOSING"),
+            Map.of(
+                "id",
+                "safety",
+                "type",
+                "ISI",
+                "text",
+                preApprovedText("PM-AMX-ISI"),
+                "preApprovedModuleId",
+                "PM-AMX-ISI"),
+            Map.of(
+                "id", "footer", "text", "[Unsubscribe](https://amoxicillin.example/unsubscribe)")));
+    ResponseEntity<String> created = http.post("alice", "/api/mlr/submissions", write(submission));
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    return json(created).path("processInstanceId").asText();
   }
 
-  private void complete(String processInstanceId, String activity) {
-    Task task =
-        taskService
-            .createTaskQuery()
-            .processInstanceId(processInstanceId)
-            .taskDefinitionKey(activity)
-            .singleResult();
-    taskService.complete(task.getId());
+  private static String preApprovedText(String moduleId) {
+    return MlrDemoData.PRE_APPROVED_MODULES.stream()
+        .filter(module -> module.id().equals(moduleId))
+        .findFirst()
+        .orElseThrow()
+        .text();
+  }
+
+  /** Claims the task for {@code user} and completes it through the engine's REST API. */
+  private void complete(String user, Task task, Map<String, Object> variables) {
+    claim(user, task);
+    Map<String, Object> values = new LinkedHashMap<>();
+    variables.forEach((name, value) -> values.put(name, Map.of("value", value)));
+    ResponseEntity<String> completed =
+        http.post(
+            user,
+            "/engine-rest/task/" + task.getId() + "/complete",
+            write(Map.of("variables", values)));
+    assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  /** The Part 11 signature that approves the item for distribution. */
+  private void sign(String user, Task task) {
+    claim(user, task);
+    ResponseEntity<String> signed =
+        http.post(
+            user,
+            "/api/tasks/" + task.getId() + "/signature",
+            write(
+                Map.of(
+                    "password",
+                    user,
+                    "meaning",
+                    APPROVED_FOR_DISTRIBUTION,
+                    "variables",
+                    Map.of())));
+    assertThat(signed.getStatusCode()).as(signed.getBody()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  private void claim(String user, Task task) {
+    ResponseEntity<String> claimed =
+        http.post(
+            user, "/engine-rest/task/" + task.getId() + "/claim", write(Map.of("userId", user)));
+    assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  /** Waits until the instance has the open task (the job executor runs the pre-check). */
+  private Task awaitTask(String instance, String key) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                taskService
+                    .createTaskQuery()
+                    .processInstanceId(instance)
+                    .taskDefinitionKey(key)
+                    .singleResult(),
+            task -> task != null);
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -10,6 +10,9 @@ import io.gxpflow.mlr.kpi.MlrKpiReport.CycleTime;
 import io.gxpflow.mlr.kpi.MlrKpiReport.FirstTimeRight;
 import io.gxpflow.mlr.kpi.MlrKpiReport.Reuse;
 import io.gxpflow.mlr.kpi.MlrKpiReport.ReviewGroup;
+import io.gxpflow.mlr.review.MlrReviewEngineFixture;
+import io.gxpflow.mlr.review.MlrReviewEngineFixture.Content;
+import io.gxpflow.mlr.review.MlrVariables;
 import io.gxpflow.support.ProcessTestEngine;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,15 +20,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,13 +39,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The MLR KPIs as {@link MlrKpiService} reads them from a real engine's history: items of the
- * fixture model fixtures/kpi/mlr-kpi.bpmn (the activity ids and variables of {@code mlr-review},
- * until bpmn/mlr-review.bpmn is merged) walked on the engine's clock through a clean approval, a
- * blocking pre-check, a second review round, an overdue review and a renewal; every expected number
- * worked out in the comments.
+ * The MLR KPIs as {@link MlrKpiService} reads them from a real engine's history of
+ * bpmn/mlr-review.bpmn, with the model's real delegates, pre-check and routing ({@link
+ * MlrReviewEngineFixture}, the wiring of {@code MlrReviewProcessTest}): items walked on the
+ * engine's clock through a clean approval, a blocking pre-check, a second review round, an overdue
+ * review and a renewal. The variables the KPIs read ({@code reviewRound}, {@code moduleCount},
+ * {@code reusedUnchangedModules}, {@code reviewDueAt}) are the ones the model's delegates write;
+ * every expected number is worked out in the comments. Day 0 is Monday 2026-11-02 08:00 UTC; a
+ * review is due at the end of the fifth working day after the triage (the routing table, not
+ * expedited).
  */
-@Deployment(resources = "fixtures/kpi/mlr-kpi.bpmn")
+@Deployment(
+    resources = {
+      "bpmn/mlr-review.bpmn",
+      "bpmn/mlr-routing.dmn",
+      "bpmn/mlr-precheck-phrases.dmn",
+      "bpmn/mlr-fair-balance.dmn",
+      "bpmn/mlr-precheck-weights.dmn"
+    })
 class MlrKpiServiceTest {
 
   static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
@@ -52,6 +68,8 @@ class MlrKpiServiceTest {
 
   RuntimeService runtime;
   TaskService tasks;
+  ManagementService jobs;
+  MlrReviewEngineFixture model;
   MlrKpiService service;
 
   @BeforeEach
@@ -59,6 +77,8 @@ class MlrKpiServiceTest {
     ProcessEngine processEngine = engine.getProcessEngine();
     runtime = processEngine.getRuntimeService();
     tasks = processEngine.getTaskService();
+    jobs = processEngine.getManagementService();
+    model = MlrReviewEngineFixture.register(processEngine);
     // no Spring here: the transaction template runs the read on the engine's own transactions
     RunAsSystem asSystem = new RunAsSystem(processEngine, mock(PlatformTransactionManager.class));
     service =
@@ -66,136 +86,137 @@ class MlrKpiServiceTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void reset() {
+    Mocks.reset();
     ClockUtil.reset();
   }
 
   @Test
   void readsEveryApprovalWithTheValuesAtItsSignatureAndComputesTheKpis() {
-    // A: clean, medical and legal, approved after 4 days in round 1: first time right
-    clock(0);
-    String a = start("A", 1, 4, 1, "medical,legal", false, 5);
-    complete(a, "Task_MedicalReview", 2);
-    complete(a, "Task_LegalReview", 3);
-    complete(a, "Task_Approve", 4);
+    // A: a clean email (4 modules, the ISI reused), medical and legal, approved on day 4 in round
+    // 1:
+    // first time right
+    String a = submitted(Content.EMAIL, 0);
+    triage(a, 0);
+    review(a, "Task_MedicalReview", 2, "approve");
+    review(a, "Task_LegalReview", 3, "approve");
+    complete(a, "Task_Approve", 4, Map.of());
 
-    // B: a blocking pre-check returns it (revised after 1 day); round 1 needs changes (legal done
-    // after its due time); round 2 with more modules, medical overdue again; approved on day 10;
-    // the module count changed after the approval does not count
-    clock(0);
-    String b = start("B", 1, 5, 0, "medical,legal,regulatory", true, 3);
-    set(b, "precheckBlocked", false);
-    complete(b, "Task_Revise", 1);
-    complete(b, "Task_MedicalReview", 2);
-    complete(b, "Task_RegulatoryReview", 2.5);
-    set(b, "revisionNeeded", true);
-    complete(b, "Task_LegalReview", 4);
-    set(b, "reviewRound", 2);
-    set(b, "moduleCount", 6);
-    set(b, "reusedUnchangedModules", 2);
-    set(b, "revisionNeeded", false);
-    set(b, "reviewDueAt", date(7));
-    set(b, "reviews", "medical");
-    complete(b, "Task_Revise", 5);
-    complete(b, "Task_MedicalReview", 8);
-    complete(b, "Task_Approve", 10);
-    clock(11);
-    set(b, "moduleCount", 99);
+    // B: the pre-check blocks it (revised on day 1); round 1 rejected on day 2, consolidated; the
+    // round 2 version triaged on day 3 is due at the end of Thursday 11-12, its medical review done
+    // on day 11 (overdue); approved on day 12. 3 modules, the ISI reused
+    String b = submitted(Content.BLOCKED, 0);
+    revise(b, 1, MlrReviewEngineFixture.detailAidText());
+    triage(b, 1);
+    review(b, "Task_MedicalReview", 2, "reject");
+    complete(
+        b, "Task_Consolidate", 2.5, Map.of(MlrVariables.CONSOLIDATED_FEEDBACK.name(), "Rework"));
+    revise(b, 3, MlrReviewEngineFixture.detailAidText());
+    triage(b, 3);
+    review(b, "Task_MedicalReview", 11, "approve");
+    complete(b, "Task_Approve", 12, Map.of());
 
-    // C: regulatory only, approved on day 2; renewed at the periodic review on day 30 (the
-    // renewal's own revision is no return), approved again on day 34 in round 1
-    clock(0);
-    String c = start("C", 1, 2, 2, "regulatory", false, 5);
-    complete(c, "Task_RegulatoryReview", 1);
-    complete(c, "Task_Approve", 2);
-    set(c, "renew", true);
-    complete(c, "Task_PeriodicReview", 30);
-    set(c, "reviewRound", 1);
-    set(c, "moduleCount", 3);
-    set(c, "reusedUnchangedModules", 1);
-    set(c, "reviewDueAt", date(35));
-    complete(c, "Task_Revise", 31);
-    complete(c, "Task_RegulatoryReview", 33);
-    complete(c, "Task_Approve", 34);
+    // C: a detail aid (3 modules, 1 reused), medical review only, approved on day 2, released,
+    // published; renewed at the periodic review on day 30 (the renewal's own revision is no
+    // return) with a footnote added (4 modules, 1 reused), approved again on day 34 in round 1
+    String c = submitted(Content.DETAIL_AID, 0);
+    triage(c, 0);
+    review(c, "Task_MedicalReview", 1, "approve");
+    complete(c, "Task_Approve", 2, Map.of());
+    complete(c, "Task_Release", 2, Map.of(MlrVariables.EXPIRY_DATE.name(), "2027-01-31"));
+    runJobs(c);
+    runTimer(c, "Timer_PeriodicReviewDue");
+    complete(
+        c,
+        "Task_PeriodicReview",
+        30,
+        Map.of(MlrVariables.PERIODIC_REVIEW_DECISION.name(), "renew"));
+    revise(c, 31, MlrReviewEngineFixture.detailAidWithFootnoteText());
+    triage(c, 31);
+    review(c, "Task_MedicalReview", 33, "approve");
+    complete(c, "Task_Approve", 34, Map.of());
 
-    // D: in review, never approved: no approval
-    clock(0);
-    start("D", 1, 3, 0, "medical", false, 5);
+    // D: in triage, never approved: no approval
+    submitted(Content.DETAIL_AID, 0);
 
-    // E: a blocking pre-check in round 1, then approved on day 3: round 1 but not first time right
-    clock(0);
-    String e = start("E", 1, 3, 0, "medical", true, 5);
-    set(e, "precheckBlocked", false);
-    complete(e, "Task_Revise", 1);
-    complete(e, "Task_MedicalReview", 2);
-    complete(e, "Task_Approve", 3);
+    // E: blocked in round 1, revised on day 1, approved on day 3: round 1 but not first time right
+    String e = submitted(Content.BLOCKED, 0);
+    revise(e, 1, MlrReviewEngineFixture.detailAidText());
+    triage(e, 1);
+    review(e, "Task_MedicalReview", 2, "approve");
+    complete(e, "Task_Approve", 3, Map.of());
 
     List<MlrFacts> facts = service.facts();
     assertThat(facts)
         .extracting(MlrFacts::itemId, MlrFacts::approvedAt, MlrFacts::renewal)
         .containsExactlyInAnyOrder(
-            tuple("MLR-A", at(4), false),
-            tuple("MLR-B", at(10), false),
-            tuple("MLR-C", at(2), false),
-            tuple("MLR-C", at(34), true),
-            tuple("MLR-E", at(3), false));
-    MlrFacts factsB = only(facts, "MLR-B", false);
+            tuple(item(a), at(4), false),
+            tuple(item(b), at(12), false),
+            tuple(item(c), at(2), false),
+            tuple(item(c), at(34), true),
+            tuple(item(e), at(3), false));
+    MlrFacts factsB = only(facts, item(b), false);
     assertThat(factsB.cycleStartedAt()).isEqualTo(at(0));
     assertThat(factsB.reviewRound()).isEqualTo(2);
-    assertThat(factsB.moduleCount()).isEqualTo(6);
-    assertThat(factsB.reusedUnchangedModules()).isEqualTo(2);
+    assertThat(factsB.moduleCount()).isEqualTo(3);
+    assertThat(factsB.reusedUnchangedModules()).isEqualTo(1);
     assertThat(factsB.revisions()).isEqualTo(2);
     assertThat(factsB.firstTimeRight()).isFalse();
+    // each round's reviewDueAt, as the routing of that round set it
     assertThat(factsB.reviews())
         .containsExactlyInAnyOrder(
-            new Review("medical", at(1), at(2), at(3)),
-            new Review("medical", at(5), at(8), at(7)),
-            new Review("legal", at(1), at(4), at(3)),
-            new Review("regulatory", at(1), at(2.5), at(3)));
-    MlrFacts renewalC = only(facts, "MLR-C", true);
+            new Review("medical", at(1), at(2), utc("2026-11-11T00:00:00Z")),
+            new Review("medical", at(3), at(11), utc("2026-11-13T00:00:00Z")));
+    MlrFacts renewalC = only(facts, item(c), true);
     assertThat(renewalC.cycleStartedAt()).isEqualTo(at(30));
     assertThat(renewalC.revisions()).isEqualTo(1);
     assertThat(renewalC.returns()).isZero();
     assertThat(renewalC.firstTimeRight()).isTrue();
-    assertThat(renewalC.moduleCount()).isEqualTo(3);
+    assertThat(renewalC.reviewRound()).isEqualTo(1);
+    assertThat(renewalC.moduleCount()).isEqualTo(4);
     assertThat(renewalC.reviews())
-        .containsExactly(new Review("regulatory", at(31), at(33), at(35)));
-    assertThat(only(facts, "MLR-C", false).reviews())
-        .containsExactly(new Review("regulatory", at(0), at(1), at(5)));
-    assertThat(only(facts, "MLR-C", false).moduleCount()).isEqualTo(2);
-    assertThat(only(facts, "MLR-E", false).firstTimeRight()).isFalse();
-    assertThat(only(facts, "MLR-A", false).firstTimeRight()).isTrue();
+        .containsExactly(new Review("medical", at(31), at(33), utc("2026-12-11T00:00:00Z")));
+    // the first approval keeps the values it was signed with, whatever the renewal set later
+    MlrFacts firstC = only(facts, item(c), false);
+    assertThat(firstC.reviews())
+        .containsExactly(new Review("medical", at(0), at(1), utc("2026-11-10T00:00:00Z")));
+    assertThat(firstC.moduleCount()).isEqualTo(3);
+    assertThat(only(facts, item(e), false).firstTimeRight()).isFalse();
+    assertThat(only(facts, item(a), false).firstTimeRight()).isTrue();
+    assertThat(only(facts, item(a), false).moduleCount()).isEqualTo(4);
 
     MlrKpiReport all = service.kpis(MlrKpiWindow.ALL);
     assertThat(all.generatedAt()).isEqualTo(T0.plus(days(40)));
     assertThat(all.approvals()).isEqualTo(5);
-    // cycle days 4 (A), 10 (B), 2 (C), 4 (C renewed), 3 (E): sorted 2 3 4 4 10
-    assertThat(all.cycleTime()).isEqualTo(new CycleTime(5, 4.0, 10.0, 21, 5, 1.0));
+    // cycle days 4 (A), 12 (B), 2 (C), 4 (C renewed), 3 (E): sorted 2 3 4 4 12; p90 rank 5
+    assertThat(all.cycleTime()).isEqualTo(new CycleTime(5, 4.0, 12.0, 21, 5, 1.0));
+    // rounds 1 1 2 1 1
     assertThat(all.rounds().mean()).isEqualTo(1.2);
     assertThat(all.rounds().distribution())
         .containsExactly(
             Map.entry("1", 4L), Map.entry("2", 1L), Map.entry("3", 0L), Map.entry("4+", 0L));
-    // reused 1 + 2 + 2 + 1 + 0 = 6 of 4 + 6 + 2 + 3 + 3 = 18 modules
-    assertThat(all.reuse()).isEqualTo(new Reuse(5, 6, 18, 0.333));
+    // reused 1 + 1 + 1 + 1 + 1 = 5 of 4 + 3 + 3 + 4 + 3 = 17 modules
+    assertThat(all.reuse()).isEqualTo(new Reuse(5, 5, 17, 0.294));
+    // A, C and C renewed
     assertThat(all.firstTimeRight()).isEqualTo(new FirstTimeRight(5, 3, 0.6));
-    // medical: A 2, B 1 and 3 (overdue), E 1; legal: A 3, B 3 (overdue); regulatory: B 1.5, C 1, 2
+    // medical: A 2, B 1 and 8 (overdue), C 1, C renewed 2, E 1: sorted 1 1 1 2 2 8; legal: A 3
     assertThat(all.reviewGroups())
         .containsExactly(
-            Map.entry("medical", new ReviewGroup(4, 1.5, 3.0, 1)),
-            Map.entry("legal", new ReviewGroup(2, 3.0, 3.0, 1)),
-            Map.entry("regulatory", new ReviewGroup(3, 1.5, 2.0, 0)));
+            Map.entry("medical", new ReviewGroup(6, 1.5, 8.0, 1)),
+            Map.entry("legal", new ReviewGroup(1, 3.0, 3.0, 0)),
+            Map.entry("regulatory", new ReviewGroup(0, null, null, 0)));
 
-    // signed 2026-11-05 (E), 11-06 (A) and 11-12 08:00 (B): both days included
+    // signed 2026-11-05 (E), 11-06 (A) and 11-14 08:00 (B): both days included
     MlrKpiReport november =
         service.kpis(
-            new MlrKpiWindow(LocalDate.parse("2026-11-05"), LocalDate.parse("2026-11-12")));
+            new MlrKpiWindow(LocalDate.parse("2026-11-05"), LocalDate.parse("2026-11-14")));
     assertThat(november.approvals()).isEqualTo(3);
     assertThat(november.window())
         .isEqualTo(
-            new MlrKpiReport.Window(LocalDate.parse("2026-11-05"), LocalDate.parse("2026-11-12")));
+            new MlrKpiReport.Window(LocalDate.parse("2026-11-05"), LocalDate.parse("2026-11-14")));
     assertThat(november.cycleTime().medianDays()).isEqualTo(4.0);
     assertThat(november.firstTimeRight()).isEqualTo(new FirstTimeRight(3, 1, 0.333));
-    assertThat(service.kpis(new MlrKpiWindow(null, LocalDate.parse("2026-11-11"))).approvals())
+    assertThat(service.kpis(new MlrKpiWindow(null, LocalDate.parse("2026-11-13"))).approvals())
         .isEqualTo(3); // C, E, A
     assertThat(service.kpis(new MlrKpiWindow(LocalDate.parse("2026-12-01"), null)).approvals())
         .isEqualTo(1); // C renewed
@@ -203,8 +224,8 @@ class MlrKpiServiceTest {
 
   @Test
   void withoutApprovalsEveryCountIsZeroAndEveryStatisticNull() {
-    clock(0);
-    start("X", 1, 3, 0, "medical", false, 5);
+    String x = submitted(Content.DETAIL_AID, 0);
+    triage(x, 0);
 
     MlrKpiReport report = service.kpis(MlrKpiWindow.ALL);
 
@@ -221,29 +242,38 @@ class MlrKpiServiceTest {
         .orElseThrow();
   }
 
-  /** Starts an item as the real model's intake, pre-check and routing would leave it. */
-  private String start(
-      String name,
-      int round,
-      int modules,
-      int reused,
-      String reviews,
-      boolean blocked,
-      double dueDay) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("reviewRound", round);
-    variables.put("moduleCount", modules);
-    variables.put("reusedUnchangedModules", reused);
-    variables.put("reviews", reviews);
-    variables.put("precheckBlocked", blocked);
-    variables.put("reviewDueAt", date(dueDay));
-    variables.put("revisionNeeded", false);
-    variables.put("renew", false);
-    return runtime.startProcessInstanceByKey("mlr-review", "MLR-" + name, variables).getId();
+  /** alice submits the content on day {@code day}; the pre-check job runs. */
+  private String submitted(Content content, double day) {
+    clock(day);
+    String instance = model.submit(content);
+    runJobs(instance);
+    return instance;
+  }
+
+  /** carl's triage on day {@code day}, not expedited: the routing opens the reviews. */
+  private void triage(String instance, double day) {
+    complete(instance, "Task_Triage", day, Map.of(MlrVariables.EXPEDITED.name(), false));
+  }
+
+  private void review(String instance, String activity, double day, String decision) {
+    complete(
+        instance,
+        activity,
+        day,
+        decision.equals("reject")
+            ? Map.of("reviewDecision", decision, "reviewComment", "Not yet")
+            : Map.of("reviewDecision", decision));
+  }
+
+  /** The author's revision on day {@code day}: the next version, pre-checked. */
+  private void revise(String instance, double day, String text) {
+    complete(instance, "Task_Revise", day, Map.of(MlrVariables.CONTENT_TEXT.name(), text));
+    runJobs(instance);
   }
 
   /** The one open task {@code activity} of the instance, completed on day {@code day}. */
-  private void complete(String processInstanceId, String activity, double day) {
+  private void complete(
+      String processInstanceId, String activity, double day, Map<String, Object> variables) {
     clock(day);
     Task task =
         tasks
@@ -251,20 +281,49 @@ class MlrKpiServiceTest {
             .processInstanceId(processInstanceId)
             .taskDefinitionKey(activity)
             .singleResult();
-    assertThat(task).as(activity).isNotNull();
-    tasks.complete(task.getId());
+    assertThat(task)
+        .as("%s; active: %s", activity, runtime.getActiveActivityIds(processInstanceId))
+        .isNotNull();
+    tasks.complete(task.getId(), variables);
   }
 
-  private void set(String processInstanceId, String name, Object value) {
-    runtime.setVariable(processInstanceId, name, value);
+  /**
+   * Runs the instance's due jobs (the pre-check, the CRM publication) as the job executor would.
+   */
+  private void runJobs(String processInstanceId) {
+    List<Job> due;
+    while (!(due = jobs.createJobQuery().processInstanceId(processInstanceId).executable().list())
+        .isEmpty()) {
+      due.forEach(job -> jobs.executeJob(job.getId()));
+    }
+  }
+
+  private void runTimer(String processInstanceId, String activity) {
+    jobs.executeJob(
+        jobs.createJobQuery()
+            .processInstanceId(processInstanceId)
+            .activityId(activity)
+            .timers()
+            .singleResult()
+            .getId());
+  }
+
+  private String item(String processInstanceId) {
+    return engine
+        .getProcessEngine()
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .singleResult()
+        .getBusinessKey();
   }
 
   private static void clock(double day) {
-    ClockUtil.setCurrentTime(date(day));
+    ClockUtil.setCurrentTime(Date.from(at(day)));
   }
 
-  private static Date date(double day) {
-    return Date.from(at(day));
+  private static Instant utc(String instant) {
+    return Instant.parse(instant);
   }
 
   private static Instant at(double day) {

@@ -405,11 +405,32 @@ class MlrContentStoreIT {
                     new ModuleComment(
                         0, itemId, 1, 1, "nowhere", false, "x", "mark", "mlr-medical", null, null)))
         .isInstanceOf(ContentRefused.class);
+    // version 2 deleted the dosing module: a reviewer of version 2 may comment on what was removed
+    ContentDraft withoutDosing = draft("C", "Treatment usually lasts 5 days.");
+    content.submit(
+        itemId,
+        new ContentDraft(
+            withoutDosing.title(),
+            withoutDosing.product(),
+            withoutDosing.markets(),
+            withoutDosing.channel(),
+            withoutDosing.audience(),
+            withoutDosing.modules().subList(0, 1)),
+        "alice");
+    comments.add(
+        new ModuleComment(
+            0, itemId, 2, 1, "dosing", false, "Keep it.", "rita", "mlr-regulatory", null, null));
+    assertThatThrownBy(
+            () ->
+                comments.add(
+                    new ModuleComment(
+                        0, itemId, 2, 1, "nowhere", false, "x", "mark", "mlr-medical", null, null)))
+        .isInstanceOf(ContentRefused.class);
     assertThat(
             auditTrail.findByBusinessKey(itemId).stream()
                 .filter(e -> e.type().equals(AuditEventTypes.MLR_MODULE_COMMENT_ADDED))
                 .map(StoredAuditEvent::actor))
-        .containsExactly("mark", "lena");
+        .containsExactly("mark", "lena", "rita");
   }
 
   private long count(String table) {
