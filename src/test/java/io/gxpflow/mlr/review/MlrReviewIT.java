@@ -41,6 +41,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 14 end to end: the shipped bpmn/mlr-review.bpmn as the demo users work it over HTTP. alice
@@ -78,6 +79,7 @@ class MlrReviewIT {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired CrmSimulator crm;
+  @Autowired JdbcTemplate jdbc;
   RestClientForUsers http;
 
   @BeforeEach
@@ -109,6 +111,9 @@ class MlrReviewIT {
     assertThat(runs.get(0).path("version").asInt()).isEqualTo(1);
     assertThat(runs.get(0).path("round").asInt()).isEqualTo(1);
     assertThat(runs.get(0).path("blocked").asBoolean()).isFalse();
+    // a clean email: every claim from the library, the US ISI, an unsubscribe link
+    assertThat(runs.get(0).path("findings")).as(runs.toString()).isEmpty();
+    assertThat(runs.get(0).path("score").asInt()).isEqualTo(100);
     assertThat(runs.get(0).path("score").asInt())
         .isEqualTo(runtimeService.getVariable(instance, "precheckScore"));
     assertThat(auditTypes(itemId))
@@ -119,6 +124,11 @@ class MlrReviewIT {
     assertThat(runtimeService.getVariable(instance, "reviewsRequired"))
         .isEqualTo(List.of("medical", "legal", "regulatory"));
     assertThat(runtimeService.getVariable(instance, "reviewRound")).isEqualTo(1);
+    assertThat(
+            taskService.createTaskQuery().processInstanceId(instance).list().stream()
+                .map(Task::getTaskDefinitionKey))
+        .containsExactlyInAnyOrder(
+            "Task_MedicalReview", "Task_LegalReview", "Task_RegulatoryReview");
 
     // 3. round 1: mark asks for a change to the efficacy module, the others approve
     String medical = claim("mark", instance, "Task_MedicalReview");
@@ -159,6 +169,11 @@ class MlrReviewIT {
         http.get("alice", "/engine-rest/task/" + revise + "/variables/contentText");
     assertThat(current.getStatusCode()).as(current.getBody()).isEqualTo(HttpStatus.OK);
     String markup = json(current).path("value").asText();
+    assertThat(markup)
+        .isEqualTo(
+            json(http.get("alice", "/api/mlr/items/" + itemId + "/versions/1"))
+                .path("markup")
+                .asText());
     assertThat(markup)
         .contains("## efficacy", "](claim:CLM-001)", "](claim:" + claimId + ")")
         .contains("## safety [isi] from PM-ISI-US-7");
@@ -364,6 +379,7 @@ class MlrReviewIT {
   void aStartFormWithBadMarkupIsRefusedNamingTheContentAndStartsNothing() {
     long instances =
         runtimeService.createProcessInstanceQuery().processDefinitionKey("mlr-review").count();
+    long versions = storedVersions();
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("contentTitle", "Cardiozen: LDL lowering");
     form.put("product", "Cardiozen");
@@ -380,11 +396,23 @@ class MlrReviewIT {
         .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     JsonNode problem = json(refused);
     assertThat(problem.path("type").asText()).isEqualTo("urn:gxpflow:problem:invalid-task-input");
-    assertThat(problem.toString()).contains("Content").doesNotContain("Exception");
+    // the one field, named by its label, with every problem of the text and its line
+    assertThat(problem.path("detail").asText())
+        .startsWith("Please correct 1 field. \"Content\" line 1: text before the first module")
+        .contains("\"Content\" line 3: the claim link to 'CLM-001' has no words")
+        .doesNotContain("contentText");
+    assertThat(problem.path("errors").findValuesAsText("reason"))
+        .allMatch(reason -> reason.startsWith("line "));
+    assertThat(refused.getBody()).doesNotContain("Exception", "io.gxpflow");
     assertThat(problem.path("errors").findValuesAsText("field")).contains("contentText");
     assertThat(
             runtimeService.createProcessInstanceQuery().processDefinitionKey("mlr-review").count())
         .isEqualTo(instances);
+    assertThat(storedVersions()).isEqualTo(versions);
+  }
+
+  long storedVersions() {
+    return jdbc.queryForObject("select count(*) from gxp_mlr_content_version", Long.class);
   }
 
   // ---- content
