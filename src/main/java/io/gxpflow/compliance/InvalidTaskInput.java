@@ -45,9 +45,9 @@ public class InvalidTaskInput extends FormFieldValidationException implements Er
    * action 2" is not in the expected format. "Due date" is required."
    */
   static String readable(List<FieldViolation> violations) {
-    return (violations.size() == 1
-            ? "Please correct 1 field. "
-            : "Please correct " + violations.size() + " fields. ")
+    // a field with several problems (the lines of a content text) is still one field to correct
+    long fields = violations.stream().map(FieldViolation::field).distinct().count();
+    return (fields == 1 ? "Please correct 1 field. " : "Please correct " + fields + " fields. ")
         + violations.stream().map(InvalidTaskInput::sentence).collect(Collectors.joining(" "));
   }
 

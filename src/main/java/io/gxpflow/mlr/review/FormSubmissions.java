@@ -98,10 +98,21 @@ public class FormSubmissions {
     return author != null ? author : EngineContext.actor();
   }
 
+  /**
+   * One violation of {@code contentText} per problem. A problem of the text itself (the markup's,
+   * "line 3: …") reads as it is; one the store found in a part of the content (e.g. {@code
+   * modules[1].claims[0].words}) names that part: the label already names the field.
+   */
   private static List<FieldViolation> violations(ContentRefused refused) {
     return refused.problems().stream()
         .map(
-            p -> new FieldViolation(CONTENT_TEXT.name(), p.field() + ": " + p.reason(), TEXT_LABEL))
+            p ->
+                new FieldViolation(
+                    CONTENT_TEXT.name(),
+                    CONTENT_TEXT.name().equals(p.field())
+                        ? p.reason()
+                        : p.field() + ": " + p.reason(),
+                    TEXT_LABEL))
         .toList();
   }
 }
