@@ -401,12 +401,19 @@ class MlrApiIT {
                 + "## dosing from PM-AMX-DOSING\nAdults: 500 mg three times daily, usually for 5"
                 + " days.\n\n## safety [isi]\nImportant safety information: see the SmPC.\n");
 
+    // the run recorded here, beside the process's own pre-check (a job) once that has run
     JsonNode runs = json(http.get("olivia", "/api/mlr/items/" + itemId + "/findings")).path("runs");
-    assertThat(runs).hasSize(1);
-    assertThat(runs.get(0).path("score").asInt()).isEqualTo(90);
-    assertThat(runs.get(0).path("findings").get(0).path("rule").asText())
+    JsonNode recorded = null;
+    for (JsonNode run : runs) {
+      if (run.path("score").asInt() == 90) {
+        recorded = run;
+      }
+    }
+    assertThat(runs.size()).isBetween(1, 2);
+    assertThat(recorded).as(runs.toString()).isNotNull();
+    assertThat(recorded.path("findings").get(0).path("rule").asText())
         .isEqualTo("prohibited-phrase");
-    assertThat(runs.get(0).path("findings").get(0).path("end").asInt()).isEqualTo(9);
+    assertThat(recorded.path("findings").get(0).path("end").asInt()).isEqualTo(9);
 
     JsonNode demo = json(http.get("alice", "/api/mlr/items/MLR-2026-0001"));
     assertThat(demo.path("versions").get(0).path("approvalCode").asText())
