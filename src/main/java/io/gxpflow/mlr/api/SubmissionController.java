@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -139,11 +140,18 @@ public class SubmissionController {
                       "No mlr-review process is deployed: the content cannot be reviewed yet;"
                           + " nothing was stored");
                 }
-                if (request.itemId() != null && reviewRuns(request.itemId())) {
+                // approved content in distribution waits for its next version; any other
+                // running review of the item refuses one
+                String waiting =
+                    request.itemId() == null ? null : waitingForNewVersion(request.itemId());
+                if (waiting == null && request.itemId() != null && reviewRuns(request.itemId())) {
                   throw new BusinessKeyInUse(JdbcContentRepository.PROCESS, request.itemId());
                 }
                 StoredVersion stored = content.submit(request.itemId(), draft, author);
                 String itemId = stored.content().itemId();
+                if (waiting != null) {
+                  return newVersion(waiting, stored);
+                }
                 ProcessInstance instance;
                 identity.setAuthentication(caller);
                 try {
@@ -167,6 +175,38 @@ public class SubmissionController {
     }
     return ResponseEntity.created(URI.create("/api/mlr/items/" + submitted.itemId()))
         .body(submitted);
+  }
+
+  /** The instance of approved content waiting for its next version, or null. */
+  private String waitingForNewVersion(String itemId) {
+    return runtime
+        .createExecutionQuery()
+        .processDefinitionKey(JdbcContentRepository.PROCESS)
+        .processInstanceBusinessKey(itemId)
+        .messageEventSubscriptionName(MlrVariables.NEW_VERSION_SUBMITTED)
+        .list()
+        .stream()
+        .map(execution -> execution.getProcessInstanceId())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Brings the stored version to the waiting instance: a new review cycle. Two new versions sent at
+   * once: the second finds no one waiting any more, and stores nothing (409).
+   */
+  private Submitted newVersion(String instanceId, StoredVersion stored) {
+    try {
+      runtime
+          .createMessageCorrelation(MlrVariables.NEW_VERSION_SUBMITTED)
+          .processInstanceId(instanceId)
+          .setVariable(MlrVariables.CONTENT_VERSION.name(), stored.content().version())
+          .correlate();
+    } catch (MismatchingMessageCorrelationException raced) {
+      throw new BusinessKeyInUse(JdbcContentRepository.PROCESS, stored.content().itemId());
+    }
+    return new Submitted(
+        stored.content().itemId(), stored.content().version(), stored.contentHash(), instanceId);
   }
 
   private boolean reviewRuns(String itemId) {

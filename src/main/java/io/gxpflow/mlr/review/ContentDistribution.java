@@ -9,6 +9,7 @@ import io.gxpflow.integration.IdempotencyKeys;
 import io.gxpflow.integration.SystemCallDelegate;
 import io.gxpflow.integration.crm.CrmPort;
 import io.gxpflow.mlr.content.ContentRepository;
+import io.gxpflow.mlr.content.ContentStatus;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -90,7 +91,8 @@ public class ContentDistribution {
 
   /**
    * {@code ${mlrWithdrawContent}}: pulls the item back from every CRM channel and market and marks
-   * its approved version withdrawn, with the reason (a withdrawn claim, retired, expired).
+   * its approved version withdrawn, with the reason (a withdrawn claim, retired, expired); a next
+   * version in review is cancelled.
    */
   @Bean
   public SystemCallDelegate mlrWithdrawContent(CrmPort crm, ContentRepository content) {
@@ -99,6 +101,11 @@ public class ContentDistribution {
       String reason = WITHDRAWAL_REASON.from(execution, "Retired at periodic review");
       crm.withdrawContent(itemId, reason, IdempotencyKeys.of(execution));
       content.markWithdrawn(itemId, reason);
+      // a next version still in review goes with it
+      content
+          .find(itemId, CONTENT_VERSION.from(execution))
+          .filter(version -> version.status() == ContentStatus.IN_REVIEW)
+          .ifPresent(version -> content.markCancelled(itemId, version.content().version(), reason));
       PUBLISHED.set(execution, false);
     };
   }

@@ -20,6 +20,9 @@ public final class MlrVariables {
   /** The message that starts a review of a version the submissions API stored. */
   public static final String CONTENT_SUBMITTED = "ContentSubmitted";
 
+  /** The message that brings the next version of approved content to its running instance. */
+  public static final String NEW_VERSION_SUBMITTED = "NewVersionSubmitted";
+
   /** The message that withdraws an item, at any time (correlated by the item id). */
   public static final String CONTENT_WITHDRAWN = "ContentWithdrawn";
 

@@ -85,6 +85,21 @@ public class ReviewRounds {
     return execution -> REVIEW_ROUND.set(execution, REVIEW_ROUND.from(execution) + 1);
   }
 
+  /**
+   * {@code ${mlrNewVersion}}: the author submitted the next version of approved content (message
+   * {@code NewVersionSubmitted}, from the submissions API): the version it names is checked as at a
+   * start and reviewed in a new cycle from round 1, against the approved version.
+   */
+  @Bean
+  public ExecutionListener mlrNewVersion(ContentIntake intake) {
+    return execution -> {
+      ContentIntake.current(execution, intake.submittedVersion(execution));
+      REVIEW_ROUND.set(execution, 1);
+      REVISION_NEEDED.set(execution, false);
+      CONSOLIDATED_FEEDBACK.set(execution, null);
+    };
+  }
+
   /** {@code ${mlrRenewal}}: a renewal is a new review cycle of the item, from round 1. */
   @Bean
   public ExecutionListener mlrRenewal() {

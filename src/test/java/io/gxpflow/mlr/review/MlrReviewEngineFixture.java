@@ -105,7 +105,9 @@ public final class MlrReviewEngineFixture {
     FormSubmissions forms = new FormSubmissions(content, new MarkupContentParser());
     ReviewRounds rounds = new ReviewRounds();
     ContentDistribution distribution = new ContentDistribution();
-    Mocks.register("mlrIntake", new ContentIntake(content, forms));
+    ContentIntake intake = new ContentIntake(content, forms);
+    Mocks.register("mlrIntake", intake);
+    Mocks.register("mlrNewVersion", rounds.mlrNewVersion(intake));
     Mocks.register(
         "mlrPrecheck",
         new PrecheckStep(content, MlrReviewProcessTest.claims(), mock(FindingsRepository.class)));

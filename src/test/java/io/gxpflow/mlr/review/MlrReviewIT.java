@@ -242,7 +242,7 @@ class MlrReviewIT {
     assertThat(published.path("markets").toString()).isEqualTo("[\"US\"]");
     assertThat(published.path("channels").toString()).isEqualTo("[\"email\"]");
     assertThat(published.path("expiryDate").asText()).isEqualTo(expiry);
-    awaitActivity(instance, "Timer_PeriodicReviewDue");
+    awaitActivity(instance, "Gateway_Distributed");
     assertThat(runtimeService.getVariable(instance, "published")).isEqualTo(true);
     assertThat(runtimeService.getVariable(instance, "crmDistributionId"))
         .isEqualTo(published.path("distributionId").asText());
@@ -250,6 +250,27 @@ class MlrReviewIT {
     assertThat(v2.path("status").asText()).isEqualTo("APPROVED");
     assertThat(v2.path("approvalCode").asText()).isEqualTo(itemId + "-V2");
     assertThat(v2.path("expiresOn").asText()).isEqualTo(expiry);
+
+    // 5b. alice updates the approved email: a new review cycle of the same item, against the
+    // approved version, which stays in distribution meanwhile
+    ObjectNode update = (ObjectNode) JSON.readTree(email(claimId));
+    update.put("itemId", itemId);
+    ((ObjectNode) update.path("modules").get(0))
+        .put("text", "Dear Doctor, meet Cardiozen for primary hypercholesterolaemia.");
+    ResponseEntity<String> newVersion =
+        http.post("alice", "/api/mlr/submissions", update.toString());
+    assertThat(newVersion.getStatusCode()).as(newVersion.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(json(newVersion).path("version").asInt()).isEqualTo(3);
+    assertThat(json(newVersion).path("processInstanceId").asText()).isEqualTo(instance);
+    awaitTask(instance, "Task_Triage");
+    assertThat(runtimeService.getVariable(instance, "reviewRound")).isEqualTo(1);
+    // against the approved version 2: the headline edited, and the efficacy module as version 1
+    // had it (the update was written from the first draft)
+    assertThat(runtimeService.getVariable(instance, "modulesToReview")).isEqualTo(2);
+    // while it is in review, another version is refused
+    ResponseEntity<String> another = http.post("alice", "/api/mlr/submissions", update.toString());
+    assertThat(another.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(json(http.get("alice", "/api/mlr/items/" + itemId)).path("versions")).hasSize(3);
 
     // 6. carl withdraws the claim: the email is pulled from the CRM and its version withdrawn
     ResponseEntity<String> withdrawal =
@@ -282,7 +303,8 @@ class MlrReviewIT {
     assertThat(pulled.path("withdrawnVersions").toString()).isEqualTo("[2]");
     assertThat(pulled.path("withdrawalReason").asText()).contains("Source study retracted");
     JsonNode finalVersions = json(http.get("alice", "/api/mlr/items/" + itemId)).path("versions");
-    assertThat(finalVersions.findValuesAsText("status")).containsExactly("SUPERSEDED", "WITHDRAWN");
+    assertThat(finalVersions.findValuesAsText("status"))
+        .containsExactly("SUPERSEDED", "WITHDRAWN", "CANCELLED");
     assertThat(finalVersions.get(1).path("statusReason").asText())
         .contains("Source study retracted");
 
@@ -298,8 +320,9 @@ class MlrReviewIT {
             AuditEventTypes.SIGNATURE,
             AuditEventTypes.CHANGE_REQUESTED,
             AuditEventTypes.PROCESS_ENDED);
-    assertThat(count(audit, AuditEventTypes.MLR_CONTENT_SUBMITTED)).isEqualTo(2);
-    assertThat(count(audit, AuditEventTypes.MLR_PRECHECK_COMPLETED)).isEqualTo(2);
+    // three versions (two rounds, then the update), each pre-checked once
+    assertThat(count(audit, AuditEventTypes.MLR_CONTENT_SUBMITTED)).isEqualTo(3);
+    assertThat(count(audit, AuditEventTypes.MLR_PRECHECK_COMPLETED)).isEqualTo(3);
     assertThat(audit)
         .filteredOn(e -> e.path("type").asText().equals(AuditEventTypes.SIGNATURE))
         .singleElement()

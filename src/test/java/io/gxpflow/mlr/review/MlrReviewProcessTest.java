@@ -134,7 +134,9 @@ class MlrReviewProcessTest {
     FormSubmissions forms = new FormSubmissions(content, parser);
     ReviewRounds rounds = new ReviewRounds();
     ContentDistribution distribution = new ContentDistribution();
-    Mocks.register("mlrIntake", new ContentIntake(content, forms));
+    ContentIntake intake = new ContentIntake(content, forms);
+    Mocks.register("mlrIntake", intake);
+    Mocks.register("mlrNewVersion", rounds.mlrNewVersion(intake));
     Mocks.register("mlrPrecheck", new PrecheckStep(content, claims(), findings));
     Mocks.register("mlrRouting", new ReviewRouting(new TaskDue()));
     Mocks.register("mlrReviewOutcome", rounds.mlrReviewOutcome(commentStore()));
@@ -226,7 +228,7 @@ class MlrReviewProcessTest {
                     LocalDate.of(2028, 6, 30))),
             anyString());
     assertThat(item)
-        .isWaitingAt("Timer_PeriodicReviewDue")
+        .isWaitingAt("Gateway_Distributed")
         .variables()
         .containsEntry(PUBLISHED.name(), true);
     assertThat(timer(item, "Timer_PeriodicReviewDue").getDuedate())
@@ -337,6 +339,16 @@ class MlrReviewProcessTest {
         .hasMessageContaining("not the latest stored version");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(1);
     assertThat(first.getBusinessKey()).isEqualTo("MLR-2026-0042");
+  }
+
+  static ContentDraft draftOf(ContentVersion version, List<ModuleDraft> modules) {
+    return new ContentDraft(
+        version.title(),
+        version.product(),
+        version.markets(),
+        version.channel(),
+        version.audience(),
+        modules);
   }
 
   static ContentDraft draftOf(ContentVersion version) {
@@ -496,6 +508,45 @@ class MlrReviewProcessTest {
   }
 
   @Test
+  void aNewVersionOfApprovedContentIsReviewedAgainstTheApprovedOneWhileThatStaysInDistribution() {
+    ProcessInstance item = approvedAndPublished();
+    List<ModuleDraft> changed = new ArrayList<>(detailAid());
+    String headline = LDL + " In adults with primary hypercholesterolaemia.";
+    changed.set(
+        0,
+        new ModuleDraft(
+            "headline", ModuleType.BODY, headline, List.of(new ClaimUse("CLM-001", LDL)), null));
+    content.submit(
+        "MLR-2026-0042",
+        draftOf(content.find("MLR-2026-0042", 1).orElseThrow().content(), changed),
+        "alice");
+    runtimeService()
+        .createMessageCorrelation(NEW_VERSION_SUBMITTED)
+        .processInstanceBusinessKey("MLR-2026-0042")
+        .setVariable(CONTENT_VERSION.name(), 2)
+        .correlate();
+    runJobs(item);
+
+    assertThat(item)
+        .isWaitingAt("Task_Triage")
+        .hasPassed("Event_NewVersionSubmitted")
+        .variables()
+        .containsEntry(CONTENT_VERSION.name(), 2)
+        .containsEntry(REVIEW_ROUND.name(), 1)
+        .containsEntry(MODULES_TO_REVIEW.name(), 1)
+        .containsEntry(CONTENT_HASH.name(), "sha256-MLR-2026-0042-v2");
+    assertThat(content.status("MLR-2026-0042", 1)).isEqualTo(ContentStatus.APPROVED);
+    assertThat(timer(item, "Timer_PeriodicReviewDue")).isNull();
+
+    // withdrawn meanwhile: the approved version leaves the CRM, the one in review is cancelled
+    withdraw("Claim CLM-001 withdrawn");
+    runJobs(item);
+    assertThat(content.status("MLR-2026-0042", 1)).isEqualTo(ContentStatus.WITHDRAWN);
+    assertThat(content.status("MLR-2026-0042", 2)).isEqualTo(ContentStatus.CANCELLED);
+    assertThat(item).isEnded().hasPassed("Task_WithdrawPublished");
+  }
+
+  @Test
   void withdrawingPublishedContentPullsItFromTheCrm() {
     ProcessInstance item = approvedAndPublished();
     withdraw("Claim CLM-001 withdrawn from the library");
@@ -569,7 +620,7 @@ class MlrReviewProcessTest {
     complete(item, "Task_Approve", Map.of());
     complete(item, "Task_Release", Map.of(EXPIRY_DATE.name(), "2028-06-30"));
     runJobs(item);
-    assertThat(item).isWaitingAt("Timer_PeriodicReviewDue");
+    assertThat(item).isWaitingAt("Gateway_Distributed");
     return item;
   }
 
