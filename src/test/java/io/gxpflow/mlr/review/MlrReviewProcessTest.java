@@ -46,6 +46,8 @@ import io.gxpflow.mlr.precheck.FindingsRepository;
 import io.gxpflow.mlr.precheck.PrecheckResult;
 import io.gxpflow.mlr.precheck.PrecheckRuleId;
 import io.gxpflow.support.ProcessTestEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -284,6 +286,45 @@ class MlrReviewProcessTest {
         .variables()
         .containsEntry(PRECHECK_SCORE.name(), 100);
     verify(findings).record(eq("MLR-2026-0042"), eq(2), eq(1), any());
+  }
+
+  @Test
+  void aPhraseAProcessOwnerAddsInModelerAppliesToTheNextPrecheckWithoutARelease() throws Exception {
+    String shipped = Files.readString(Path.of("bpmn", "mlr-precheck-phrases.dmn"));
+    String changed =
+        shipped.replace(
+            "      <rule id=\"Rule_mlr_precheck_phrases_1\">",
+            "      <rule id=\"Rule_owner_added\">\n"
+                + "        <inputEntry id=\"In_owner_added\"><text>-</text></inputEntry>\n"
+                + "        <outputEntry id=\"Out_owner_added_0\"><text>\"lowered\"</text></outputEntry>\n"
+                + "        <outputEntry id=\"Out_owner_added_1\"><text>\"BLOCKING\"</text></outputEntry>\n"
+                + "        <outputEntry id=\"Out_owner_added_2\"><text>\"say reduced\"</text></outputEntry>\n"
+                + "      </rule>\n"
+                + "      <rule id=\"Rule_mlr_precheck_phrases_1\">");
+    assertThat(changed).isNotEqualTo(shipped);
+    ProcessInstance before = submitted(detailAid(), "DE");
+    runJobs(before);
+    assertThat(before).isWaitingAt("Task_Triage");
+
+    // deployed as Modeler deploys it: the next pre-check reads the new version
+    var deployment =
+        repositoryService()
+            .createDeployment()
+            .addString("mlr-precheck-phrases.dmn", changed)
+            .deploy();
+    try {
+      runtimeService().deleteProcessInstance(before.getId(), "test");
+      ProcessInstance after = submitted(detailAid(), "DE");
+      runJobs(after);
+      assertThat(after)
+          .isWaitingAt("Task_Revise")
+          .variables()
+          .containsEntry(PRECHECK_BLOCKED.name(), true);
+      assertThat(FINDINGS_SUMMARY.from(runtimeService().getVariables(after.getId())))
+          .contains("say reduced");
+    } finally {
+      repositoryService().deleteDeployment(deployment.getId(), true);
+    }
   }
 
   @Test
