@@ -38,6 +38,9 @@ final class MlrKpiNames {
   /** The coordinator's periodic review before expiry: renewing starts a new review cycle. */
   static final String PERIODIC_REVIEW = "Task_PeriodicReview";
 
+  /** The next version of approved content arriving from the author: a new review cycle too. */
+  static final String NEW_VERSION = "Event_NewVersionSubmitted";
+
   /** The review tasks, by the group name the report uses, in the order the report lists them. */
   static final Map<String, String> REVIEWS = reviews();
 

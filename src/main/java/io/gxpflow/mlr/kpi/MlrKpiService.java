@@ -70,6 +70,7 @@ public class MlrKpiService {
     Map<String, List<HistoricActivityInstance>> approvals = read.activities(APPROVE);
     Map<String, List<HistoricActivityInstance>> revisions = read.activities(REVISE);
     Map<String, List<HistoricActivityInstance>> periodicReviews = read.activities(PERIODIC_REVIEW);
+    Map<String, List<HistoricActivityInstance>> newVersions = read.activities(NEW_VERSION);
     Map<String, Map<String, List<HistoricActivityInstance>>> reviews = new HashMap<>();
     REVIEWS.forEach((group, activity) -> reviews.put(group, read.activities(activity)));
     Map<String, List<HistoricVariableUpdate>> rounds = read.updates(REVIEW_ROUND.name());
@@ -85,7 +86,8 @@ public class MlrKpiService {
         boolean renewal = previous != null;
         Instant cycleStart =
             renewal
-                ? lastBetween(completedEnds(periodicReviews.get(id)), previous, approvedAt)
+                ? lastBetween(
+                    cycleStarts(periodicReviews.get(id), newVersions.get(id)), previous, approvedAt)
                 : instant(instance.getStartTime());
         List<Review> cycleReviews = new ArrayList<>();
         REVIEWS.forEach(
@@ -154,6 +156,14 @@ public class MlrKpiService {
   }
 
   /** The ends of the completed instances of an activity, earliest first. */
+  /** When later review cycles began: a renewal decided, or a new version submitted. */
+  private static List<Instant> cycleStarts(
+      List<HistoricActivityInstance> renewals, List<HistoricActivityInstance> newVersions) {
+    List<Instant> starts = new ArrayList<>(completedEnds(renewals));
+    starts.addAll(completedEnds(newVersions));
+    return starts;
+  }
+
   private static List<Instant> completedEnds(List<HistoricActivityInstance> activities) {
     return activities == null
         ? List.of()

@@ -2,12 +2,15 @@ package io.gxpflow.mlr.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gxpflow.mlr.review.MlrVariables;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -44,6 +47,19 @@ class MlrKpiNamesTest {
             MlrKpiNames.REVIEWS.values().stream()
                 .map(id -> MODEL.<UserTask>getModelElementById(id).getCamundaCandidateGroups()))
         .containsExactly("mlr-medical", "mlr-legal", "mlr-regulatory");
+  }
+
+  @Test
+  void aNewVersionOfApprovedContentIsTheModelsMessageEventThatStartsANewCycle() {
+    IntermediateCatchEvent event = MODEL.getModelElementById(MlrKpiNames.NEW_VERSION);
+    assertThat(event).isNotNull();
+    assertThat(event.getEventDefinitions())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            MessageEventDefinition.class,
+            message ->
+                assertThat(message.getMessage().getName())
+                    .isEqualTo(MlrVariables.NEW_VERSION_SUBMITTED));
   }
 
   @Test
