@@ -3,6 +3,7 @@ package io.gxpflow.batchrelease;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
@@ -102,7 +103,7 @@ class BatchReleaseModelIT {
                   .count())
           .isOne();
     } finally {
-      runtimeService.deleteProcessInstance(instance, "test done", true, true);
+      Fixtures.deleteInstance(runtimeService, instance);
     }
   }
 

@@ -39,7 +39,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -265,35 +264,18 @@ class MlrApiIT {
     assertThat(content.versions(itemId)).hasSize(1);
 
     // once it ended, the next version starts the next review
-    endReview(instance.getId());
+    Fixtures.deleteInstance(runtimeService, instance.getId());
     ResponseEntity<String> revised = submit("alice", submission(itemId, "CLM-AMX-04"));
     assertThat(revised.getStatusCode().value()).as(revised.getBody()).isEqualTo(201);
     assertThat(json(revised).path("version").asInt()).isEqualTo(2);
-  }
-
-  /**
-   * Ends a review (as if cancelled) once its pre-check job has run: the job executor works on the
-   * instance meanwhile, and a deletion racing it fails on the engine's optimistic lock.
-   */
-  void endReview(String instanceId) throws InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        runtimeService.deleteProcessInstance(instanceId, "test");
-        return;
-      } catch (OptimisticLockingException raced) {
-        if (attempt == 20) {
-          throw raced;
-        }
-        Thread.sleep(250);
-      }
-    }
   }
 
   @Test
   void ofTwoRevisionsSentAtTheSameMomentOneStartsTheReviewAndTheOtherStoresNothing()
       throws Exception {
     String itemId = json(submit("alice", submission(null, "CLM-AMX-04"))).path("itemId").asText();
-    endReview(
+    Fixtures.deleteInstance(
+        runtimeService,
         runtimeService
             .createProcessInstanceQuery()
             .processInstanceBusinessKey(itemId)
