@@ -234,6 +234,8 @@ final class BadInputCorpus {
     add("kpi by DELETE", "quinn", HttpMethod.DELETE, "/api/kpi/deviations", null, null);
     add("batch kpi by POST", "petra", HttpMethod.POST, "/api/kpi/batches", null, "{}");
     add("batch kpi by DELETE", "petra", HttpMethod.DELETE, "/api/kpi/batches", null, null);
+    add("a GxP record by POST", "quinn", HttpMethod.POST, "/api/records/DEV-2026-0001", null, "{}");
+    get("a GxP record of a key too long", "quinn", "/api/records/" + "K".repeat(300));
     add("mlr kpi by POST", "carl", HttpMethod.POST, "/api/kpi/mlr", null, "{}");
     add("mlr kpi by DELETE", "carl", HttpMethod.DELETE, "/api/kpi/mlr", null, null);
     get("mlr kpi from no date", "carl", "/api/kpi/mlr?from=yesterday");

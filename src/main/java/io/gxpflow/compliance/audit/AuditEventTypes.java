@@ -41,6 +41,8 @@ public final class AuditEventTypes {
   public static final String MLR_CLAIM_WITHDRAWN = "MLR_CLAIM_WITHDRAWN";
   // the people working a task: who said what when, which file (name, size, SHA-256) was attached
   public static final String COMMENT_ADDED = "COMMENT_ADDED";
+  // who read a GxP record (its page, JSON or PDF copy): inspectors ask who looked at what
+  public static final String RECORD_READ = "RECORD_READ";
   public static final String ATTACHMENT_ADDED = "ATTACHMENT_ADDED";
   // handing a task back, and out of office: a task assigned to someone away goes to their deputy
   public static final String TASK_UNCLAIMED = "TASK_UNCLAIMED";

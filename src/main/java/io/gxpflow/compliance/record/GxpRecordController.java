@@ -1,0 +1,77 @@
+package io.gxpflow.compliance.record;
+
+import io.gxpflow.compliance.ProblemType;
+import io.gxpflow.compliance.RunAsSystem;
+import io.gxpflow.compliance.audit.StoredAuditEvent;
+import io.gxpflow.identity.GxpGroup;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/records/{businessKey}}: the electronic copy of a GxP record ({@link GxpRecord}),
+ * for the record's participants and for QA, QPs, process owners and administrators; anyone else
+ * 403, a technical client too (a record is read by people); a key with no record 404. Every read is
+ * audited.
+ */
+@RestController
+@RequestMapping("/api/records")
+public class GxpRecordController {
+
+  /** The groups that read every record. */
+  static final Set<GxpGroup> READ_EVERY_RECORD =
+      Set.of(GxpGroup.QA, GxpGroup.QP, GxpGroup.PROCESS_OWNERS, GxpGroup.CAMUNDA_ADMIN);
+
+  private final GxpRecords records;
+  private final RunAsSystem asSystem;
+
+  public GxpRecordController(GxpRecords records, RunAsSystem asSystem) {
+    this.records = records;
+    this.asSystem = asSystem;
+  }
+
+  @GetMapping(path = "/{businessKey}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public GxpRecord record(@PathVariable String businessKey, Authentication user) {
+    if (businessKey.isBlank() || businessKey.length() > 255) {
+      throw refused(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST, "Not a business key");
+    }
+    List<StoredAuditEvent> events = asSystem.call(() -> records.events(businessKey));
+    if (events.isEmpty()) {
+      throw refused(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "No GxP record " + businessKey);
+    }
+    Set<String> groups =
+        user.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .collect(Collectors.toSet());
+    boolean technical = groups.contains(group(GxpGroup.SYSTEMS));
+    boolean readsEvery = READ_EVERY_RECORD.stream().map(g -> group(g)).anyMatch(groups::contains);
+    boolean participant = GxpRecords.participants(events).contains(user.getName());
+    if (technical || !(readsEvery || participant)) {
+      throw refused(
+          HttpStatus.FORBIDDEN,
+          ProblemType.FORBIDDEN,
+          "Only the people who took part in "
+              + businessKey
+              + ", QA, QPs, process owners and administrators read its record");
+    }
+    return records.read(businessKey, events, user.getName());
+  }
+
+  private static String group(GxpGroup group) {
+    return "GROUP_" + group.id();
+  }
+
+  private static ErrorResponseException refused(
+      HttpStatus status, ProblemType type, String detail) {
+    return new ErrorResponseException(status, type.problem(status, detail), null);
+  }
+}
