@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * 401 and 403 from the security filters as RFC 9457 problem details, so an API client gets the same
@@ -66,11 +67,28 @@ public class ProblemResponses {
                 + request.getRequestURI());
   }
 
+  /**
+   * A URL Spring Security's firewall refuses (an encoded slash, {@code ..}, a semicolon): 400 as a
+   * problem detail like every other refusal, not the servlet container's error page.
+   */
+  public RequestRejectedHandler rejected() {
+    return (request, response, exception) ->
+        write(
+            null,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "The request's URL is refused: it holds an encoded or relative path segment ("
+                + exception.getMessage()
+                + ")");
+  }
+
   private void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = ProblemType.of(status).problem(status, detail);
-    problem.setInstance(URI.create(request.getRequestURI()));
+    if (request != null) {
+      problem.setInstance(URI.create(request.getRequestURI()));
+    }
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem);

@@ -20,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -52,6 +53,12 @@ public class SecurityConfiguration {
   EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(
       IdentityService identityService, LoginThrottle throttle, ApiClientProperties apiClients) {
     return new EngineIdentityAuthenticationProvider(identityService, throttle, apiClients);
+  }
+
+  /** A URL the firewall refuses answers with a problem detail too (every path, every client). */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+    return new ProblemResponses(objectMapper).rejected();
   }
 
   @Bean

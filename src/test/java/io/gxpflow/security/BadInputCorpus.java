@@ -236,6 +236,7 @@ final class BadInputCorpus {
     add("batch kpi by DELETE", "petra", HttpMethod.DELETE, "/api/kpi/batches", null, null);
     add("a GxP record by POST", "quinn", HttpMethod.POST, "/api/records/DEV-2026-0001", null, "{}");
     get("a GxP record of a key too long", "quinn", "/api/records/" + "K".repeat(300));
+    get("a GxP record of an encoded path", "quinn", "/api/records/..%2F..%2Fapi%2Faudit");
     add("mlr kpi by POST", "carl", HttpMethod.POST, "/api/kpi/mlr", null, "{}");
     add("mlr kpi by DELETE", "carl", HttpMethod.DELETE, "/api/kpi/mlr", null, null);
     get("mlr kpi from no date", "carl", "/api/kpi/mlr?from=yesterday");
