@@ -36,8 +36,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 /**
  * bpmn/mlr-review.bpmn's beans on a plain engine, for engine tests outside this package (the KPI
  * service's): the real delegates, pre-check, routing and markup, the content store in memory
- * ({@link InMemoryContent}), the CRM and the findings store mocked — as {@link
- * MlrReviewProcessTest} wires them, with its content (the Cardiozen detail aid, email and blocked
+ * ({@link InMemoryContent}), the CRM and the findings store mocked — wired by the same {@link
+ * #registerBeans(InMemoryContent, ContentParser, FindingsRepository, CrmPort, CommentRepository)}
+ * as {@link MlrReviewProcessTest}, with its content (the Cardiozen detail aid, email and blocked
  * text, its claims library). Call {@link Mocks#reset()} after each test.
  */
 public final class MlrReviewEngineFixture {
@@ -78,41 +79,34 @@ public final class MlrReviewEngineFixture {
   }
 
   private void registerBeans() {
-    CrmPort crm = mock(CrmPort.class);
-    when(crm.publishContent(any(), anyString()))
-        .thenAnswer(
-            a -> {
-              ContentPublication p = a.getArgument(0);
-              return new Distribution("DIST-1", p.contentId(), p.version(), Instant.now());
-            });
-    when(crm.withdrawContent(anyString(), anyString(), anyString()))
-        .thenAnswer(a -> new Withdrawal(a.getArgument(0), Instant.now()));
-    CommentRepository commentStore =
-        new CommentRepository() {
-          @Override
-          public ModuleComment add(ModuleComment comment) {
-            comments.add(comment);
-            return comment;
-          }
+    registerBeans(
+        content,
+        new MarkupContentParser(),
+        mock(FindingsRepository.class),
+        answeringCrm(mock(CrmPort.class)),
+        commentsIn(comments));
+  }
 
-          @Override
-          public List<ModuleComment> ofRound(String itemId, int round) {
-            return comments.stream()
-                .filter(c -> c.itemId().equals(itemId) && c.round() == round)
-                .toList();
-          }
-        };
-    FormSubmissions forms = new FormSubmissions(content, new MarkupContentParser());
+  /**
+   * The model's beans as the application wires them, over the stores and ports a test gives: the
+   * one wiring of the engine-level tests of mlr-review.
+   */
+  static void registerBeans(
+      InMemoryContent content,
+      ContentParser parser,
+      FindingsRepository findings,
+      CrmPort crm,
+      CommentRepository comments) {
+    FormSubmissions forms = new FormSubmissions(content, parser);
     ReviewRounds rounds = new ReviewRounds();
     ContentDistribution distribution = new ContentDistribution();
     ContentIntake intake = new ContentIntake(content, forms);
     Mocks.register("mlrIntake", intake);
     Mocks.register("mlrNewVersion", rounds.mlrNewVersion(intake));
     Mocks.register(
-        "mlrPrecheck",
-        new PrecheckStep(content, MlrReviewProcessTest.claims(), mock(FindingsRepository.class)));
+        "mlrPrecheck", new PrecheckStep(content, MlrReviewProcessTest.claims(), findings));
     Mocks.register("mlrRouting", new ReviewRouting(new TaskDue()));
-    Mocks.register("mlrReviewOutcome", rounds.mlrReviewOutcome(commentStore));
+    Mocks.register("mlrReviewOutcome", rounds.mlrReviewOutcome(comments));
     Mocks.register("mlrNextRound", rounds.mlrNextRound());
     Mocks.register("mlrRenewal", rounds.mlrRenewal());
     Mocks.register("mlrRevision", rounds.mlrRevision(content, forms));
@@ -123,6 +117,37 @@ public final class MlrReviewEngineFixture {
     Mocks.register("mlrCancelled", distribution.mlrCancelled(content));
     Mocks.register("crmPublishContent", new PublishContentDelegate(crm));
     Mocks.register("taskDue", new TaskDue());
+  }
+
+  /** A mocked CRM that publishes and withdraws whatever it is given. */
+  static CrmPort answeringCrm(CrmPort crm) {
+    when(crm.publishContent(any(), anyString()))
+        .thenAnswer(
+            a -> {
+              ContentPublication p = a.getArgument(0);
+              return new Distribution("DIST-1", p.contentId(), p.version(), Instant.now());
+            });
+    when(crm.withdrawContent(anyString(), anyString(), anyString()))
+        .thenAnswer(a -> new Withdrawal(a.getArgument(0), Instant.now()));
+    return crm;
+  }
+
+  /** Module comments kept in the list, read back by round. */
+  static CommentRepository commentsIn(List<ModuleComment> comments) {
+    return new CommentRepository() {
+      @Override
+      public ModuleComment add(ModuleComment comment) {
+        comments.add(comment);
+        return comment;
+      }
+
+      @Override
+      public List<ModuleComment> ofRound(String itemId, int round) {
+        return comments.stream()
+            .filter(c -> c.itemId().equals(itemId) && c.round() == round)
+            .toList();
+      }
+    };
   }
 
   /**

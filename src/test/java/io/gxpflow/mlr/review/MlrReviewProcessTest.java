@@ -19,12 +19,8 @@ import static org.mockito.Mockito.when;
 
 import io.gxpflow.compliance.InvalidTaskInput;
 import io.gxpflow.compliance.tasks.UserTaskRules;
-import io.gxpflow.engine.expression.TaskDue;
 import io.gxpflow.integration.crm.CrmPort;
 import io.gxpflow.integration.crm.CrmPort.ContentPublication;
-import io.gxpflow.integration.crm.CrmPort.Distribution;
-import io.gxpflow.integration.crm.CrmPort.Withdrawal;
-import io.gxpflow.integration.crm.PublishContentDelegate;
 import io.gxpflow.mlr.content.ApprovedProduct;
 import io.gxpflow.mlr.content.ApprovedProducts;
 import io.gxpflow.mlr.content.Audience;
@@ -33,7 +29,6 @@ import io.gxpflow.mlr.content.ClaimReference;
 import io.gxpflow.mlr.content.ClaimUse;
 import io.gxpflow.mlr.content.ClaimsLibrary;
 import io.gxpflow.mlr.content.ClaimsRepository;
-import io.gxpflow.mlr.content.CommentRepository;
 import io.gxpflow.mlr.content.ContentDraft;
 import io.gxpflow.mlr.content.ContentRefused;
 import io.gxpflow.mlr.content.ContentStatus;
@@ -124,34 +119,12 @@ class MlrReviewProcessTest {
         .thenThrow(new ContentRefused(List.of(new ContentRefused.Problem("line 4", "repeated"))));
     when(parser.text(any()))
         .thenAnswer(a -> "text of v" + ((ContentVersion) a.getArgument(0)).version());
-    when(crm.publishContent(any(), anyString()))
-        .thenAnswer(
-            a -> {
-              ContentPublication p = a.getArgument(0);
-              return new Distribution("DIST-1", p.contentId(), p.version(), Instant.now());
-            });
-    when(crm.withdrawContent(anyString(), anyString(), anyString()))
-        .thenAnswer(a -> new Withdrawal(a.getArgument(0), Instant.now()));
-
-    FormSubmissions forms = new FormSubmissions(content, parser);
-    ReviewRounds rounds = new ReviewRounds();
-    ContentDistribution distribution = new ContentDistribution();
-    ContentIntake intake = new ContentIntake(content, forms);
-    Mocks.register("mlrIntake", intake);
-    Mocks.register("mlrNewVersion", rounds.mlrNewVersion(intake));
-    Mocks.register("mlrPrecheck", new PrecheckStep(content, claims(), findings));
-    Mocks.register("mlrRouting", new ReviewRouting(new TaskDue()));
-    Mocks.register("mlrReviewOutcome", rounds.mlrReviewOutcome(commentStore()));
-    Mocks.register("mlrNextRound", rounds.mlrNextRound());
-    Mocks.register("mlrRenewal", rounds.mlrRenewal());
-    Mocks.register("mlrRevision", rounds.mlrRevision(content, forms));
-    Mocks.register("mlrRelease", distribution.mlrRelease(content));
-    Mocks.register("mlrPublished", distribution.mlrPublished());
-    Mocks.register("mlrExpired", distribution.mlrExpired());
-    Mocks.register("mlrWithdrawContent", distribution.mlrWithdrawContent(crm, content));
-    Mocks.register("mlrCancelled", distribution.mlrCancelled(content));
-    Mocks.register("crmPublishContent", new PublishContentDelegate(crm));
-    Mocks.register("taskDue", new TaskDue());
+    MlrReviewEngineFixture.registerBeans(
+        content,
+        parser,
+        findings,
+        MlrReviewEngineFixture.answeringCrm(crm),
+        MlrReviewEngineFixture.commentsIn(comments));
   }
 
   @AfterEach
@@ -784,23 +757,6 @@ class MlrReviewProcessTest {
       @Override
       public Map<String, String> preApprovedTexts(Collection<String> moduleIds) {
         return Map.of("PM-ISI-7", ISI_TEXT);
-      }
-    };
-  }
-
-  CommentRepository commentStore() {
-    return new CommentRepository() {
-      @Override
-      public ModuleComment add(ModuleComment comment) {
-        comments.add(comment);
-        return comment;
-      }
-
-      @Override
-      public List<ModuleComment> ofRound(String itemId, int round) {
-        return comments.stream()
-            .filter(c -> c.itemId().equals(itemId) && c.round() == round)
-            .toList();
       }
     };
   }
