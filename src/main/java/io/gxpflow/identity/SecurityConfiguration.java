@@ -21,6 +21,9 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -194,6 +197,19 @@ public class SecurityConfiguration {
         // stateless, credentials on every request, no cookies: nothing for a cross-site request to
         // ride on
         .csrf(csrf -> csrf.disable())
+        // nothing of the API is framed, except a record page in Tasklist's Record tab
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(frame -> frame.disable())
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            WebappSessionAuthenticationFilter::isRecordPage,
+                            new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            request -> !WebappSessionAuthenticationFilter.isRecordPage(request),
+                            new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY))))
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(identityService, processEngine.getName()),
             BasicAuthenticationFilter.class)

@@ -3,12 +3,15 @@ package io.gxpflow.compliance.record;
 import io.gxpflow.compliance.ProblemType;
 import io.gxpflow.compliance.RunAsSystem;
 import io.gxpflow.compliance.audit.StoredAuditEvent;
+import io.gxpflow.identity.EngineIdentityAuthenticationProvider;
 import io.gxpflow.identity.GxpGroup;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.ErrorResponseException;
@@ -18,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/records/{businessKey}}: the electronic copy of a GxP record ({@link GxpRecord}),
- * for the record's participants and for QA, QPs, process owners and administrators; anyone else
- * 403, a technical client too (a record is read by people); a key with no record 404. Every read is
- * audited.
+ * The copies of a GxP record ({@link GxpRecord}): {@code GET /api/records/{businessKey}} as JSON,
+ * {@code .html} as the record page, {@code .pdf} as the PDF/A copy. For the record's participants
+ * and for QA, QPs, process owners and administrators; anyone else 403, a technical client too (a
+ * record is read by people); a key with no record 404. Every read is audited, with which copy.
  */
 @RestController
 @RequestMapping("/api/records")
@@ -31,16 +34,41 @@ public class GxpRecordController {
   static final Set<GxpGroup> READ_EVERY_RECORD =
       Set.of(GxpGroup.QA, GxpGroup.QP, GxpGroup.PROCESS_OWNERS, GxpGroup.CAMUNDA_ADMIN);
 
+  /**
+   * The page runs no script and loads nothing; its own styles only; framed only by Tasklist (same
+   * origin), for the Record tab.
+   */
+  static final String PAGE_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none';"
+          + " form-action 'none'";
+
   private final GxpRecords records;
+  private final RecordPage page;
   private final RunAsSystem asSystem;
 
-  public GxpRecordController(GxpRecords records, RunAsSystem asSystem) {
+  public GxpRecordController(GxpRecords records, RecordPage page, RunAsSystem asSystem) {
     this.records = records;
+    this.page = page;
     this.asSystem = asSystem;
   }
 
   @GetMapping(path = "/{businessKey}", produces = MediaType.APPLICATION_JSON_VALUE)
   public GxpRecord record(@PathVariable String businessKey, Authentication user) {
+    return records.read(businessKey, readable(businessKey, user), user.getName(), "json");
+  }
+
+  @GetMapping(path = "/{businessKey}.html")
+  public ResponseEntity<String> recordPage(@PathVariable String businessKey, Authentication user) {
+    GxpRecord record =
+        records.read(businessKey, readable(businessKey, user), user.getName(), "html");
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .header("Content-Security-Policy", PAGE_POLICY)
+        .body(page.render(record, false));
+  }
+
+  /** The record's audit events, when {@code user} may read the record. */
+  private List<StoredAuditEvent> readable(String businessKey, Authentication user) {
     if (businessKey.isBlank() || businessKey.length() > 255) {
       throw refused(HttpStatus.BAD_REQUEST, ProblemType.BAD_REQUEST, "Not a business key");
     }
@@ -52,8 +80,9 @@ public class GxpRecordController {
         user.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
             .collect(Collectors.toSet());
-    boolean technical = groups.contains(group(GxpGroup.SYSTEMS));
-    boolean readsEvery = READ_EVERY_RECORD.stream().map(g -> group(g)).anyMatch(groups::contains);
+    boolean technical = groups.contains(authority(GxpGroup.SYSTEMS));
+    boolean readsEvery =
+        READ_EVERY_RECORD.stream().map(GxpRecordController::authority).anyMatch(groups::contains);
     boolean participant = GxpRecords.participants(events).contains(user.getName());
     if (technical || !(readsEvery || participant)) {
       throw refused(
@@ -63,11 +92,11 @@ public class GxpRecordController {
               + businessKey
               + ", QA, QPs, process owners and administrators read its record");
     }
-    return records.read(businessKey, events, user.getName());
+    return events;
   }
 
-  private static String group(GxpGroup group) {
-    return "GROUP_" + group.id();
+  private static String authority(GxpGroup group) {
+    return EngineIdentityAuthenticationProvider.GROUP_PREFIX + group.id();
   }
 
   private static ErrorResponseException refused(
