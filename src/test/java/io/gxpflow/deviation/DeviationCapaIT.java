@@ -25,7 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -63,6 +65,8 @@ class DeviationCapaIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   RestClientForUsers http;
   Deployment batchRelease;
 
@@ -335,6 +339,131 @@ class DeviationCapaIT {
               assertThat(event.path("actor").asText()).isEqualTo("ivan");
               assertThat(event.path("details").toString()).contains("Task_Assessment");
             });
+
+    // the effectiveness check ends the deviation; then its GxP record is complete ...
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(instanceId)
+            .activityId("Timer_EffectivenessDue")
+            .singleResult()
+            .getId());
+    complete(
+        "quinn",
+        instanceId,
+        "Task_EffectivenessCheck",
+        Map.of(
+            "effectivenessResult", "effective", "effectivenessSummary", "No excursion in 30 days"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()
+                    == 0);
+    JsonNode record = json(http.get("quinn", "/api/records/" + deviationId));
+    assertCompleteRecord(record, releasedBatch);
+    String page = http.get("quinn", "/api/records/" + deviationId + ".html").getBody();
+    assertThat(page)
+        .contains("Granulation temperature excursion", "Impact on patient safety", "Potential")
+        .contains("Quinn Quality", "Meaning: Deviation closure approved", "Annex: audit trail")
+        .contains(record.path("audit").path("sha256").asText());
+
+    // ... and stays so after Camunda's history cleanup removed the instance's history
+    historyService
+        .setRemovalTimeToHistoricProcessInstances()
+        .absoluteRemovalTime(Date.from(Instant.now().minus(Duration.ofDays(1))))
+        .byIds(instanceId)
+        .hierarchical()
+        .executeAsync();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .singleResult()
+                        .getRemovalTime()
+                    != null);
+    historyService.cleanUpHistoryAsync(true);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instanceId)
+                        .count()
+                    == 0);
+    assertThat(
+            historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).count())
+        .isZero();
+    JsonNode afterCleanup = json(http.get("quinn", "/api/records/" + deviationId));
+    assertCompleteRecord(afterCleanup, releasedBatch);
+    ((ObjectNode) record).remove("generatedAt");
+    ((ObjectNode) afterCleanup).remove("generatedAt");
+    assertThat(afterCleanup).isEqualTo(record);
+    assertThat(
+            withoutGenerationTime(
+                http.get("quinn", "/api/records/" + deviationId + ".html").getBody()))
+        .isEqualTo(withoutGenerationTime(page));
+  }
+
+  /** The record of the major deviation above, closed and checked effective. */
+  static void assertCompleteRecord(JsonNode record, String releasedBatch) {
+    assertThat(record.path("status").asText()).isEqualTo("ENDED");
+    assertThat(record.path("title").asText()).isEqualTo("Granulation temperature excursion");
+    assertThat(header(record))
+        .containsEntry("Severity", "MAJOR")
+        .containsEntry("Site", "Basel - Granulation 2")
+        .containsEntry("Effectiveness", "effective");
+    assertThat(header(record)).containsKeys("Investigation due", "Closure due");
+    List<String> linked = new ArrayList<>();
+    record.path("links").forEach(link -> linked.add(link.path("businessKey").asText()));
+    assertThat(linked).containsExactly(releasedBatch, MES_BATCH);
+    List<String> steps = new ArrayList<>();
+    record.path("steps").forEach(step -> steps.add(step.path("taskDefinitionKey").asText()));
+    assertThat(steps)
+        .containsSubsequence(
+            "Task_Assessment",
+            "Task_QaApproval",
+            "Task_Investigation",
+            "Task_CapaPlan",
+            "Task_CapaAction",
+            "Task_ClosureApproval",
+            "Task_EffectivenessCheck");
+    JsonNode assessment = record.path("steps").get(steps.indexOf("Task_Assessment"));
+    assertThat(assessment.path("completedBy").asText()).isEqualTo("ivan");
+    assertThat(assessment.path("entered"))
+        .anySatisfy(
+            entered -> {
+              assertThat(entered.path("label").asText()).isEqualTo("Impact on patient safety");
+              assertThat(entered.path("shown").asText()).isEqualTo("Potential");
+            });
+    assertThat(record.path("signatures"))
+        .singleElement()
+        .satisfies(
+            signature -> {
+              assertThat(signature.path("signerName").asText()).isEqualTo("Quinn Quality");
+              assertThat(signature.path("meaning").asText())
+                  .isEqualTo("Deviation closure approved");
+            });
+    assertThat(record.path("openTasks")).isEmpty();
+    assertThat(record.path("audit").path("intact").asBoolean()).isTrue();
+  }
+
+  static Map<String, String> header(JsonNode record) {
+    Map<String, String> facts = new HashMap<>();
+    record
+        .path("header")
+        .forEach(f -> facts.put(f.path("label").asText(), f.path("value").asText()));
+    return facts;
+  }
+
+  /** The page less the lines that say when the copy was made. */
+  static String withoutGenerationTime(String page) {
+    return page.replaceAll("generated [0-9-]+ [0-9:]+ UTC", "generated")
+        .replaceAll("<td>[0-9-]+ [0-9:]+ UTC for quinn</td>", "");
   }
 
   @Test
