@@ -61,6 +61,19 @@ public class WebappSession {
   }
 
   /**
+   * A page opened as the browser opens a link or a typed URL: the session cookie, no CSRF header,
+   * and where the browser says it came from ({@code Sec-Fetch-Site}; null: a browser that does not
+   * say).
+   */
+  public HttpResponse<String> open(String path, String fetchSite) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html");
+    if (fetchSite != null) {
+      request.header("Sec-Fetch-Site", fetchSite);
+    }
+    return send(request.GET());
+  }
+
+  /**
    * A JSON request to any path of the app with the session cookie, with or without the webapps'
    * CSRF header.
    */

@@ -8,10 +8,13 @@ import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.AuditTrail;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
+import io.gxpflow.support.WebappSession;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -32,6 +35,7 @@ class GxpRecordIT {
           + " {\"id\": \"safety\", \"type\": \"ISI\", \"text\": \"Important safety information:"
           + " see the SmPC.\"}]}";
 
+  @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired AuditTrail auditTrail;
   RestClientForUsers http;
@@ -91,5 +95,54 @@ class GxpRecordIT {
                 .filter(e -> e.type().equals(AuditEventTypes.RECORD_READ))
                 .count())
         .isEqualTo(2);
+  }
+
+  /**
+   * The record page opens from the browser with the Tasklist session alone when the browser says
+   * the request came from this site or the user; a cross-site request riding on the cookie, or one
+   * that does not say, is not logged in. The page may be framed by Tasklist only, runs no script,
+   * and its read is audited as the page.
+   */
+  @Test
+  void thePageOpensInTheBrowserSessionFromThisSiteOnly() {
+    ResponseEntity<String> submitted = http.post("alice", "/api/mlr/submissions", SUBMISSION);
+    String itemId = json(submitted).path("itemId").asText();
+    WebappSession browser = new WebappSession(port);
+    assertThat(browser.login("quinn", "quinn", "tasklist")).isEqualTo(200);
+
+    for (String site : new String[] {"same-origin", "none"}) {
+      HttpResponse<String> page = browser.open("/api/records/" + itemId + ".html", site);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+      assertThat(page.headers().firstValue("Content-Security-Policy"))
+          .hasValueSatisfying(
+              policy ->
+                  assertThat(policy).contains("default-src 'none'", "frame-ancestors 'self'"));
+      assertThat(page.body()).contains("GxP record " + itemId, "CAP dosing", "Annex: audit trail");
+    }
+    for (String site : new String[] {"cross-site", "same-site", null}) {
+      assertThat(browser.open("/api/records/" + itemId + ".html", site).statusCode())
+          .as("Sec-Fetch-Site " + site)
+          .isEqualTo(401);
+    }
+    // the JSON copy still wants the CSRF token with the session; and is never framed
+    assertThat(browser.open("/api/records/" + itemId, "same-origin").statusCode()).isEqualTo(401);
+    HttpResponse<String> copy = browser.get("/api/records/" + itemId);
+    assertThat(copy.statusCode()).isEqualTo(200);
+    assertThat(copy.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+
+    // an outsider's session: 403, as over Basic
+    WebappSession outsider = new WebappSession(port);
+    assertThat(outsider.login("ivan", "ivan", "tasklist")).isEqualTo(200);
+    assertThat(outsider.open("/api/records/" + itemId + ".html", "same-origin").statusCode())
+        .isEqualTo(403);
+
+    assertThat(
+            auditTrail.findByBusinessKey(itemId).stream()
+                .filter(e -> e.type().equals(AuditEventTypes.RECORD_READ))
+                .map(e -> e.actor() + " " + e.details().get("copy")))
+        .containsExactly("quinn html", "quinn html", "quinn json");
   }
 }
