@@ -37,10 +37,10 @@ class DeviationRecord implements RecordProfile {
     fact(header, "Severity", severity(facts));
     fact(header, "Site", facts.text("site"));
     fact(header, "Product", facts.text("product"));
-    fact(header, "Category", facts.text("category"));
-    fact(header, "Occurred", facts.text("occurredAt"));
-    fact(header, "Investigation due", facts.text("investigationDueDate"));
-    fact(header, "Closure due", facts.text("closureDueDate"));
+    fact(header, "Category", facts.chosen("category"));
+    fact(header, "Occurred", facts.time("occurredAt"));
+    fact(header, "Investigation due", facts.time("investigationDueDate"));
+    fact(header, "Closure due", facts.time("closureDueDate"));
     fact(header, "CAPA required", facts.text("capaRequired"));
     fact(header, "Effectiveness", facts.text("effectivenessResult"));
     return header;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.PdfCopies;
 import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
@@ -367,6 +368,7 @@ class DeviationCapaIT {
         .contains("Granulation temperature excursion", "Impact on patient safety", "Potential")
         .contains("Quinn Quality", "Meaning: Deviation closure approved", "Annex: audit trail")
         .contains(record.path("audit").path("sha256").asText());
+    List<String> pdf = recordPdf(deviationId, record);
 
     // ... and stays so after Camunda's history cleanup removed the instance's history
     historyService
@@ -407,6 +409,49 @@ class DeviationCapaIT {
             withoutGenerationTime(
                 http.get("quinn", "/api/records/" + deviationId + ".html").getBody()))
         .isEqualTo(withoutGenerationTime(page));
+    assertThat(
+            recordPdf(deviationId, afterCleanup).stream()
+                .map(DeviationCapaIT::withoutGenerationTime))
+        .containsExactlyElementsOf(
+            pdf.stream().map(DeviationCapaIT::withoutGenerationTime).toList());
+  }
+
+  /**
+   * The PDF copy as quinn downloads it: PDF/A, every page numbered with the record id and the time
+   * of the copy, the signature manifested, every step, the audit annex with the trail's SHA-256.
+   * Returns its pages' text.
+   */
+  List<String> recordPdf(String deviationId, JsonNode record) {
+    ResponseEntity<byte[]> download =
+        rest.withBasicAuth("quinn", "quinn")
+            .getForEntity("/api/records/" + deviationId + ".pdf", byte[].class);
+    assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+    assertThat(download.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo(deviationId + ".pdf");
+    PdfCopies.assertPdfA(download.getBody());
+    List<String> pages = PdfCopies.pages(download.getBody());
+    for (int page = 1; page <= pages.size(); page++) {
+      assertThat(pages.get(page - 1))
+          .as("page " + page)
+          .containsPattern(
+              "GxP record " + deviationId + " · generated [0-9-]+ [0-9:]+ UTC for quinn")
+          .contains("page " + page + " of " + pages.size());
+    }
+    String text = String.join("\n", pages).replaceAll("\\s+", " ");
+    JsonNode signature = record.path("signatures").get(0);
+    assertThat(text)
+        .contains("Granulation temperature excursion", "Severity MAJOR")
+        .contains("Quinn Quality", "Meaning: Deviation closure approved")
+        .contains(
+            "Signed "
+                + signature.path("signedAt").asText().substring(0, 19).replace('T', ' ')
+                + " UTC")
+        .contains("Impact on patient safety Potential")
+        .contains("Annex: audit trail")
+        .contains(record.path("audit").path("sha256").asText());
+    record.path("steps").forEach(step -> assertThat(text).contains(step.path("taskName").asText()));
+    return pages;
   }
 
   /** The record of the major deviation above, closed and checked effective. */
@@ -463,6 +508,7 @@ class DeviationCapaIT {
   /** The page less the lines that say when the copy was made. */
   static String withoutGenerationTime(String page) {
     return page.replaceAll("generated [0-9-]+ [0-9:]+ UTC", "generated")
+        .replaceAll("[0-9-]+ [0-9:]+ UTC for quinn", "")
         .replaceAll("<td>[0-9-]+ [0-9:]+ UTC for quinn</td>", "");
   }
 

@@ -237,6 +237,17 @@ final class BadInputCorpus {
     add("a GxP record by POST", "quinn", HttpMethod.POST, "/api/records/DEV-2026-0001", null, "{}");
     get("a GxP record of a key too long", "quinn", "/api/records/" + "K".repeat(300));
     get("a GxP record of an encoded path", "quinn", "/api/records/..%2F..%2Fapi%2Faudit");
+    add(
+        "a record page by POST",
+        "quinn",
+        HttpMethod.POST,
+        "/api/records/DEV-2026-0001.html",
+        null,
+        "{}");
+    add("a record PDF by DELETE", "quinn", HttpMethod.DELETE, "/api/records/X.pdf", null, null);
+    get("a record page of a key too long", "quinn", "/api/records/" + "K".repeat(300) + ".html");
+    get("a record PDF of a key too long", "quinn", "/api/records/" + "K".repeat(300) + ".pdf");
+    get("a record page of an encoded path", "quinn", "/api/records/..%2Faudit.html");
     add("mlr kpi by POST", "carl", HttpMethod.POST, "/api/kpi/mlr", null, "{}");
     add("mlr kpi by DELETE", "carl", HttpMethod.DELETE, "/api/kpi/mlr", null, null);
     get("mlr kpi from no date", "carl", "/api/kpi/mlr?from=yesterday");

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The copies of a GxP record ({@link GxpRecord}): {@code GET /api/records/{businessKey}} as JSON,
- * {@code .html} as the record page, {@code .pdf} as the PDF/A copy. For the record's participants
- * and for QA, QPs, process owners and administrators; anyone else 403, a technical client too (a
+ * {@code .html} as the record page, {@code .pdf} as the PDF/A copy. For the record's participants,
+ * whoever a waiting step of it is offered to or held by, and QA, QPs, process owners and
+ * administrators; anyone else 403, a technical client too (a
  * record is read by people); a key with no record 404. Every read is audited, with which copy.
  */
 @RestController
@@ -44,11 +47,14 @@ public class GxpRecordController {
 
   private final GxpRecords records;
   private final RecordPage page;
+  private final RecordPdf pdf;
   private final RunAsSystem asSystem;
 
-  public GxpRecordController(GxpRecords records, RecordPage page, RunAsSystem asSystem) {
+  public GxpRecordController(
+      GxpRecords records, RecordPage page, RecordPdf pdf, RunAsSystem asSystem) {
     this.records = records;
     this.page = page;
+    this.pdf = pdf;
     this.asSystem = asSystem;
   }
 
@@ -67,6 +73,23 @@ public class GxpRecordController {
         .body(page.render(record, false));
   }
 
+  /** The PDF/A copy, as a download named after the record. */
+  @GetMapping(path = "/{businessKey}.pdf")
+  public ResponseEntity<byte[]> recordPdf(@PathVariable String businessKey, Authentication user) {
+    GxpRecord record =
+        records.read(businessKey, readable(businessKey, user), user.getName(), "pdf");
+    byte[] copy = pdf.render(page.render(record, true), "GxP record " + businessKey);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(businessKey + ".pdf", StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(copy);
+  }
+
   /** The record's audit events, when {@code user} may read the record. */
   private List<StoredAuditEvent> readable(String businessKey, Authentication user) {
     if (businessKey.isBlank() || businessKey.length() > 255) {
@@ -83,7 +106,9 @@ public class GxpRecordController {
     boolean technical = groups.contains(authority(GxpGroup.SYSTEMS));
     boolean readsEvery =
         READ_EVERY_RECORD.stream().map(GxpRecordController::authority).anyMatch(groups::contains);
-    boolean participant = GxpRecords.participants(events).contains(user.getName());
+    boolean participant =
+        GxpRecords.participants(events).contains(user.getName())
+            || waitsFor(events, user.getName(), groups);
     if (technical || !(readsEvery || participant)) {
       throw refused(
           HttpStatus.FORBIDDEN,
@@ -93,6 +118,26 @@ public class GxpRecordController {
               + ", QA, QPs, process owners and administrators read its record");
     }
     return events;
+  }
+
+  /**
+   * A step of the record is waiting for the user, held by them or offered to a group of theirs:
+   * who is to work on a record reads it before acting.
+   */
+  private static boolean waitsFor(
+      List<StoredAuditEvent> events, String userId, Set<String> authorities) {
+    return new RecordFacts(null, events)
+        .openTasks().stream()
+            .anyMatch(
+                task ->
+                    userId.equals(task.assignee())
+                        || (task.assignee() == null
+                            && task.candidateGroups().stream()
+                                .anyMatch(
+                                    group ->
+                                        authorities.contains(
+                                            EngineIdentityAuthenticationProvider.GROUP_PREFIX
+                                                + group))));
   }
 
   private static String authority(GxpGroup group) {

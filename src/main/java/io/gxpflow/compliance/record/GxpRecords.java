@@ -170,6 +170,8 @@ public class GxpRecords {
                 details.get("signatureId") == null ? null : shown(details.get("signatureId"))));
       }
     }
+    // the header reads values as the people chose them, in the order they were entered
+    steps.forEach(step -> step.entered().forEach(e -> facts.entered(e.variable(), e.shown())));
     List<Attachment> attachments =
         facts.events(AuditEventTypes.ATTACHMENT_ADDED).stream()
             .map(

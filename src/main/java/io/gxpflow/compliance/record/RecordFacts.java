@@ -4,6 +4,10 @@ import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.compliance.audit.StoredAuditEvent;
 import io.gxpflow.compliance.record.GxpRecord.OpenTask;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,9 +23,14 @@ import java.util.Optional;
  */
 public final class RecordFacts {
 
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
   private final String businessKey;
   private final List<StoredAuditEvent> trail;
   private final Map<String, Object> latest = new HashMap<>();
+  // variable → the latest value as the person chose it on the form (an option's label)
+  private final Map<String, String> chosen = new HashMap<>();
 
   public RecordFacts(String businessKey, List<StoredAuditEvent> trail) {
     this.businessKey = businessKey;
@@ -63,6 +72,37 @@ public final class RecordFacts {
   /** The latest value as text, or empty. */
   public Optional<String> text(String variable) {
     return latest(variable).map(GxpRecords::shown).filter(text -> !text.isBlank());
+  }
+
+  /**
+   * The latest value as the person chose it on the form (an option's label: "Equipment", not
+   * {@code equipment}), else as {@link #text}.
+   */
+  public Optional<String> chosen(String variable) {
+    return Optional.ofNullable(chosen.get(variable))
+        .filter(label -> !label.isBlank())
+        .or(() -> text(variable));
+  }
+
+  /** Remembers how a step showed a value it entered; the later step wins. */
+  void entered(String variable, String shown) {
+    chosen.put(variable, shown);
+  }
+
+  /**
+   * The latest value of a date or time as a person reads it, in UTC to the second ({@code
+   * 2026-12-28 22:30:38 UTC}); a date without a time, or text that is no time, as it is.
+   */
+  public Optional<String> time(String variable) {
+    return text(variable)
+        .map(
+            text -> {
+              try {
+                return UTC.format(OffsetDateTime.parse(text));
+              } catch (DateTimeParseException notWithAnOffset) {
+                return text;
+              }
+            });
   }
 
   /** The record's events of one type, oldest first. */

@@ -341,7 +341,10 @@ public final class CamundaForm {
           type,
           kind,
           textOrNull(c, "id"),
-          textOrNull(c, "label"),
+          // a datetime field has no label of its own, but one for its date and one for its time
+          Optional.ofNullable(textOrNull(c, "label"))
+              .or(() -> Optional.ofNullable(textOrNull(c, "dateLabel")))
+              .orElse(textOrNull(c, "timeLabel")),
           flag(validate.get("required")),
           number(validate.get("min"), where + ": validate.min"),
           number(validate.get("max"), where + ": validate.max"),

@@ -1,0 +1,59 @@
+package io.gxpflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.preflight.ValidationResult;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** A PDF copy read back as an inspector's tools would: validated as PDF/A, its text per page. */
+public final class PdfCopies {
+
+  private PdfCopies() {}
+
+  /** Fails unless PDFBox's preflight finds the file a valid PDF/A-1b, naming every error. */
+  public static void assertPdfA(byte[] pdf) {
+    try {
+      Path file = Files.createTempFile("gxp-record", ".pdf");
+      try {
+        Files.write(file, pdf);
+        ValidationResult result = PreflightParser.validate(file.toFile());
+        assertThat(result.getErrorsList())
+            .as("PDF/A-1b preflight errors")
+            .extracting(e -> e.getErrorCode() + " " + e.getDetails())
+            .isEmpty();
+        assertThat(result.isValid()).isTrue();
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The text of each page, in reading order. */
+  public static List<String> pages(byte[] pdf) {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      List<String> pages = new ArrayList<>();
+      PDFTextStripper stripper = new PDFTextStripper();
+      // openhtmltopdf draws inline boxes and page counters after the text around them
+      stripper.setSortByPosition(true);
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        pages.add(stripper.getText(document));
+      }
+      return pages;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
