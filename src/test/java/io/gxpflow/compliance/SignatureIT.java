@@ -207,6 +207,7 @@ class SignatureIT {
     assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
         .contains("'scripts/gxp-signature/plugin'")
         .contains("'scripts/gxp-requests/plugin'")
+        .contains("'scripts/gxp-record/plugin'")
         .contains("'scripts/gxp-notifications/plugin'");
     assertThat(
             rest.getForObject(
@@ -224,6 +225,16 @@ class SignatureIT {
         .contains("pluginPoint: 'tasklist.task.detail'")
         .contains("type: 'password'")
         .contains("/signature");
+    // the Record tab frames the record page without letting it run scripts
+    assertThat(
+            rest.getForObject("/camunda/app/tasklist/scripts/gxp-record/plugin.js", String.class))
+        .contains("pluginPoint: 'tasklist.task.detail'")
+        .contains("label: 'Record'")
+        .contains("'/api/records/'")
+        .contains("sandbox: 'allow-same-origin'")
+        .doesNotContain("allow-scripts");
+    assertThat(rest.getForObject("/camunda/app/tasklist/styles/user-styles.css", String.class))
+        .contains(".gxp-record-frame");
   }
 
   @Test

@@ -1,6 +1,7 @@
 /*
  * GxP Flow's Tasklist configuration: Camunda's default (shortcuts) plus the electronic signature
- * plugin (Sign tab), the MLR review plugin (Review tab), the deviation requests plugin (Requests tab), the switch for one's own email
+ * plugin (Sign tab), the MLR review plugin (Review tab), the deviation requests plugin (Requests tab), the GxP record
+ * of the task's process instance (Record tab), the switch for one's own email
  * notifications and "Out of office" with a deputy (top bar). What the plugins share (calling /api, building markup) is in
  * scripts/gxp-shared/.
  * This file replaces app/tasklist/scripts/config.js of the Camunda webjar (the application's classes come
@@ -11,6 +12,7 @@ export default {
     'scripts/gxp-signature/plugin',
     'scripts/gxp-review/plugin',
     'scripts/gxp-requests/plugin',
+    'scripts/gxp-record/plugin',
     'scripts/gxp-notifications/plugin',
     'scripts/gxp-deputy/plugin'
   ],
