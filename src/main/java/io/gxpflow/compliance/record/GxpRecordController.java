@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The copies of a GxP record ({@link GxpRecord}): {@code GET /api/records/{businessKey}} as JSON,
  * {@code .html} as the record page, {@code .pdf} as the PDF/A copy. For the record's participants,
  * whoever a waiting step of it is offered to or held by, and QA, QPs, process owners and
- * administrators; anyone else 403, a technical client too (a
- * record is read by people); a key with no record 404. Every read is audited, with which copy.
+ * administrators; anyone else 403, a technical client too (a record is read by people); a key with
+ * no record 404. Every read is audited, with which copy.
  */
 @RestController
 @RequestMapping("/api/records")
@@ -121,8 +121,8 @@ public class GxpRecordController {
   }
 
   /**
-   * A step of the record is waiting for the user, held by them or offered to a group of theirs:
-   * who is to work on a record reads it before acting.
+   * A step of the record is waiting for the user, held by them or offered to a group of theirs: who
+   * is to work on a record reads it before acting.
    */
   private static boolean waitsFor(
       List<StoredAuditEvent> events, String userId, Set<String> authorities) {

@@ -75,8 +75,8 @@ public final class RecordFacts {
   }
 
   /**
-   * The latest value as the person chose it on the form (an option's label: "Equipment", not
-   * {@code equipment}), else as {@link #text}.
+   * The latest value as the person chose it on the form (an option's label: "Equipment", not {@code
+   * equipment}), else as {@link #text}.
    */
   public Optional<String> chosen(String variable) {
     return Optional.ofNullable(chosen.get(variable))

@@ -122,10 +122,20 @@ class GxpRecordIT {
                   assertThat(policy).contains("default-src 'none'", "frame-ancestors 'self'"));
       assertThat(page.body()).contains("GxP record " + itemId, "CAP dosing", "Annex: audit trail");
     }
+    HttpResponse<String> pdf = browser.open("/api/records/" + itemId + ".pdf", "same-origin");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(
+            disposition ->
+                assertThat(disposition).startsWith("attachment").contains(itemId + ".pdf"));
+    assertThat(pdf.body()).startsWith("%PDF-1.4");
     for (String site : new String[] {"cross-site", "same-site", null}) {
-      assertThat(browser.open("/api/records/" + itemId + ".html", site).statusCode())
-          .as("Sec-Fetch-Site " + site)
-          .isEqualTo(401);
+      for (String copy : new String[] {".html", ".pdf"}) {
+        assertThat(browser.open("/api/records/" + itemId + copy, site).statusCode())
+            .as("Sec-Fetch-Site " + site + " " + copy)
+            .isEqualTo(401);
+      }
     }
     // the JSON copy still wants the CSRF token with the session; and is never framed
     assertThat(browser.open("/api/records/" + itemId, "same-origin").statusCode()).isEqualTo(401);
@@ -143,6 +153,6 @@ class GxpRecordIT {
             auditTrail.findByBusinessKey(itemId).stream()
                 .filter(e -> e.type().equals(AuditEventTypes.RECORD_READ))
                 .map(e -> e.actor() + " " + e.details().get("copy")))
-        .containsExactly("quinn html", "quinn html", "quinn json");
+        .containsExactly("quinn html", "quinn html", "quinn pdf", "quinn json");
   }
 }
