@@ -337,6 +337,22 @@ class IdentitySecurityIT {
   }
 
   @Test
+  void aMembershipChangeThroughTheJavaApiIsAuditedToo() {
+    // the attack model made olivia an administrator through identityService and left no trace;
+    // models cannot reach it any more, and the application's own code is audited like REST
+    String user = ProbeUsers.create(identityService, "java-idm-" + suffix(), "pw", "production");
+    long before = auditTrail.head().lastSeq();
+
+    identityService.createMembership(user, "qa");
+    identityService.deleteMembership(user, "qa");
+
+    assertThat(eventsSince(before, null))
+        .filteredOn(e -> user.equals(e.details().get("userId")))
+        .extracting(StoredAuditEvent::type)
+        .containsExactly(AuditEventTypes.MEMBERSHIP_CREATED, AuditEventTypes.MEMBERSHIP_DELETED);
+  }
+
+  @Test
   void aManifestKeepsTheNameRecordedAtSigningAndTheRenameIsAudited() {
     Deployment deployment = ComplianceFixture.deploy(repositoryService);
     try {

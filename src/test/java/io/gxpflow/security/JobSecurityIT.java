@@ -63,6 +63,8 @@ class JobSecurityIT {
       assertThat(refused.getStatusCode())
           .as(user + ": " + refused.getBody())
           .isEqualTo(HttpStatus.FORBIDDEN);
+      // the engine's AuthorizationException, as a problem detail without its class name
+      Problems.problem(refused);
     }
 
     Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
@@ -70,6 +72,31 @@ class JobSecurityIT {
     assertThat(after.getExceptionMessage()).isNull();
     assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
     assertThat(runtimeService.getActiveActivityIds(instance)).containsExactly("Investigation");
+  }
+
+  @Test
+  void whoMayNotExecuteAJobCannotTouchItAnyOtherWay() {
+    String job = "/engine-rest/job/" + timer.getId();
+    String definition = "/engine-rest/job-definition/" + timer.getJobDefinitionId();
+    List<ResponseEntity<String>> refused =
+        List.of(
+            http.put("ivan", job + "/retries", "{\"retries\": 0}"),
+            http.put("ivan", job + "/duedate", "{\"duedate\": \"2099-01-01T00:00:00.000+0000\"}"),
+            http.put("ivan", job + "/suspended", "{\"suspended\": true}"),
+            http.put("ivan", job + "/priority", "{\"priority\": 99}"),
+            http.delete("ivan", job),
+            http.put("ivan", definition + "/retries", "{\"retries\": 0}"),
+            http.put("ivan", definition + "/suspended", "{\"suspended\": true}"));
+
+    for (ResponseEntity<String> response : refused) {
+      Problems.problem(response);
+    }
+    Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(after.getRetries()).isEqualTo(timer.getRetries());
+    assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
+    assertThat(after.isSuspended()).isFalse();
+    assertThat(after.getPriority()).isEqualTo(timer.getPriority());
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
   }
 
   @Test

@@ -14,9 +14,11 @@ import org.springframework.http.ResponseEntity;
  */
 final class Problems {
 
-  /** A qualified Java name or an exception's name: what a stack trace leaks. */
+  /**
+   * A qualified Java name (the project's own too) or an exception's name: what a stack trace leaks.
+   */
   static final Pattern JAVA_NAME =
-      Pattern.compile("\\b(java|javax|jakarta|org|com)\\.[a-z]+\\.[A-Za-z.]+|Exception\\b");
+      Pattern.compile("\\b(java|javax|jakarta|org|com|io)\\.[a-z]+\\.[A-Za-z.]+|Exception\\b");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
+import io.gxpflow.compliance.start.BusinessKeyInUse;
 import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,7 @@ class StartPathSecurityIT {
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
   RestClientForUsers http;
   String businessKey;
 
@@ -216,9 +220,23 @@ class StartPathSecurityIT {
                 + UUID.randomUUID()
                 + "\", \"source\": \"QMS\", \"title\": \"Label mix-up\", \"description\":"
                 + " \"Wrong label on line 3\", \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\","
-                + " \"productCode\": \"P-100\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\"}");
+                + " \"productCode\": \"P-100\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\","
+                + " \"deviationClosed\": true}");
 
     assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.CREATED);
+    // the event's own fields become the start variables: a field it does not define is never read
+    // (the process's intake sets deviationClosed false itself)
+    String instance = json(accepted).path("processInstanceId").asText();
+    assertThat(
+            historyService
+                .createHistoricDetailQuery()
+                .processInstanceId(instance)
+                .variableUpdates()
+                .list())
+        .filteredOn(
+            update -> ((HistoricVariableUpdate) update).getVariableName().equals("deviationClosed"))
+        .extracting(update -> ((HistoricVariableUpdate) update).getValue())
+        .containsOnly(false);
   }
 
   @Test
@@ -239,6 +257,17 @@ class StartPathSecurityIT {
             .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json(second).path("businessKey").asText()).isEqualTo(businessKey);
       }
+      // the Java API, as a user and as the application itself: the check sits in the engine
+      asUser(
+          "paul",
+          "production",
+          () ->
+              assertThatThrownBy(
+                      () -> runtimeService.startProcessInstanceByKey("deviation-capa", businessKey))
+                  .isInstanceOf(BusinessKeyInUse.class));
+      assertThatThrownBy(
+              () -> runtimeService.startProcessInstanceByKey("deviation-capa", businessKey))
+          .isInstanceOf(BusinessKeyInUse.class);
       assertThat(runningWith(businessKey)).isOne();
 
       // the MES sends the same batch under a new event id: one batch, one release

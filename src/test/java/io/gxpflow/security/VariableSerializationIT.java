@@ -3,15 +3,22 @@ package io.gxpflow.security;
 import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gxpflow.support.Fixtures;
 import io.gxpflow.support.IntegrationTest;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +41,8 @@ class VariableSerializationIT {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngine processEngine;
   final List<String> started = new ArrayList<>();
 
   @AfterEach
@@ -87,6 +96,61 @@ class VariableSerializationIT {
     assertStoredAsJson(json(response).path("processInstanceId").asText(), List.of("B-2026-0043"));
   }
 
+  @Test
+  void theEngineStoresTheProjectsListsAndMapsAsJsonAndNothingJavaSerialized() {
+    ProcessEngineConfigurationImpl engine =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    assertThat(engine.getDefaultSerializationFormat()).isEqualTo("application/json");
+    assertThat(engine.isJavaSerializationFormatEnabled()).isFalse();
+
+    // what a delegate or a service of the project sets: plain Java lists and maps
+    Deployment deployment =
+        Fixtures.deploy(repositoryService, "fixtures/security/security-race.bpmn");
+    try {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      variables.put("batches", new ArrayList<>(List.of("B-1", "B-2")));
+      variables.put("markets", new LinkedHashMap<>(Map.of("CH", 1)));
+      String instance =
+          runtimeService.startProcessInstanceByKey("security-race", variables).getId();
+      started.add(instance);
+      for (String name : variables.keySet()) {
+        ObjectValue stored = runtimeService.getVariableTyped(instance, name, false);
+        assertThat(stored.getSerializationDataFormat()).as(name).isEqualTo("application/json");
+      }
+      assertThat(runtimeService.getVariables(instance)).isEqualTo(variables);
+    } finally {
+      removeInstances();
+      started.clear();
+      Fixtures.undeploy(repositoryService, deployment);
+    }
+
+    // everything the engine holds now, from every test that ran before in this application
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from ACT_RU_VARIABLE where TYPE_ = 'serializable'", Long.class))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from ACT_HI_VARINST where VAR_TYPE_ = 'serializable'", Long.class))
+        .isZero();
+    assertThat(
+            jdbc.queryForList(
+                "select b.BYTES_ from ACT_GE_BYTEARRAY b where b.ID_ in"
+                    + " (select BYTEARRAY_ID_ from ACT_RU_VARIABLE union select BYTEARRAY_ID_ from"
+                    + " ACT_HI_VARINST union select BYTEARRAY_ID_ from ACT_HI_DETAIL)",
+                byte[].class))
+        .noneMatch(VariableSerializationIT::javaStream);
+  }
+
+  private static boolean javaStream(byte[] bytes) {
+    return bytes != null
+        && bytes.length >= 4
+        && bytes[0] == JAVA_STREAM_MAGIC[0]
+        && bytes[1] == JAVA_STREAM_MAGIC[1]
+        && bytes[2] == JAVA_STREAM_MAGIC[2]
+        && bytes[3] == JAVA_STREAM_MAGIC[3];
+  }
+
   private void assertStoredAsJson(String instance, List<String> batches) {
     started.add(instance);
     ObjectValue affected = runtimeService.getVariableTyped(instance, "affectedBatchNumbers", false);
@@ -107,14 +171,6 @@ class VariableSerializationIT {
                 + "v.BYTEARRAY_ID_ = b.ID_ where v.PROC_INST_ID_ = ?",
             byte[].class,
             instance);
-    assertThat(stored)
-        .isNotEmpty()
-        .noneMatch(
-            bytes ->
-                bytes.length >= 4
-                    && bytes[0] == JAVA_STREAM_MAGIC[0]
-                    && bytes[1] == JAVA_STREAM_MAGIC[1]
-                    && bytes[2] == JAVA_STREAM_MAGIC[2]
-                    && bytes[3] == JAVA_STREAM_MAGIC[3]);
+    assertThat(stored).isNotEmpty().noneMatch(VariableSerializationIT::javaStream);
   }
 }

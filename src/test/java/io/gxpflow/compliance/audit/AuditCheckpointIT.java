@@ -131,6 +131,28 @@ class AuditCheckpointIT {
   }
 
   @Test
+  void theBackgroundTaskCheckpointsWhenTheIntervalHasPassedWithFewEvents(@TempDir Path dir) {
+    AuditCheckpoints background =
+        new AuditCheckpoints(
+            jdbc,
+            auditTrail,
+            checkpoints.key(),
+            dir.resolve("audit-checkpoints.log"),
+            1_000_000,
+            Duration.ofMillis(300),
+            Duration.ofMillis(100));
+    background.start();
+    try {
+      StoredAuditEvent quiet = record("one event on a quiet day");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> background.fromFile().stream().anyMatch(c -> c.seq() >= quiet.seq()));
+    } finally {
+      background.stop();
+    }
+  }
+
+  @Test
   void aFullRehashWithoutTheKeyIsReportedAtTheCheckpoint() {
     StoredAuditEvent target = record("to be rewritten");
     AuditCheckpoint checkpoint = checkpoints.checkpoint().orElseThrow();
