@@ -91,6 +91,22 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(paths("/actuator/**"))
                     .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
+                    // jobs, their history and incidents are operations' business: participants
+                    // read their cases' history for Tasklist, but not the jobs behind them
+                    .requestMatchers(
+                        paths(
+                            "/engine-rest/history/job-log",
+                            "/engine-rest/history/job-log/**",
+                            "/engine-rest/job-definition",
+                            "/engine-rest/job-definition/**",
+                            "/engine-rest/incident",
+                            "/engine-rest/incident/**",
+                            "/engine-rest/history/incident",
+                            "/engine-rest/history/incident/**"))
+                    .hasAnyAuthority(
+                        group(GxpGroup.OPS),
+                        group(GxpGroup.PROCESS_OWNERS),
+                        group(GxpGroup.CAMUNDA_ADMIN))
                     .requestMatchers(paths("/api/events/**"))
                     .hasAnyAuthority(group(GxpGroup.SYSTEMS), group(GxpGroup.CAMUNDA_ADMIN))
                     .requestMatchers(paths("/api/audit", "/api/audit/**", "/api/signatures"))

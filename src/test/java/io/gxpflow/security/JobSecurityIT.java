@@ -110,11 +110,36 @@ class JobSecurityIT {
           .isZero();
       assertThat(http.get(participant, "/engine-rest/job/" + timer.getId()).getStatusCode())
           .isEqualTo(HttpStatus.NOT_FOUND);
+      // nor the jobs' history, their definitions or incidents
+      for (String path :
+          List.of(
+              "/engine-rest/history/job-log?processInstanceId=" + instance,
+              "/engine-rest/history/job-log/count",
+              "/engine-rest/job-definition?processDefinitionId=" + timer.getProcessDefinitionId(),
+              "/engine-rest/job-definition/" + timer.getJobDefinitionId(),
+              "/engine-rest/incident?processInstanceId=" + instance,
+              "/engine-rest/incident/count",
+              "/engine-rest/history/incident?processInstanceId=" + instance)) {
+        ResponseEntity<String> refused = http.get(participant, path);
+        assertThat(refused.getStatusCode())
+            .as(participant + " " + path)
+            .isEqualTo(HttpStatus.FORBIDDEN);
+        Problems.problem(refused);
+      }
     }
     for (String operator : List.of("oscar", "admin")) {
       assertThat(json(http.get(operator, "/engine-rest/job?processInstanceId=" + instance)).size())
           .as(operator)
           .isOne();
+      assertThat(
+              json(http.get(operator, "/engine-rest/history/job-log?processInstanceId=" + instance))
+                  .size())
+          .as(operator)
+          .isPositive();
+      assertThat(
+              http.get(operator, "/engine-rest/job-definition/" + timer.getJobDefinitionId())
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.OK);
     }
   }
 }
