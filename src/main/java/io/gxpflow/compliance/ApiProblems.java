@@ -1,6 +1,7 @@
 package io.gxpflow.compliance;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gxpflow.compliance.validation.FieldViolation;
 import java.lang.reflect.RecordComponent;
 import java.sql.SQLException;
@@ -134,6 +135,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
               .orElse("");
+      if (mismatch instanceof UnrecognizedPropertyException unknown) {
+        return invalidRequest(
+            controller,
+            List.of(
+                new FieldViolation(
+                    field,
+                    "is not a field of this "
+                        + (problemTypeOf(controller) == ProblemType.INVALID_EVENT
+                            ? "event"
+                            : "request")
+                        + "; its fields are "
+                        + unknown.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .toList())));
+      }
       return invalidRequest(
           controller,
           List.of(

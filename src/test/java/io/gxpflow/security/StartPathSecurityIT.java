@@ -4,6 +4,7 @@ import static io.gxpflow.support.RestClientForUsers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gxpflow.compliance.ComplianceRefusal;
 import io.gxpflow.compliance.InvalidTaskInput;
 import io.gxpflow.compliance.start.BusinessKeyInUse;
@@ -212,20 +213,33 @@ class StartPathSecurityIT {
 
   @Test
   void eventsFromTheBridgesStillStartWithTheVariablesTheModelDeclares() {
-    ResponseEntity<String> accepted =
-        http.post(
-            "mes-bridge",
-            "/api/events/deviations",
-            "{\"eventId\": \"qms-"
-                + UUID.randomUUID()
-                + "\", \"source\": \"QMS\", \"title\": \"Label mix-up\", \"description\":"
-                + " \"Wrong label on line 3\", \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\","
-                + " \"productCode\": \"P-100\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\","
-                + " \"deviationClosed\": true}");
+    String event =
+        "{\"eventId\": \"qms-"
+            + UUID.randomUUID()
+            + "\", \"source\": \"QMS\", \"title\": \"Label mix-up\", \"description\":"
+            + " \"Wrong label on line 3\", \"occurredAt\": \"2026-11-21T22:10:00Z\", \"site\": \"Basel\","
+            + " \"productCode\": \"P-100\", \"batchNumbers\": [\"B-2026-0043\"], \"category\": \"process\"";
+    long before =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("deviation-capa").count();
 
+    // a field the event does not define is refused, naming it, like an undeclared start variable
+    ResponseEntity<String> refused =
+        http.post("mes-bridge", "/api/events/deviations", event + ", \"deviationClosed\": true}");
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode error = Problems.problem(refused).path("errors").get(0);
+    assertThat(error.path("field").asText()).isEqualTo("deviationClosed");
+    assertThat(error.path("reason").asText()).startsWith("is not a field of this event");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("deviation-capa")
+                .count())
+        .isEqualTo(before);
+
+    ResponseEntity<String> accepted =
+        http.post("mes-bridge", "/api/events/deviations", event + "}");
     assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.CREATED);
-    // the event's own fields become the start variables: a field it does not define is never read
-    // (the process's intake sets deviationClosed false itself)
+    // the event's own fields become the start variables (the intake sets deviationClosed false)
     String instance = json(accepted).path("processInstanceId").asText();
     assertThat(
             historyService

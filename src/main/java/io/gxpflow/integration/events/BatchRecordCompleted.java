@@ -1,6 +1,7 @@
 package io.gxpflow.integration.events;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.gxpflow.compliance.StrictFields;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,6 +16,7 @@ import java.util.Map;
  * (docs/integration/mes.md). The limits are those of docs/integration/events.md; {@code
  * intendedMarkets}, the ISO country codes the batch is made for, is optional.
  */
+@StrictFields
 public record BatchRecordCompleted(
     @NotBlank(message = "required")
         @Size(max = 128, message = "at most {max} characters")

@@ -1,6 +1,7 @@
 package io.gxpflow.integration.events;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.gxpflow.compliance.StrictFields;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,6 +15,7 @@ import java.util.Map;
  * required because the QMS record needs it (without it the process would fail at its first step and
  * become an incident).
  */
+@StrictFields
 public record DeviationReported(
     @NotBlank(message = "required")
         @Size(max = 128, message = "at most {max} characters")
