@@ -119,6 +119,8 @@ public class ReleaseChecks {
       details.put("allCompliant", summary.allCompliant());
       details.put("checks", checks);
       details.put("openDeviations", new ArrayList<>(open));
+      // the MES's name of the product, for the batch's record (the start has only its code)
+      details.put("productName", PRODUCT_NAME.from(execution));
       auditTrail.record(
           EngineContext.currentExecutionEvent(AuditEventTypes.RELEASE_CHECKS_JUDGED, details));
     };

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +221,48 @@ class BatchReleaseIT {
                 assertThat(sent.path("details").path("receivedBy").asInt()).isEqualTo(1);
               });
     }
+
+    // the batch's GxP record, as the QP reads it: the product as the MES named it, the checks QA
+    // and the QP decided on, and the deviation that held the batch (its hold request came during
+    // QA review and it closed before the next checks, so only its own trail names the batch)
+    ResponseEntity<String> read = http.get("petra", "/api/records/" + batch);
+    assertThat(read.getStatusCode()).as(read.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode record = json(read);
+    assertThat(record.path("title").asText())
+        .isEqualTo("Amoxicillin 500 mg capsules (P-100), batch " + batch);
+    Map<String, String> header = new HashMap<>();
+    record
+        .path("header")
+        .forEach(f -> header.put(f.path("label").asText(), f.path("value").asText()));
+    assertThat(header)
+        .containsEntry("Site", "Basel")
+        .containsEntry("Intended markets", "CH, DE")
+        .containsEntry("Release checks", "Round 2: all compliant, 1 finding")
+        .containsEntry("Review depth", "Review by exception")
+        .containsEntry("Disposition", "Released");
+    assertThat(header.get("QA review")).startsWith("Acceptable for release (quinn, ");
+    assertThat(header.get("QP decision")).startsWith("Certified for release (petra, ");
+    assertThat(header.get("MES status set")).startsWith("RELEASED ");
+    assertThat(Instant.parse(header.get("Release target")))
+        .isEqualTo(
+            ((Date)
+                    historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(release)
+                        .variableName("releaseTargetDate")
+                        .singleResult()
+                        .getValue())
+                .toInstant());
+    assertThat(record.path("links"))
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.path("relation").asText()).isEqualTo("Deviation");
+              assertThat(link.path("businessKey").asText()).isEqualTo(deviationId);
+              assertThat(link.path("description").asText())
+                  .startsWith("hold requested ")
+                  .contains("; deviation closed ");
+            });
 
     // the KPIs count it as released, with a lead time from the batch record's completion
     JsonNode kpisAfter = kpis();

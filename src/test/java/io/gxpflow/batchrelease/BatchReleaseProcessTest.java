@@ -170,6 +170,8 @@ class BatchReleaseProcessTest {
             event -> {
               assertThat(event.details()).containsEntry("round", 1);
               assertThat(event.details()).containsEntry("checks", checks);
+              assertThat(event.details())
+                  .containsEntry("productName", "Paracetamol 500 mg tablets");
             });
     // the QP's task is due at the release target date
     assertThat(task(release, "Task_QpCertification").getDueDate())

@@ -148,6 +148,22 @@ public class AuditTrail {
     return links != null && links > 0;
   }
 
+  /**
+   * Events of one type from {@code fromSeq} to {@code toSeq} (inclusive), in seq order: what other
+   * records said about one while it ran (the deviations' messages to a batch during its release).
+   * The range is read on the primary key, so the read stays within that stretch of the trail.
+   */
+  public List<StoredAuditEvent> findByType(String type, long fromSeq, long toSeq) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM gxp_audit_event WHERE seq BETWEEN ? AND ? AND event_type = ? ORDER BY seq",
+        EVENT,
+        fromSeq,
+        toSeq,
+        Objects.requireNonNull(type, "type"));
+  }
+
   public Optional<StoredAuditEvent> find(long seq) {
     return jdbc
         .query("SELECT " + COLUMNS + " FROM gxp_audit_event WHERE seq = ?", EVENT, seq)

@@ -44,16 +44,9 @@ public class ReviewRouting implements JavaDelegate {
     inputs.put("usMarket", MARKETS.from(execution).contains("US"));
     inputs.put("expedited", EXPEDITED.isTrue(execution));
 
-    List<String> found =
-        decisions.evaluateDecisionTableByKey(ROUTING, inputs).collectEntries("review");
-    // in a fixed order, each once, medical whatever the table says: the signatory is medical
-    List<String> required = new ArrayList<>();
-    for (String review : REVIEWS) {
-      if (review.equals("medical") || found.contains(review)) {
-        required.add(review);
-      }
-    }
-    REVIEWS_REQUIRED.set(execution, required);
+    REVIEWS_REQUIRED.set(
+        execution,
+        required(decisions.evaluateDecisionTableByKey(ROUTING, inputs).collectEntries("review")));
 
     int slaDays = number(decisions.evaluateDecisionTableByKey(SLA, inputs), "slaDays");
     REVIEW_SLA_DAYS.set(execution, slaDays);
@@ -68,6 +61,20 @@ public class ReviewRouting implements JavaDelegate {
             .toLocalDate()
             .plusMonths(months)
             .toString());
+  }
+
+  /**
+   * The reviews the routing table found, in a fixed order, each once, medical whatever the table
+   * says: the signatory is medical.
+   */
+  static List<String> required(List<?> found) {
+    List<String> required = new ArrayList<>();
+    for (String review : REVIEWS) {
+      if (review.equals("medical") || found.contains(review)) {
+        required.add(review);
+      }
+    }
+    return required;
   }
 
   private static int number(DmnDecisionTableResult result, String output) {

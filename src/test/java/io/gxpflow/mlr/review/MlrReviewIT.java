@@ -341,6 +341,38 @@ class MlrReviewIT {
           }
         });
     assertThat(completedTasks).contains("alice", "carl", "mark", "lena", "rita");
+
+    // the item's GxP record: the email as submitted, where its versions stand, how it was
+    // routed; linked the claims its versions use, the withdrawn one saying so
+    ResponseEntity<String> read = http.get("quinn", "/api/records/" + itemId);
+    assertThat(read.getStatusCode()).as(read.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode record = json(read);
+    assertThat(record.path("title").asText())
+        .isEqualTo("Cardiozen: LDL lowering for your high-risk patients");
+    Map<String, String> header = new LinkedHashMap<>();
+    record
+        .path("header")
+        .forEach(f -> header.put(f.path("label").asText(), f.path("value").asText()));
+    assertThat(header)
+        .containsEntry("Product", "Cardiozen")
+        .containsEntry("Markets", "US")
+        .containsEntry("Channel", "email")
+        .containsEntry("Audience", "HCP")
+        .containsEntry("Current version", "3 (CANCELLED: Source study retracted)")
+        .containsEntry("Approved version", "2 (WITHDRAWN: Source study retracted)")
+        .containsEntry("Approval code", itemId + "-V2")
+        .containsEntry("Expires", expiry)
+        .containsEntry("Pre-check", "version 3: score 100, no finding")
+        .containsEntry("Reviews required", "medical, legal, regulatory")
+        .containsEntry("Review SLA", "2 working days (expedited)");
+    assertThat(record.path("links").findValuesAsText("relation")).containsOnly("Claim");
+    assertThat(record.path("links").findValuesAsText("businessKey"))
+        .containsExactly("CLM-001", "CLM-005", claimId);
+    assertThat(record.path("links").get(0).path("description").asText()).isEqualTo(LDL);
+    assertThat(record.path("links").get(2).path("description").asText())
+        .startsWith("WITHDRAWN ")
+        .contains("(Source study retracted)")
+        .endsWith(": " + claimText);
   }
 
   @Test
