@@ -74,10 +74,18 @@ public record GxpRecord(
   /**
    * A record linked to this one.
    *
-   * @param relation what the linked record is to this one ("Affected batch", "Open deviation",
-   *     "Claim")
+   * @param relation what the linked record is to this one ("Affected batch", "Deviation", "Claim")
+   * @param businessKey its id
+   * @param hasRecord whether it is a GxP record of its own (a batch, a deviation), whose page the
+   *     record page links to; a claim of the library is not
    */
-  public record Link(String relation, String businessKey, String description) {}
+  public record Link(String relation, String businessKey, String description, boolean hasRecord) {
+
+    /** A link to another GxP record. */
+    public Link(String relation, String businessKey, String description) {
+      this(relation, businessKey, description, true);
+    }
+  }
 
   /** A file attached to a task of the record: name, size and hash as audited when it came. */
   public record Attachment(

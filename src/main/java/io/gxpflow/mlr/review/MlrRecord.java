@@ -205,7 +205,9 @@ class MlrRecord implements RecordProfile {
                 new Link(
                     "Claim",
                     id,
-                    claims.find(id).map(MlrRecord::describe).orElse("not in the claims library")))
+                    claims.find(id).map(MlrRecord::describe).orElse("not in the claims library"),
+                    // a claim of the library, not a record with a page of its own
+                    false))
         .toList();
   }
 

@@ -81,7 +81,9 @@ class RecordPageTest {
 
           @Override
           public List<Link> links(RecordFacts facts) {
-            return List.of(new Link("Affected batch", "B 1/2", "hold requested"));
+            return List.of(
+                new Link("Affected batch", "B 1/2", "hold requested"),
+                new Link("Claim", "CLM-7", "Treatment usually lasts 5 days.", false));
           }
         };
     GxpRecord record =
@@ -106,6 +108,8 @@ class RecordPageTest {
         .contains("Verified: every one of the 2 events");
     // a linked record's page, its key encoded as one path segment
     assertThat(html).contains("href=\"B%201%2F2.html\"");
+    // a claim is linked as text: it has no record page
+    assertThat(html).contains("CLM-7").doesNotContain("CLM-7.html");
 
     // the PDF's page has no links to follow
     assertThat(new RecordPage(new ObjectMapper()).render(record, true)).doesNotContain("href=");
