@@ -94,15 +94,16 @@ public final class RecordFacts {
    * 2026-12-28 22:30:38 UTC}); a date without a time, or text that is no time, as it is.
    */
   public Optional<String> time(String variable) {
-    return text(variable)
-        .map(
-            text -> {
-              try {
-                return UTC.format(OffsetDateTime.parse(text));
-              } catch (DateTimeParseException notWithAnOffset) {
-                return text;
-              }
-            });
+    return text(variable).map(RecordFacts::utc);
+  }
+
+  /** An ISO date-time with an offset in UTC to the second; other text as it is. */
+  static String utc(String text) {
+    try {
+      return UTC.format(OffsetDateTime.parse(text));
+    } catch (DateTimeParseException notWithAnOffset) {
+      return text;
+    }
   }
 
   /** The record's events of one type, oldest first. */

@@ -31,7 +31,9 @@ final class RecordTimeline {
               + (d.get("assignee") != null
                   ? shown(d.get("assignee"))
                   : "group(s) " + shown(d.get("candidateGroups")))
-              + (d.get("dueDate") == null ? "" : ", due " + shown(d.get("dueDate")));
+              + (d.get("dueDate") == null
+                  ? ""
+                  : ", due " + RecordFacts.utc(shown(d.get("dueDate"))));
       case AuditEventTypes.TASK_CLAIMED -> "Claimed " + task;
       case AuditEventTypes.TASK_ASSIGNED -> "Assigned " + task + " to " + shown(d.get("assignee"));
       case AuditEventTypes.TASK_UNCLAIMED -> "Gave back " + task;
@@ -57,7 +59,7 @@ final class RecordTimeline {
           "Due date "
               + shown(d.get("dueDate"))
               + " set to "
-              + shown(d.get("newValue"))
+              + RecordFacts.utc(shown(d.get("newValue")))
               + (d.get("reason") == null ? "" : ": " + shown(d.get("reason")));
       case AuditEventTypes.DEADLINE_MISSED -> "Deadline missed: " + task;
       case AuditEventTypes.BATCH_MESSAGE_SENT ->

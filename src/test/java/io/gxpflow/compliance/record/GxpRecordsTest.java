@@ -222,11 +222,11 @@ class GxpRecordsTest {
         .extracting(GxpRecord.Entry::what)
         .containsExactly(
             "Started deviation-capa",
-            "Task 'Initial assessment' created for group(s) investigators, due 2026-12-04T00:00:00Z",
+            "Task 'Initial assessment' created for group(s) investigators, due 2026-12-04 00:00:00 UTC",
             "Claimed 'Initial assessment'",
             "Attached trend.pdf",
             "Completed 'Initial assessment'",
-            "Task 'QA approval' created for group(s) qa, due 2026-12-05T00:00:00Z");
+            "Task 'QA approval' created for group(s) qa, due 2026-12-05 00:00:00 UTC");
   }
 
   /** A task that ended with its instance is not waiting any more. */
