@@ -19,6 +19,7 @@ import io.gxpflow.simulator.MesSimulator.Deviation;
 import io.gxpflow.simulator.QmsSimulator;
 import io.gxpflow.simulator.QmsSimulator.OosResult;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.PdfCopies;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
 import java.time.Instant;
@@ -230,6 +231,11 @@ class BatchReleaseIT {
     JsonNode record = json(read);
     assertThat(record.path("title").asText())
         .isEqualTo("Amoxicillin 500 mg capsules (P-100), batch " + batch);
+    // its PDF copy, PDF/A, with the same title and the deviation linked
+    assertThat(PdfCopies.recordText(rest, "petra", batch))
+        .contains("Amoxicillin 500 mg capsules (P-100), batch " + batch)
+        .contains(record.path("links").get(0).path("businessKey").asText())
+        .contains(record.path("audit").path("sha256").asText());
     Map<String, String> header = new HashMap<>();
     record
         .path("header")

@@ -13,6 +13,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.preflight.ValidationResult;
 import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /** A PDF copy read back as an inspector's tools would: validated as PDF/A, its text per page. */
 public final class PdfCopies {
@@ -37,6 +39,20 @@ public final class PdfCopies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The PDF copy of a record as a demo user (password = user id) downloads it, checked as PDF/A;
+   * its text, pages joined and white space collapsed.
+   */
+  public static String recordText(TestRestTemplate rest, String user, String businessKey) {
+    ResponseEntity<byte[]> download =
+        rest.withBasicAuth(user, user)
+            .getForEntity("/api/records/" + businessKey + ".pdf", byte[].class);
+    assertThat(download.getStatusCode().value()).isEqualTo(200);
+    assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+    assertPdfA(download.getBody());
+    return String.join("\n", pages(download.getBody())).replaceAll("\\s+", " ");
   }
 
   /** The text of each page, in reading order. */

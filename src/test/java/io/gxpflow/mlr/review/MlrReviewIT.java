@@ -12,6 +12,7 @@ import io.gxpflow.compliance.audit.AuditEventTypes;
 import io.gxpflow.integration.contract.CrmOperations;
 import io.gxpflow.simulator.CrmSimulator;
 import io.gxpflow.support.IntegrationTest;
+import io.gxpflow.support.PdfCopies;
 import io.gxpflow.support.ProbeUsers;
 import io.gxpflow.support.RestClientForUsers;
 import java.time.Duration;
@@ -349,6 +350,10 @@ class MlrReviewIT {
     JsonNode record = json(read);
     assertThat(record.path("title").asText())
         .isEqualTo("Cardiozen: LDL lowering for your high-risk patients");
+    // its PDF copy, PDF/A, with the same title and the claims
+    assertThat(PdfCopies.recordText(rest, "quinn", itemId))
+        .contains("Cardiozen: LDL lowering for your high-risk patients", "CLM-001", "CLM-005")
+        .contains(record.path("audit").path("sha256").asText());
     Map<String, String> header = new LinkedHashMap<>();
     record
         .path("header")
