@@ -72,10 +72,17 @@ public class GxpRecords {
     return auditTrail.findByBusinessKey(businessKey);
   }
 
-  /** Everyone who did something in the record: an actor of its events, or a signer. */
+  /**
+   * Everyone who did something in the record: an actor of its events, or a signer. Having read the
+   * record is not taking part in it.
+   */
   public static Set<String> participants(List<StoredAuditEvent> events) {
     Set<String> people = new LinkedHashSet<>();
-    events.stream().map(StoredAuditEvent::actor).filter(Objects::nonNull).forEach(people::add);
+    events.stream()
+        .filter(event -> !AuditEventTypes.RECORD_READ.equals(event.type()))
+        .map(StoredAuditEvent::actor)
+        .filter(Objects::nonNull)
+        .forEach(people::add);
     return people;
   }
 
