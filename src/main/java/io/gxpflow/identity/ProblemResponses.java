@@ -33,6 +33,26 @@ public class ProblemResponses {
   }
 
   public AuthenticationEntryPoint unauthorized() {
+    return unauthorized(
+        "Basic realm=\"" + REALM + "\"",
+        "Authentication required: send the HTTP Basic credentials of a GxP Flow user (a technical"
+            + " client: its "
+            + ApiKeyAuthentication.HEADER
+            + "). ");
+  }
+
+  /**
+   * With Keycloak: a bearer token of the realm; a missing, expired, foreign or altered one is 401
+   * with the Bearer challenge (RFC 6750).
+   */
+  public AuthenticationEntryPoint bearerUnauthorized() {
+    return unauthorized(
+        "Bearer realm=\"" + REALM + "\"",
+        "Authentication required: send a bearer token of the GxP Flow realm (Authorization: Bearer"
+            + " <access token>). ");
+  }
+
+  private AuthenticationEntryPoint unauthorized(String challenge, String required) {
     return (request, response, exception) -> {
       if (exception instanceof LoginThrottledException throttled) {
         // no challenge: another password would not be checked either, until the lock ends
@@ -41,15 +61,8 @@ public class ProblemResponses {
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, exception.getMessage());
         return;
       }
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-      write(
-          request,
-          response,
-          HttpStatus.UNAUTHORIZED,
-          "Authentication required: send the HTTP Basic credentials of a GxP Flow user (a technical client: its "
-              + ApiKeyAuthentication.HEADER
-              + "). "
-              + exception.getMessage());
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+      write(request, response, HttpStatus.UNAUTHORIZED, required + exception.getMessage());
     };
   }
 

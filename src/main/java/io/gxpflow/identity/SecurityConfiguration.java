@@ -13,8 +13,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -52,6 +54,9 @@ public class SecurityConfiguration {
 
   static final String[] API_PATHS = {"/engine-rest/**", "/api/**", "/actuator/**"};
 
+  /** The Spring profile in which Keycloak is the identity provider (README, Keycloak). */
+  public static final String KEYCLOAK_PROFILE = "keycloak";
+
   @Bean
   EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(
       IdentityService identityService, LoginThrottle throttle, ApiClientProperties apiClients) {
@@ -71,9 +76,13 @@ public class SecurityConfiguration {
       IdentityService identityService,
       ProcessEngine processEngine,
       ObjectMapper objectMapper,
-      ApiClientProperties apiClients)
+      ApiClientProperties apiClients,
+      Environment environment)
       throws Exception {
     ProblemResponses problems = new ProblemResponses(objectMapper);
+    boolean keycloak = environment.matchesProfiles(KEYCLOAK_PROFILE);
+    AuthenticationEntryPoint unauthorized =
+        keycloak ? problems.bearerUnauthorized() : problems.unauthorized();
     // technical clients: X-Api-Key, checked by its own manager (a second AuthenticationProvider
     // bean would take
     // the engine's password provider out of Boot's default manager)
@@ -83,7 +92,7 @@ public class SecurityConfiguration {
             ApiKeyAuthentication.converter());
     apiKeys.setSuccessHandler((request, response, authentication) -> {});
     apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems.unauthorized()));
-    return http.securityMatcher(paths(API_PATHS))
+    http.securityMatcher(paths(API_PATHS))
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -191,15 +200,10 @@ public class SecurityConfiguration {
                     .hasAnyAuthority(group(GxpGroup.OPS), group(GxpGroup.CAMUNDA_ADMIN))
                     .anyRequest()
                     .authenticated())
-        .httpBasic(
-            basic ->
-                basic
-                    .realmName(ProblemResponses.REALM)
-                    .authenticationEntryPoint(problems.unauthorized()))
         .exceptionHandling(
             errors ->
                 errors
-                    .authenticationEntryPoint(problems.unauthorized())
+                    .authenticationEntryPoint(unauthorized)
                     .accessDeniedHandler(problems.forbidden()))
         // stateless, and never a session login of its own: session-fixation protection would
         // otherwise renew the
@@ -229,9 +233,21 @@ public class SecurityConfiguration {
         .addFilterBefore(
             new WebappSessionAuthenticationFilter(identityService, processEngine.getName()),
             BasicAuthenticationFilter.class)
-        .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
-        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
-        .build();
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    if (keycloak) {
+      // people and the MES bridge (client credentials) alike: a bearer token of the realm, its
+      // issuer, signature, expiry and audience checked, user and groups from its claims
+      // (spring.security.oauth2.resourceserver.jwt.* in application-keycloak.yaml); no Basic
+      http.oauth2ResourceServer(
+          resourceServer ->
+              resourceServer.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized));
+    } else {
+      http.httpBasic(
+              basic ->
+                  basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(unauthorized))
+          .addFilterBefore(apiKeys, BasicAuthenticationFilter.class);
+    }
+    return http.build();
   }
 
   @Bean
