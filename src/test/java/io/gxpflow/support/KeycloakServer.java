@@ -189,6 +189,16 @@ public final class KeycloakServer {
         "unlocking " + username);
   }
 
+  /**
+   * Sets how long the realm's access tokens live (seconds; the realm file says 300), for a test
+   * that needs a token that expires; set it back afterwards.
+   */
+  public static void setAccessTokenLifespan(int seconds) {
+    ObjectNode realm = (ObjectNode) read(expectOk(admin("GET", "", null), "reading the realm"));
+    realm.put("accessTokenLifespan", seconds);
+    expectNoContent(admin("PUT", "", realm.toString()), "updating the realm");
+  }
+
   private static String userId(String username) {
     String query = "/users?exact=true&username=" + encode(username);
     JsonNode users = read(expectOk(admin("GET", query, null), "finding " + username));
@@ -211,6 +221,11 @@ public final class KeycloakServer {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
     return send(request.build());
+  }
+
+  /** A token of Keycloak's master realm (kcadmin's): signed by Keycloak, but another issuer. */
+  public static String masterToken() {
+    return adminToken();
   }
 
   /** kcadmin's token, kept while it has 10 s left (the master realm's tokens live 60 s). */
