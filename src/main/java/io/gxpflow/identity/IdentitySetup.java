@@ -54,10 +54,11 @@ public class IdentitySetup implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    // with Keycloak (read-only) its realm holds the groups and the demo people
     if (!identityService.isReadOnly()) {
       ensureGroups();
+      demoUsers.ifPresent(DemoUsers::ensureUsers);
     }
-    demoUsers.ifPresent(DemoUsers::ensureUsers);
     AccessPolicy.grants().forEach(grants::ensure);
     narrowOwnUserGrants();
     filters.ensureQueues();

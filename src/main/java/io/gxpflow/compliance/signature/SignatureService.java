@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.IdentityProviderException;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,6 +36,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Part 11 electronic signatures on the tasks a model marks with {@code signature.meaning}. The
@@ -110,8 +112,16 @@ public class SignatureService {
               + SigningLocks.MAX_FAILURES
               + " failed attempts in a row");
     }
-    if (!checkPassword(signerId, request.password())) {
-      auditFailure(signerId, task, instance, meaning, "wrong password");
+    PasswordCheck check = checkPassword(signerId, request.password());
+    if (check != PasswordCheck.RIGHT) {
+      auditFailure(
+          signerId,
+          task,
+          instance,
+          meaning,
+          check == PasswordCheck.WRONG
+              ? "wrong password"
+              : "the identity provider refused the login (account disabled or locked)");
       Instant locked = locks.recordFailure(signerId);
       if (locked != null) {
         auditTrail.recordIndependently(
@@ -127,7 +137,9 @@ public class SignatureService {
       throw new SignatureRejected(
           HttpStatus.UNAUTHORIZED,
           "wrong-password",
-          "Signature refused: wrong password"
+          (check == PasswordCheck.WRONG
+                  ? "Signature refused: wrong password"
+                  : "Signature refused: your account may not log in (disabled or locked)")
               + (locked != null ? "; signing is now locked until " + locked : ""));
     }
     locks.recordSuccess(signerId);
@@ -291,9 +303,29 @@ public class SignatureService {
     return CanonicalJson.sha256(content);
   }
 
-  private boolean checkPassword(String userId, String password) {
+  /** What the identity provider said of the password. */
+  private enum PasswordCheck {
+    RIGHT,
+    WRONG,
+    /** Keycloak answered, but refused the login: the account is disabled or locked. */
+    ACCOUNT_REFUSED
+  }
+
+  private PasswordCheck checkPassword(String userId, String password) {
     IdentityService identity = engine.getIdentityService();
-    return identity.checkPassword(userId, password);
+    try {
+      return identity.checkPassword(userId, password) ? PasswordCheck.RIGHT : PasswordCheck.WRONG;
+    } catch (IdentityProviderException failed) {
+      if (failed.getCause() instanceof HttpClientErrorException) {
+        return PasswordCheck.ACCOUNT_REFUSED;
+      }
+      // Keycloak down or unreachable: nothing is signed and the signer's count is not touched
+      throw new SignatureRejected(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "identity-provider-unavailable",
+          "Signature not possible now: the identity provider cannot check the password. Try again"
+              + " later; nothing was signed.");
+    }
   }
 
   private void auditFailure(
