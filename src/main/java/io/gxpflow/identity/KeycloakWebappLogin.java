@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Profile {@code keycloak}: the Camunda webapps take the user Spring Security logged in through
@@ -26,6 +29,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 @Configuration
 @Profile(SecurityConfiguration.KEYCLOAK_PROFILE)
 class KeycloakWebappLogin {
+
+  /** The realm's client of the webapps (application-keycloak.yaml). */
+  static final String CLIENT_ID = "gxpflow-webapp";
 
   /** After Spring Security's filter chain, so the OpenID Connect login is known. */
   static final int AFTER_SPRING_SECURITY = 201;
@@ -39,6 +45,26 @@ class KeycloakWebappLogin {
     registration.setOrder(AFTER_SPRING_SECURITY);
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     return registration;
+  }
+
+  /**
+   * Logout ends the Keycloak session too (OpenID Connect RP-initiated logout, with the ID token as
+   * hint), and Keycloak sends the browser back to the webapps, which ask for a login again.
+   */
+  static LogoutSuccessHandler logout(String keycloakUrl, String realm) {
+    return (request, response, authentication) -> {
+      String back =
+          ServletUriComponentsBuilder.fromContextPath(request).path("/camunda/app/").toUriString();
+      UriComponentsBuilder end =
+          UriComponentsBuilder.fromUriString(keycloakUrl)
+              .pathSegment("realms", realm, "protocol", "openid-connect", "logout")
+              .queryParam("post_logout_redirect_uri", back)
+              .queryParam("client_id", CLIENT_ID);
+      if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
+        end.queryParam("id_token_hint", user.getIdToken().getTokenValue());
+      }
+      response.sendRedirect(end.encode().build().toUriString());
+    };
   }
 
   /** The user and groups of the OpenID Connect login (the ID token), for the webapps' session. */

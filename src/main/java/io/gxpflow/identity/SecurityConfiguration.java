@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,14 +16,11 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -257,11 +253,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webappSecurity(
-      HttpSecurity http,
-      LoginThrottle throttle,
-      ObjectMapper objectMapper,
-      Environment environment,
-      ObjectProvider<ClientRegistrationRepository> clients)
+      HttpSecurity http, LoginThrottle throttle, ObjectMapper objectMapper, Environment environment)
       throws Exception {
     List<String> open =
         new ArrayList<>(List.of("/", "/camunda", "/camunda/**", "/error", "/favicon.ico"));
@@ -285,7 +277,10 @@ public class SecurityConfiguration {
               logout ->
                   logout
                       .logoutRequestMatcher(paths("/logout"))
-                      .logoutSuccessHandler(keycloakLogout(clients)));
+                      .logoutSuccessHandler(
+                          KeycloakWebappLogin.logout(
+                              environment.getRequiredProperty("gxpflow.keycloak.url"),
+                              environment.getRequiredProperty("gxpflow.keycloak.realm"))));
     }
     return http.authorizeHttpRequests(
             requests ->
@@ -303,15 +298,6 @@ public class SecurityConfiguration {
                 throttle, new ProblemResponses(objectMapper).unauthorized()),
             AuthorizationFilter.class)
         .build();
-  }
-
-  /** OpenID Connect RP-initiated logout: Keycloak ends its session, then sends the user back. */
-  private static LogoutSuccessHandler keycloakLogout(
-      ObjectProvider<ClientRegistrationRepository> clients) {
-    OidcClientInitiatedLogoutSuccessHandler logout =
-        new OidcClientInitiatedLogoutSuccessHandler(clients.getObject());
-    logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
-    return logout;
   }
 
   /**
