@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gxpflow.support.EngineRegistry;
 import io.gxpflow.support.KeycloakServer;
+import io.gxpflow.support.ModelerUpload;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -137,6 +140,38 @@ class BearerTokenKeycloakIT {
     String paul = KeycloakServer.tokenFor("paul", "paul");
     assertThat(send(paul, HttpMethod.POST, "/api/events/deviations", event).getStatusCode().value())
         .isEqualTo(403);
+  }
+
+  /**
+   * Camunda Modeler's deploy with a bearer token (its "Bearer token" authentication): olivia's
+   * token deploys, ivan's is refused by the engine.
+   */
+  @Test
+  void modelerDeploysWithAProcessOwnersBearerToken() {
+    ClassPathResource diagram =
+        new ClassPathResource("fixtures/modeler/" + ModelerDeployIT.DIAGRAM);
+    ResponseEntity<String> deployed =
+        ModelerUpload.deploy(
+            bearer(KeycloakServer.tokenFor("olivia", "olivia")),
+            "Modeler deploy with Keycloak",
+            ModelerDeployIT.DIAGRAM,
+            diagram);
+    assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+    ResponseEntity<String> refused =
+        ModelerUpload.deploy(
+            bearer(KeycloakServer.tokenFor("ivan", "ivan")),
+            "Modeler deploy with Keycloak",
+            ModelerDeployIT.DIAGRAM,
+            diagram);
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+  }
+
+  /** The test client, sending a bearer token with every request. */
+  private TestRestTemplate bearer(String token) {
+    return new TestRestTemplate(
+        new RestTemplateBuilder()
+            .rootUri(rest.getRootUri())
+            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
   }
 
   private ResponseEntity<String> get(String token, String path) {
