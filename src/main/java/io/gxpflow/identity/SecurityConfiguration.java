@@ -25,6 +25,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -60,6 +61,8 @@ public class SecurityConfiguration {
 
   /** The Spring profile in which Keycloak is the identity provider (README, Keycloak). */
   public static final String KEYCLOAK_PROFILE = "keycloak";
+
+  private static final String WEBAPPS = "/camunda/app/";
 
   @Bean
   EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(
@@ -270,7 +273,8 @@ public class SecurityConfiguration {
     if (environment.matchesProfiles("demo")) {
       open.add("/sim/**");
     }
-    if (environment.matchesProfiles(KEYCLOAK_PROFILE)) {
+    boolean keycloak = environment.matchesProfiles(KEYCLOAK_PROFILE);
+    if (keycloak) {
       // the webapps log in through Keycloak's page and nowhere else; their own login form is off
       http.authorizeHttpRequests(
               requests ->
@@ -279,14 +283,15 @@ public class SecurityConfiguration {
                       .denyAll()
                       .requestMatchers(paths("/camunda/app/**", "/camunda/api/**"))
                       .authenticated())
-          .oauth2Login(Customizer.withDefaults())
-          // logout ends the Keycloak session too, then back to the webapps (a new login)
-          .logout(
-              logout ->
-                  logout
-                      .logoutRequestMatcher(paths("/logout"))
-                      .logoutSuccessHandler(keycloakLogout(clients)));
+          .oauth2Login(Customizer.withDefaults());
     }
+    // the webapps' "Log out" comes here (app/gxp-logout.js): the session ends, Camunda's login with
+    // it, and with Keycloak Keycloak's session too; then back to the webapps, which ask for a login
+    http.logout(
+        logout ->
+            logout
+                .logoutRequestMatcher(paths("/logout"))
+                .logoutSuccessHandler(keycloak ? keycloakLogout(clients) : backToWebapps()));
     return http.authorizeHttpRequests(
             requests ->
                 requests
@@ -305,12 +310,19 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /** Embedded default: the webapps' own login form. */
+  private static LogoutSuccessHandler backToWebapps() {
+    SimpleUrlLogoutSuccessHandler logout = new SimpleUrlLogoutSuccessHandler();
+    logout.setDefaultTargetUrl(WEBAPPS);
+    return logout;
+  }
+
   /** OpenID Connect RP-initiated logout: Keycloak ends its session, then sends the user back. */
   private static LogoutSuccessHandler keycloakLogout(
       ObjectProvider<ClientRegistrationRepository> clients) {
     OidcClientInitiatedLogoutSuccessHandler logout =
         new OidcClientInitiatedLogoutSuccessHandler(clients.getObject());
-    logout.setPostLogoutRedirectUri("{baseUrl}/camunda/app/");
+    logout.setPostLogoutRedirectUri("{baseUrl}" + WEBAPPS);
     return logout;
   }
 
