@@ -1,7 +1,7 @@
 /*
  * GxP Flow: the webapps' "Log out" (Tasklist, Cockpit, Admin, Welcome) ends the whole login, not only the webapp's
  * own. Camunda's logout clears the webapp's session login; with Keycloak (profile keycloak) the webapp would log the
- * user straight back in from the Keycloak login still in the session. So the link posts to the application's
+ * user straight back in from the Keycloak login still in the session. So the link goes to the application's
  * /logout instead, which ends the session and, with Keycloak, Keycloak's session too, then shows a login page
  * again (SecurityConfiguration). Registered by each webapp's scripts/config.js as '../gxp-logout'.
  */
