@@ -21,6 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -56,6 +58,8 @@ public class SecurityConfiguration {
 
   /** The Spring profile in which Keycloak is the identity provider (README, Keycloak). */
   public static final String KEYCLOAK_PROFILE = "keycloak";
+
+  private static final String WEBAPPS = "/camunda/app/";
 
   @Bean
   EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(
@@ -262,7 +266,8 @@ public class SecurityConfiguration {
     if (environment.matchesProfiles("demo")) {
       open.add("/sim/**");
     }
-    if (environment.matchesProfiles(KEYCLOAK_PROFILE)) {
+    boolean keycloak = environment.matchesProfiles(KEYCLOAK_PROFILE);
+    if (keycloak) {
       // the webapps log in through Keycloak's page and nowhere else; their own login form is off
       http.authorizeHttpRequests(
               requests ->
@@ -271,17 +276,20 @@ public class SecurityConfiguration {
                       .denyAll()
                       .requestMatchers(paths("/camunda/app/**", "/camunda/api/**"))
                       .authenticated())
-          .oauth2Login(Customizer.withDefaults())
-          // logout ends the Keycloak session too, then back to the webapps (a new login)
-          .logout(
-              logout ->
-                  logout
-                      .logoutRequestMatcher(paths("/logout"))
-                      .logoutSuccessHandler(
-                          KeycloakWebappLogin.logout(
-                              environment.getRequiredProperty("gxpflow.keycloak.url"),
-                              environment.getRequiredProperty("gxpflow.keycloak.realm"))));
+          .oauth2Login(Customizer.withDefaults());
     }
+    // the webapps' "Log out" comes here (app/gxp-logout.js): the session ends, Camunda's login with
+    // it, and with Keycloak Keycloak's session too; then back to the webapps, which ask for a login
+    http.logout(
+        logout ->
+            logout
+                .logoutRequestMatcher(paths("/logout"))
+                .logoutSuccessHandler(
+                    keycloak
+                        ? KeycloakWebappLogin.logout(
+                            environment.getRequiredProperty("gxpflow.keycloak.url"),
+                            environment.getRequiredProperty("gxpflow.keycloak.realm"))
+                        : backToWebapps()));
     return http.authorizeHttpRequests(
             requests ->
                 requests
@@ -298,6 +306,13 @@ public class SecurityConfiguration {
                 throttle, new ProblemResponses(objectMapper).unauthorized()),
             AuthorizationFilter.class)
         .build();
+  }
+
+  /** Embedded default: the webapps' own login form. */
+  private static LogoutSuccessHandler backToWebapps() {
+    SimpleUrlLogoutSuccessHandler logout = new SimpleUrlLogoutSuccessHandler();
+    logout.setDefaultTargetUrl(WEBAPPS);
+    return logout;
   }
 
   /**
