@@ -40,6 +40,8 @@ public enum ProblemType {
   SIGNATURE_PASSWORD_MISSING("signature-password-missing", "Signature refused"),
   SIGNATURE_WRONG_PASSWORD("signature-wrong-password", "Signature refused"),
   SIGNATURE_LOCKED("signature-locked", "Signature refused"),
+  SIGNATURE_IDENTITY_PROVIDER_UNAVAILABLE(
+      "signature-identity-provider-unavailable", "Signature not possible now"),
   SIGNATURE_TASK_NOT_FOUND("signature-task-not-found", "Signature refused"),
   SIGNATURE_NOT_A_SIGNATURE_STEP("signature-not-a-signature-step", "Signature refused"),
   SIGNATURE_TASK_COMPLETED_MEANWHILE("signature-task-completed-meanwhile", "Signature refused"),
