@@ -33,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     // a token is expired a second after its time, so the test need not wait Spring's minute
     properties = "gxpflow.keycloak.clock-skew=PT1S")
-@ActiveProfiles({"test", "demo", "keycloak"})
+@ActiveProfiles({"test", "keycloak"})
 @ExtendWith(EngineRegistry.class)
 class BearerTokenKeycloakIT {
 

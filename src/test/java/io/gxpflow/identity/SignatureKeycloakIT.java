@@ -40,7 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "gxpflow.keycloak.clock-skew=PT1S")
-@ActiveProfiles({"test", "demo", "keycloak"})
+@ActiveProfiles({"test", "keycloak"})
 @ExtendWith(EngineRegistry.class)
 class SignatureKeycloakIT {
 
