@@ -53,6 +53,11 @@ public enum GxpGroup {
     return id;
   }
 
+  /** The Spring Security authority a member of this group holds ({@code GROUP_qa}). */
+  public String authority() {
+    return EngineIdentityAuthenticationProvider.GROUP_PREFIX + id;
+  }
+
   public String displayName() {
     return displayName;
   }

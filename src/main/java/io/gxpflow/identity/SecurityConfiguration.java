@@ -336,6 +336,6 @@ public class SecurityConfiguration {
   }
 
   private static String group(GxpGroup group) {
-    return EngineIdentityAuthenticationProvider.GROUP_PREFIX + group.id();
+    return group.authority();
   }
 }

@@ -422,15 +422,7 @@ class DeviationCapaIT {
    * Returns its pages' text.
    */
   List<String> recordPdf(String deviationId, JsonNode record) {
-    ResponseEntity<byte[]> download =
-        rest.withBasicAuth("quinn", "quinn")
-            .getForEntity("/api/records/" + deviationId + ".pdf", byte[].class);
-    assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
-    assertThat(download.getHeaders().getContentDisposition().getFilename())
-        .isEqualTo(deviationId + ".pdf");
-    PdfCopies.assertPdfA(download.getBody());
-    List<String> pages = PdfCopies.pages(download.getBody());
+    List<String> pages = PdfCopies.pages(PdfCopies.download(rest, "quinn", deviationId));
     for (int page = 1; page <= pages.size(); page++) {
       assertThat(pages.get(page - 1))
           .as("page " + page)

@@ -9,11 +9,9 @@ import io.gxpflow.support.KeycloakServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,9 +146,5 @@ class WebappLoginKeycloakIT {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -46,13 +46,23 @@ public final class PdfCopies {
    * its text, pages joined and white space collapsed.
    */
   public static String recordText(TestRestTemplate rest, String user, String businessKey) {
+    return String.join("\n", pages(download(rest, user, businessKey))).replaceAll("\\s+", " ");
+  }
+
+  /**
+   * The PDF copy of a record as a demo user (password = user id) downloads it: a PDF/A file named
+   * after the record.
+   */
+  public static byte[] download(TestRestTemplate rest, String user, String businessKey) {
     ResponseEntity<byte[]> download =
         rest.withBasicAuth(user, user)
             .getForEntity("/api/records/" + businessKey + ".pdf", byte[].class);
     assertThat(download.getStatusCode().value()).isEqualTo(200);
     assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+    assertThat(download.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo(businessKey + ".pdf");
     assertPdfA(download.getBody());
-    return String.join("\n", pages(download.getBody())).replaceAll("\\s+", " ");
+    return download.getBody();
   }
 
   /** The text of each page, in reading order. */

@@ -103,9 +103,9 @@ public class GxpRecordController {
         user.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
             .collect(Collectors.toSet());
-    boolean technical = groups.contains(authority(GxpGroup.SYSTEMS));
+    boolean technical = groups.contains(GxpGroup.SYSTEMS.authority());
     boolean readsEvery =
-        READ_EVERY_RECORD.stream().map(GxpRecordController::authority).anyMatch(groups::contains);
+        READ_EVERY_RECORD.stream().map(GxpGroup::authority).anyMatch(groups::contains);
     boolean participant =
         GxpRecords.participants(events).contains(user.getName())
             || waitsFor(events, user.getName(), groups);
@@ -138,10 +138,6 @@ public class GxpRecordController {
                                         authorities.contains(
                                             EngineIdentityAuthenticationProvider.GROUP_PREFIX
                                                 + group))));
-  }
-
-  private static String authority(GxpGroup group) {
-    return EngineIdentityAuthenticationProvider.GROUP_PREFIX + group.id();
   }
 
   private static ErrorResponseException refused(

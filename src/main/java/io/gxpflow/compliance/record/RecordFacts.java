@@ -97,6 +97,11 @@ public final class RecordFacts {
     return text(variable).map(RecordFacts::utc);
   }
 
+  /** An instant as the record shows times: UTC to the second ({@code 2026-12-28 22:30:38 UTC}). */
+  static String utc(Instant instant) {
+    return UTC.format(instant);
+  }
+
   /** An ISO date-time with an offset in UTC to the second; other text as it is. */
   static String utc(String text) {
     try {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,9 +49,6 @@ public class RecordPage {
   /** How the template writes times, people, lists and details. */
   public static final class Formats {
 
-    private static final DateTimeFormatter UTC =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
     private final ObjectMapper json;
 
     Formats(ObjectMapper json) {
@@ -62,7 +57,7 @@ public class RecordPage {
 
     /** An instant in UTC to the second, or a dash. */
     public String at(Instant instant) {
-      return instant == null ? "–" : UTC.format(instant);
+      return instant == null ? "–" : RecordFacts.utc(instant);
     }
 
     /** A user id, or a dash. */

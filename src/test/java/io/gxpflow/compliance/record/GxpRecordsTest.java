@@ -243,37 +243,9 @@ class GxpRecordsTest {
     assertThat(record.timeline().get(1).what()).isEqualTo("Cancelled: duplicate");
   }
 
+  /** An event of the record DEV-1, hashed as the trail writes it. */
   static StoredAuditEvent taskEvent(
       long seq, String type, String actor, String taskId, Map<String, Object> details) {
-    StoredAuditEvent event = event(seq, type, actor, details);
-    StoredAuditEvent unhashed =
-        new StoredAuditEvent(
-            seq,
-            event.occurredAt(),
-            type,
-            actor,
-            "DEV-1",
-            "pi-1",
-            "deviation-capa",
-            taskId,
-            details,
-            event.previousHash(),
-            null);
-    return new StoredAuditEvent(
-        seq,
-        event.occurredAt(),
-        type,
-        actor,
-        "DEV-1",
-        "pi-1",
-        "deviation-capa",
-        taskId,
-        details,
-        event.previousHash(),
-        AuditChain.hash(unhashed));
-  }
-
-  static StoredAuditEvent event(long seq, String type, String actor, Map<String, Object> details) {
     StoredAuditEvent unhashed =
         new StoredAuditEvent(
             seq,
@@ -283,7 +255,7 @@ class GxpRecordsTest {
             "DEV-1",
             "pi-1",
             "deviation-capa",
-            null,
+            taskId,
             details,
             "prev-" + seq,
             null);
@@ -295,9 +267,13 @@ class GxpRecordsTest {
         "DEV-1",
         "pi-1",
         "deviation-capa",
-        null,
+        taskId,
         details,
         "prev-" + seq,
         AuditChain.hash(unhashed));
+  }
+
+  static StoredAuditEvent event(long seq, String type, String actor, Map<String, Object> details) {
+    return taskEvent(seq, type, actor, null, details);
   }
 }
